@@ -1,0 +1,30 @@
+namespace RunwayRelay.Runway;
+
+/// <summary>Settings bound from the <c>Runway</c> configuration section (<c>Runway__*</c> app settings).</summary>
+public sealed class RunwayOptions
+{
+    public const string SectionName = "Runway";
+    public const string DefaultBaseUrl = "https://api.dev.runwayml.com";
+    public const string ApiVersion = "2024-11-06";
+
+    /// <summary>Runway API base URL; <c>RUNWAYML_BASE_URL</c> is used when this is not set.</summary>
+    public Uri BaseUrl { get; set; } = new(DefaultBaseUrl);
+
+    /// <summary>Key Vault holding the API key; when null, <c>RUNWAYML_API_SECRET</c> is used.</summary>
+    public Uri? KeyVaultUri { get; set; }
+
+    public string ApiKeySecretName { get; set; } = "runwayml-api-secret";
+
+    /// <summary>How long a key read from Key Vault is reused before it is read again.</summary>
+    public TimeSpan ApiKeyCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Overall deadline of one generation, after which the Runway task is cancelled.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Timeout of one HTTP attempt.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,19 @@
+using Azure.Storage.Blobs;
+
+namespace RunwayRelay.IntegrationTests.Infrastructure;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Fixture_Started_ServesBlobRoundTrip()
+    {
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("fixture-check");
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient("hello.txt").UploadAsync(BinaryData.FromString("hello"), overwrite: true);
+
+        var content = await container.GetBlobClient("hello.txt").DownloadContentAsync();
+
+        Assert.Equal("hello", content.Value.Content.ToString());
+    }
+}
