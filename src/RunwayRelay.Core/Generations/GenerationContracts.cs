@@ -1,0 +1,58 @@
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Generations;
+
+/// <summary>
+/// Input of <c>GenerateVideoOrchestrator</c>; the orchestration instance id is <see cref="GenerationId"/>.
+/// Holds nothing secret: no API key, no signed URL.
+/// </summary>
+public sealed record GenerationInput
+{
+    public required string GenerationId { get; init; }
+
+    public required RunwayGenerationRequest Request { get; init; }
+
+    /// <summary>Blob name (in <c>Output__Container</c>) of the first output; more outputs get <c>-1</c>, <c>-2</c>... before the extension.</summary>
+    public required string OutputBlobName { get; init; }
+
+    /// <summary>Where to POST the signed completion notice; null for none.</summary>
+    public Uri? CallbackUrl { get; init; }
+
+    public required DateTimeOffset AcceptedAt { get; init; }
+}
+
+/// <summary>Where a generation is; exposed as the orchestration's custom status and by <c>GET /api/generations/{id}</c>.</summary>
+public static class GenerationPhase
+{
+    public const string Accepted = "Accepted";
+    public const string Submitted = "Submitted";
+    public const string Queued = "Queued";
+    public const string Running = "Running";
+    public const string Copying = "Copying";
+    public const string Succeeded = "Succeeded";
+    public const string Failed = "Failed";
+    public const string Cancelled = "Cancelled";
+    public const string TimedOut = "TimedOut";
+}
+
+/// <summary>Custom status of a running generation.</summary>
+public sealed record GenerationProgress(
+    string Phase,
+    string? RunwayTaskId,
+    string? RunwayStatus,
+    double? Progress,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>One output copied into Blob Storage.</summary>
+public sealed record StoredVideo(string Name, Uri BlobUrl, long Size, string ContentType);
+
+/// <summary>
+/// Output of the orchestration. Failures end the orchestration normally with <see cref="Status"/> Failed, Cancelled or
+/// TimedOut and Runway's code and message, so the status endpoint can answer problem+json without parsing exceptions.
+/// </summary>
+public sealed record GenerationOutcome(
+    string Status,
+    string? RunwayTaskId,
+    IReadOnlyList<StoredVideo> Videos,
+    string? ErrorCode = null,
+    string? ErrorMessage = null);
