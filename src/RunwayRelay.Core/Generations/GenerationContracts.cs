@@ -19,6 +19,18 @@ public sealed record GenerationInput
     public Uri? CallbackUrl { get; init; }
 
     public required DateTimeOffset AcceptedAt { get; init; }
+
+    /// <summary>Snapshot of the Runway__PollInterval/MaxPollInterval/Timeout settings taken at the door, so replays are deterministic.</summary>
+    public required PollingSchedule Polling { get; init; }
+}
+
+public sealed record PollingSchedule(TimeSpan Interval, TimeSpan MaxInterval, TimeSpan Timeout);
+
+/// <summary>External events the orchestration listens for.</summary>
+public static class GenerationEvents
+{
+    /// <summary>Raised by <c>DELETE /api/generations/{id}</c>: the orchestration cancels the Runway task and ends Cancelled.</summary>
+    public const string Cancel = "cancel";
 }
 
 /// <summary>Where a generation is; exposed as the orchestration's custom status and by <c>GET /api/generations/{id}</c>.</summary>
