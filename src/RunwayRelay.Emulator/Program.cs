@@ -9,6 +9,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8100");
 }
+// Request logs would carry signed output URLs (signature in the query); keep them out.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
 builder.Services.AddRunwayEmulator();
 
 var app = builder.Build();
