@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using RunwayRelay.Emulator;
 
 // Standalone Runway emulator: options from the "Emulator" configuration section
-// (appsettings.json, Emulator__* environment variables or --Emulator:Key=value), address from --urls.
+// (Emulator__* environment variables or --Emulator:Key=value), address from --urls.
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
@@ -14,14 +15,26 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.W
 builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
 builder.Services.AddRunwayEmulator();
 
-var app = builder.Build();
-app.MapRunwayEmulator();
-app.Lifetime.ApplicationStarted.Register(() =>
+try
 {
-    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-    foreach (var address in addresses)
+    var app = builder.Build();
+    app.MapRunwayEmulator();
+    app.Lifetime.ApplicationStarted.Register(() =>
     {
-        Console.WriteLine($"Runway emulator listening on {address} (set RUNWAYML_BASE_URL={address})");
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Runway emulator listening on {address} (set RUNWAYML_BASE_URL={address})");
+        }
+    });
+    app.Run();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    foreach (var failure in e.Failures)
+    {
+        Console.Error.WriteLine($"Invalid emulator setting: {failure}");
     }
-});
-app.Run();
+    return 2;
+}
