@@ -28,8 +28,9 @@ internal sealed class JournalFilter(RouteKind kind, RequestJournal journal, Time
             return Task.CompletedTask;
         });
         http.SetJournalCallback(Record);
-        // A client that goes away before any answer is still recorded.
-        http.RequestAborted.Register(Record);
+        // A client that goes away before any answer is still recorded; the registration ends with the request,
+        // because Kestrel reuses the context afterwards.
+        http.Response.RegisterForDispose(http.RequestAborted.Register(Record));
         return next(context);
     }
 }

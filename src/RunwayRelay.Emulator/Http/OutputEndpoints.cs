@@ -35,7 +35,8 @@ internal static class OutputEndpoints
         }
         if (task.ProducesImage)
         {
-            var png = PngBuilder.Build(id.GetHashCode(StringComparison.Ordinal) & 0x7FFFFFFF);
+            // Seeded from the id's SHA-256 (string hashes vary per process): the same task, the same picture.
+            var png = PngBuilder.Build(BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id))) & 0x7FFFFFFF);
             return http.Request.Method == "HEAD"
                 ? Headers(http, "image/png", png.Length)
                 : Results.Bytes(png, "image/png");

@@ -12,6 +12,7 @@ internal static class RunwayResults
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Runway (Express) writes quotes and '&' as they are; so do we, so messages read the same.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static IResult Ok(object body) => Results.Json(body, Json, "application/json; charset=utf-8");
