@@ -183,8 +183,7 @@ internal static partial class ModelCatalog
         yield return Video(TextToVideo, "happyhorse_1_0", PerSecond(10, 5),
             Required("promptText", Text(2, 2500)),
             Optional("duration", Integer(3, 15)),
-            Optional("ratio", OneOf(HappyHorse)),
-            Optional("resolution", OneOf("720p", "1080p", "720P", "1080P")));
+            Optional("ratio", OneOf(HappyHorse)));
 
         // video_to_video
         yield return Video(VideoToVideo, "aleph2", _ => 15 * 5,
