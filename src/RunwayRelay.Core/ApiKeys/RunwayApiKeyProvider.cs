@@ -124,7 +124,7 @@ public sealed partial class RunwayApiKeyProvider : IRunwayApiKeyProvider
         var client = _clients.GetOrAdd(vault, _secretClients.Create);
         try
         {
-            var secret = await client.GetSecretAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var secret = await client.GetSecretAsync(name, null, cancellationToken).ConfigureAwait(false);
             return secret.Value.Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -218,7 +218,6 @@ public partial class RunwayClient
     {
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var (error, issues) = ParseError(body);
-        error = error is null ? null : Redact(error);
         int status = (int)response.StatusCode;
         string said = error is null ? "" : $" Runway said: \"{error}\".";
         string where = operation.Describe();
@@ -319,7 +318,7 @@ public partial class RunwayClient
                     issues.Add(new RunwayIssue(code, path, message));
                 }
             }
-            return (error, issues);
+            return (error is null ? null : Redact(error), issues);
         }
         catch (JsonException)
         {
@@ -344,7 +343,7 @@ public partial class RunwayClient
     [GeneratedRegex(@"key_[0-9a-fA-F]{6,}")]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex(@"\b(insufficient|not enough|no|zero|out of|exhausted|run out of|ran out of)\b[^.]{0,40}\bcredits?\b|\bcredits?\b[^.]{0,40}\b(insufficient|exhausted|too low|depleted|not enough)\b",
+    [GeneratedRegex(@"\b(insufficient|enough|no|zero|out of|exhausted|run out of|ran out of)\b[^.]{0,40}\bcredits?\b|\bcredits?\b[^.]{0,40}\b(insufficient|exhausted|too low|depleted|not enough)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditsPattern();
 
