@@ -132,7 +132,16 @@ public partial class RunwayClient
         }
 
         _keys.Invalidate();
-        var reread = await GetKeyAsync(cancellationToken).ConfigureAwait(false);
+        RunwayApiKey reread;
+        try
+        {
+            reread = await GetKeyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
         if (reread.Fingerprint == key.Fingerprint)
         {
             LogUnauthorizedSameKey(_logger, key.Fingerprint, operation.Name);

@@ -40,6 +40,10 @@ public static class RunwayServiceCollectionExtensions
             // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut across it.
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
+        // HttpClientFactory's own request logging redacts header values in the message text but hands the raw headers,
+        // Authorization included, to the logger as structured state (seen at Trace level; structured sinks keep it).
+        // RunwayClient logs method, path and status itself, so the factory's loggers are removed.
+        builder.RemoveAllLoggers();
         builder.AddResilienceHandler(ResiliencePipelineName, ConfigureResilience);
         return builder;
     }
