@@ -33,7 +33,7 @@ internal sealed class RunwayClientHarness : IDisposable
     public static string NewKey() => "key_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(64));
 
     public static RunwayClientHarness Create(Uri baseUrl, string? apiKey, IDictionary<string, string?>? settings = null,
-        IRunwaySecretClientFactory? vault = null)
+        IRunwaySecretClientFactory? vault = null, IRunwayApiKeyProvider? keyProvider = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -58,6 +58,10 @@ internal sealed class RunwayClientHarness : IDisposable
         {
             services.AddSingleton(vault);
         }
+        if (keyProvider is not null)
+        {
+            services.AddSingleton(keyProvider);
+        }
         services.AddRunwayClient();
         return new RunwayClientHarness(services.BuildServiceProvider(), configuration);
     }
@@ -67,6 +71,21 @@ internal sealed class RunwayClientHarness : IDisposable
         string.Join(" | ", new[] { r.Level.ToString(), r.Category ?? "", r.Message, r.Exception?.ToString() ?? "" }
             .Concat(r.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? [])
             .Concat(r.Scopes.Select(s => s?.ToString() ?? ""))));
+
+    /// <summary>Polls until the task reaches a terminal status (the emulator runs at a small time scale).</summary>
+    public async Task<RunwayTask> WaitForTerminalAsync(string taskId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var task = await Client.GetTaskAsync(taskId, timeout.Token);
+            if (RunwayTaskStatus.IsTerminal(task.Status))
+            {
+                return task;
+            }
+            await Task.Delay(20, timeout.Token);
+        }
+    }
 
     public void Dispose() => _services.Dispose();
 }
