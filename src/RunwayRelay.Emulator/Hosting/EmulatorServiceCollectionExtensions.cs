@@ -50,7 +50,11 @@ public static class EmulatorServiceCollectionExtensions
         services.TryAddSingleton<TaskStore>();
         services.TryAddSingleton<OutputUrlSigner>();
         services.TryAddSingleton<EmulatorState>();
-        services.TryAddSingleton<RunwayEmulatorControl>();
+        services.TryAddSingleton(sp => new RunwayEmulatorControl(
+            sp.GetRequiredService<EmulatorOptions>(),
+            sp.GetRequiredService<RequestJournal>(),
+            sp.GetRequiredService<TaskStore>(),
+            sp.GetRequiredService<EmulatorState>()));
         return services;
     }
 }

@@ -48,11 +48,19 @@ public sealed class RunwayEmulatorServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunwayEmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<RunwayEmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartAsync(options, timeProvider: null, cancellationToken);
+
+    /// <param name="timeProvider">The emulator's clock (task timings, URL expiry, daily quota); the system clock when null.</param>
+    public static async Task<RunwayEmulatorServer> StartAsync(EmulatorOptions? options, TimeProvider? timeProvider, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
         builder.Services.AddRunwayEmulator(options ?? new EmulatorOptions());
         var app = builder.Build();
         app.MapRunwayEmulator();

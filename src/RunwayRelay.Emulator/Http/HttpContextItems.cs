@@ -7,6 +7,9 @@ internal static class HttpContextItems
     private const string TaskId = "RunwayEmulator.TaskId";
     private const string Truncate = "RunwayEmulator.Truncate";
     private const string Aborted = "RunwayEmulator.Aborted";
+    private const string Journal = "RunwayEmulator.Journal";
+
+    public static void SetJournalCallback(this HttpContext context, Action record) => context.Items[Journal] = record;
 
     public static string? GetKeyFingerprint(this HttpContext context) => context.Items[KeyFingerprint] as string;
 
@@ -27,6 +30,7 @@ internal static class HttpContextItems
     public static void AbortConnection(this HttpContext context)
     {
         context.Items[Aborted] = true;
+        (context.Items[Journal] as Action)?.Invoke();
         context.Abort();
     }
 }

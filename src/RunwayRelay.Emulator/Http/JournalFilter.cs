@@ -2,7 +2,11 @@ using RunwayRelay.Emulator.Admin;
 
 namespace RunwayRelay.Emulator.Http;
 
-/// <summary>Records every request of a route kind once its answer is complete (so the final status is known).</summary>
+/// <summary>
+/// Records every request of a route kind as its answer starts (the status is final then, and the client cannot have
+/// seen the answer yet, so a test reading the journal right after a response always finds the request).
+/// A dropped connection is recorded when it is dropped.
+/// </summary>
 internal sealed class JournalFilter(RouteKind kind, RequestJournal journal, TimeProvider time) : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -18,12 +22,13 @@ internal sealed class JournalFilter(RouteKind kind, RequestJournal journal, Time
                     http.Response.StatusCode, http.WasAborted(), http.GetKeyFingerprint(), http.GetTaskId()));
             }
         }
-        http.Response.OnCompleted(() =>
+        http.Response.OnStarting(() =>
         {
             Record();
             return Task.CompletedTask;
         });
-        // An aborted connection may never complete a response: record when the request ends either way.
+        http.SetJournalCallback(Record);
+        // A client that goes away before any answer is still recorded.
         http.RequestAborted.Register(Record);
         return next(context);
     }

@@ -151,8 +151,9 @@ internal static class RunwayApiEndpoints
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var from = start ?? today.AddDays(-30);
-        var until = before ?? from.AddDays(30);
+        // Without dates: the 30 days up to and including today.
+        var until = before ?? (start?.AddDays(30) ?? today.AddDays(1));
+        var from = start ?? until.AddDays(-30);
         if (until <= from || until.DayNumber - from.DayNumber > 90)
         {
             return RunwayResults.Error(StatusCodes.Status400BadRequest, "beforeDate must be after startDate, at most 90 days later.");
