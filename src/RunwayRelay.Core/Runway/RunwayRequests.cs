@@ -96,7 +96,7 @@ public abstract record RunwayVideoRequest : RunwayGenerationRequest
 /// <summary><c>POST /v1/image_to_video</c>. A single image without position is sent as a bare string.</summary>
 public sealed record ImageToVideoRequest : RunwayVideoRequest
 {
-    public override string Endpoint => RunwayEndpoints.ImageToVideo;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.ImageToVideo;
 
     [JsonPropertyName("promptImage"), JsonConverter(typeof(PromptImageListConverter))]
     public IReadOnlyList<PromptImage> PromptImage { get; init; } = [];
@@ -105,7 +105,7 @@ public sealed record ImageToVideoRequest : RunwayVideoRequest
 /// <summary><c>POST /v1/text_to_video</c>.</summary>
 public sealed record TextToVideoRequest : RunwayVideoRequest
 {
-    public override string Endpoint => RunwayEndpoints.TextToVideo;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.TextToVideo;
 
     /// <summary>Reference images (seedance2 family).</summary>
     [JsonPropertyName("references"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -115,7 +115,7 @@ public sealed record TextToVideoRequest : RunwayVideoRequest
 /// <summary><c>POST /v1/video_to_video</c>: aleph2 and gemini_omni_flash take <c>videoUri</c>, seedance2* <c>promptVideo</c>.</summary>
 public sealed record VideoToVideoRequest : RunwayVideoRequest
 {
-    public override string Endpoint => RunwayEndpoints.VideoToVideo;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.VideoToVideo;
 
     [JsonPropertyName("videoUri"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? VideoUri { get; init; }
@@ -139,7 +139,7 @@ public sealed record VideoToVideoRequest : RunwayVideoRequest
 /// <summary><c>POST /v1/text_to_image</c>.</summary>
 public sealed record TextToImageRequest : RunwayGenerationRequest
 {
-    public override string Endpoint => RunwayEndpoints.TextToImage;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.TextToImage;
 
     [JsonPropertyName("ratio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Ratio { get; init; }
@@ -154,7 +154,7 @@ public sealed record TextToImageRequest : RunwayGenerationRequest
 /// <summary><c>POST /v1/video_upscale</c>.</summary>
 public sealed record VideoUpscaleRequest : RunwayGenerationRequest
 {
-    public override string Endpoint => RunwayEndpoints.VideoUpscale;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.VideoUpscale;
 
     [JsonPropertyName("videoUri")] public string VideoUri { get; init; } = "";
 

@@ -13,7 +13,10 @@ public sealed class RunwayRequestSerializationTests
 
         var body = JsonNode.Parse(JsonSerializer.Serialize(request, request.GetType()))!.AsObject();
 
-        Assert.False(body.ContainsKey("endpoint"));
+        // Runway rejects unknown keys; the override of Endpoint must stay ignored too, in any casing and any options.
+        Assert.DoesNotContain(body, p => p.Key.Equals("endpoint", StringComparison.OrdinalIgnoreCase));
+        var webBody = JsonNode.Parse(JsonSerializer.Serialize(request, request.GetType(), RunwayClient.Json))!.AsObject();
+        Assert.DoesNotContain(webBody, p => p.Key.Equals("endpoint", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("https://example.com/a.png", body["promptImage"]!.GetValue<string>());
         Assert.False(body.ContainsKey("seed"));
     }
@@ -31,6 +34,7 @@ public sealed class RunwayRequestSerializationTests
         var back = JsonSerializer.Deserialize<RunwayGenerationRequest>(json);
 
         Assert.Contains("\"endpoint\":\"video_to_video\"", json);
+        Assert.DoesNotContain("\"Endpoint\"", json);
         Assert.Contains("\"start_seconds\":0", json);
         var v2v = Assert.IsType<VideoToVideoRequest>(back);
         Assert.Equal(2, v2v.Keyframes![0].Range!.EndSeconds);
