@@ -22,6 +22,12 @@ public static class RunwayServiceCollectionExtensions
     public static IHttpClientBuilder AddRunwayClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // Both hosts and shared helpers may call this; a second resilience handler would nest the retries.
+        if (services.Any(d => d.ServiceType == typeof(RunwayClientRegistration)))
+        {
+            return services.AddHttpClient<RunwayClient>();
+        }
+        services.AddSingleton<RunwayClientRegistration>();
 
         services.AddOptions<RunwayOptions>()
             .BindConfiguration(RunwayOptions.SectionName)
@@ -105,6 +111,8 @@ public static class RunwayServiceCollectionExtensions
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "runway-attempt", Timeout = options.RequestTimeout });
     }
 }
+
+internal sealed class RunwayClientRegistration;
 
 /// <summary>One actionable line per bad setting, reported at start (<c>ValidateOnStart</c>).</summary>
 internal sealed class RunwayOptionsValidator : IValidateOptions<RunwayOptions>

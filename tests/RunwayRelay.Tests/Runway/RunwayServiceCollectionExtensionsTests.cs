@@ -67,6 +67,27 @@ public sealed class RunwayServiceCollectionExtensionsTests
         Assert.Contains(ex.Failures, f => f.Contains("RUNWAYML_BASE_URL", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AddRunwayClient_CalledTwice_ConfiguresTheHandlersOnce()
+    {
+        Assert.Equal(HandlerActions(calls: 1), HandlerActions(calls: 2));
+    }
+
+    private static int HandlerActions(int calls)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        for (int i = 0; i < calls; i++)
+        {
+            services.AddRunwayClient();
+        }
+        using var sp = services.BuildServiceProvider();
+        Assert.NotNull(sp.GetRequiredService<RunwayClient>());
+        return sp.GetRequiredService<IOptionsMonitor<Microsoft.Extensions.Http.HttpClientFactoryOptions>>()
+            .Get(nameof(RunwayClient)).HttpMessageHandlerBuilderActions.Count;
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
