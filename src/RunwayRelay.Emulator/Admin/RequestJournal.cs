@@ -53,6 +53,9 @@ public sealed record EmulatorActivity(
 
 internal sealed class RequestJournal
 {
+    /// <summary>A long-running standalone emulator keeps the newest requests only; creates are all kept.</summary>
+    private const int MaxRequests = 100_000;
+
     private readonly Lock _gate = new();
     private readonly List<EmulatorRequestRecord> _requests = [];
     private readonly List<EmulatorCreateRecord> _creates = [];
@@ -64,6 +67,10 @@ internal sealed class RequestJournal
     {
         lock (_gate)
         {
+            if (_requests.Count >= MaxRequests)
+            {
+                _requests.RemoveRange(0, MaxRequests / 10);
+            }
             _requests.Add(record);
         }
     }

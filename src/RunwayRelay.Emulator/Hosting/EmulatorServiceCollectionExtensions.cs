@@ -67,6 +67,10 @@ public static class EmulatorEndpointRouteBuilderExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapRunwayEmulator(this IEndpointRouteBuilder endpoints, string prefix = "")
     {
+        if (endpoints.ServiceProvider.GetService<TaskStore>() is null)
+        {
+            throw new InvalidOperationException("Call services.AddRunwayEmulator() before app.MapRunwayEmulator().");
+        }
         prefix = prefix.TrimEnd('/');
         var root = endpoints.MapGroup(prefix);
         var routes = new EmulatorRoutes(endpoints.ServiceProvider, prefix);

@@ -83,6 +83,38 @@ public sealed class EmulatorOutputTests : EmulatorOutputTestBase
     }
 
     [Fact]
+    public async Task Output_FiveGigabytes_UsesLargesizeFreeBoxAndServesRangesAnywhere()
+    {
+        const long size = 5L * 1024 * 1024 * 1024;
+        Runway.Options.OutputSizeBytes = size;
+        var url = await FinishedOutputUrlAsync();
+        var mp4Length = RunwayRelay.Emulator.Media.VideoOutput.BaseLength;
+
+        using var head = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(size, head.Content.Headers.ContentLength);
+
+        var boxRequest = new HttpRequestMessage(HttpMethod.Get, url);
+        boxRequest.Headers.Range = new RangeHeaderValue(mp4Length, mp4Length + 15);
+        using var box = await Http.SendAsync(boxRequest);
+        var header = await box.Content.ReadAsByteArrayAsync();
+        Assert.Equal(1u, BinaryPrimitives.ReadUInt32BigEndian(header));           // size 1: a 64-bit size follows
+        Assert.Equal("free", Encoding.ASCII.GetString(header, 4, 4));
+        Assert.Equal((ulong)(size - mp4Length), BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(8)));
+
+        var tailRequest = new HttpRequestMessage(HttpMethod.Get, url);
+        tailRequest.Headers.Range = new RangeHeaderValue(null, 1000);
+        using var tail = await Http.SendAsync(tailRequest);
+        Assert.Equal(HttpStatusCode.PartialContent, tail.StatusCode);
+        Assert.Equal($"bytes {size - 1000}-{size - 1}/{size}", tail.Content.Headers.ContentRange?.ToString());
+        Assert.Equal(1000, (await tail.Content.ReadAsByteArrayAsync()).Length);
+
+        var beyond = new HttpRequestMessage(HttpMethod.Get, url);
+        beyond.Headers.Range = new RangeHeaderValue(size, null);
+        using var unsatisfiable = await Http.SendAsync(beyond);
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, unsatisfiable.StatusCode);
+    }
+
+    [Fact]
     public async Task MapRunwayEmulator_UnderPrefixInHostApp_ServesApiAndOutputs()
     {
         var builder = WebApplication.CreateSlimBuilder();
