@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using Polly;
 using Polly.Timeout;
@@ -81,6 +80,4 @@ public static class RunwayRetryPolicy
         }
         return null;
     }
-
-    internal static bool IsRetryableStatus(HttpStatusCode status) => (int)status is 408 or 429 or >= 500;
 }
