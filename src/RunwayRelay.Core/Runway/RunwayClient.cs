@@ -1,27 +1,387 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using RunwayRelay.ApiKeys;
+
 namespace RunwayRelay.Runway;
 
 /// <summary>
-/// Typed client for the Runway developer API. Methods are virtual so callers can mock it.
-/// SKELETON: the client issue replaces these bodies; the signatures are the contract the pipeline codes against.
+/// Typed client for the Runway developer API (register with <see cref="RunwayServiceCollectionExtensions.AddRunwayClient"/>).
+/// Methods are virtual so callers can mock it. Every failure is a <see cref="RunwayException"/> whose message says what
+/// to do and never contains the API key. Retries live in the HttpClient's resilience pipeline (<see cref="RunwayRetryPolicy"/>):
+/// reads are retried, creates only when Runway cannot have received them.
 /// </summary>
-public class RunwayClient
+public partial class RunwayClient
 {
+    public const string ApiVersionHeader = "X-Runway-Version";
+    public const string DeveloperPortal = "https://dev.runwayml.com";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http = null!;
+    private readonly IRunwayApiKeyProvider _keys = null!;
+    private readonly ILogger<RunwayClient> _logger = null!;
+
     /// <summary>For mocking.</summary>
     protected RunwayClient()
     {
     }
 
-    /// <summary>Validates the request (throws <see cref="RunwayException"/> of kind InvalidRequest naming every problem), then submits it once.</summary>
-    public virtual Task<RunwayTaskCreated> CreateTaskAsync(RunwayGenerationRequest request, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public RunwayClient(HttpClient httpClient, IRunwayApiKeyProvider keyProvider, IOptions<RunwayOptions> options, ILogger<RunwayClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(keyProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = httpClient;
+        _keys = keyProvider;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _http.BaseAddress ??= WithTrailingSlash(options.Value.BaseUrl);
+    }
 
-    public virtual Task<RunwayTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    /// <summary>Validates the request (throws <see cref="RunwayException"/> of kind InvalidRequest naming every problem), then submits it once.</summary>
+    public virtual async Task<RunwayTaskCreated> CreateTaskAsync(RunwayGenerationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var issues = RunwayRequestValidator.Validate(request);
+        if (issues.Count > 0)
+        {
+            throw new RunwayException(RunwayErrorKind.InvalidRequest,
+                $"The {request.Endpoint} request for model '{request.Model}' is invalid and was not sent to Runway: {Describe(issues)}",
+                issues: issues);
+        }
+
+        // The concrete type is serialized: the `endpoint` discriminator belongs to orchestration input, not to Runway's body.
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), Json);
+        var operation = new Operation("create", request.Endpoint, IsCreate: true);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "v1/" + request.Endpoint)
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        }, operation, cancellationToken).ConfigureAwait(false);
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        }
+        var created = await ReadAsync<RunwayTaskCreated>(response, operation, cancellationToken).ConfigureAwait(false);
+        LogCreated(_logger, created.Id, request.Endpoint, request.Model);
+        return created;
+    }
+
+    public virtual async Task<RunwayTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        var operation = new Operation("get task", taskId, IsCreate: false);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, TaskPath(taskId)), operation, cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        }
+        return await ReadAsync<RunwayTask>(response, operation, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Cancels a running task or deletes a finished one; a task that is already gone (404) counts as done.</summary>
-    public virtual Task CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public virtual async Task CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        var operation = new Operation("cancel task", taskId, IsCreate: false);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, TaskPath(taskId)), operation, cancellationToken)
+            .ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            LogAlreadyGone(_logger, taskId);
+            return;
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        }
+        LogCancelled(_logger, taskId);
+    }
 
-    public virtual Task<RunwayOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public virtual async Task<RunwayOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default)
+    {
+        var operation = new Operation("get organization", null, IsCreate: false);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "v1/organization"), operation, cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        }
+        return await ReadAsync<RunwayOrganization>(response, operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string TaskPath(string taskId) => "v1/tasks/" + Uri.EscapeDataString(taskId);
+
+    /// <summary>
+    /// One call, plus at most one more when Runway answers 401 and the key provider then has a different key
+    /// (rotated in Key Vault). A 401 creates nothing, so repeating a create after it cannot double-charge.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, Operation operation, CancellationToken cancellationToken)
+    {
+        var key = await GetKeyAsync(cancellationToken).ConfigureAwait(false);
+        var response = await SendOnceAsync(build, key, operation, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        _keys.Invalidate();
+        RunwayApiKey reread;
+        try
+        {
+            reread = await GetKeyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+        if (reread.Fingerprint == key.Fingerprint)
+        {
+            LogUnauthorizedSameKey(_logger, key.Fingerprint, operation.Name);
+            return response;
+        }
+
+        LogRetryingWithRotatedKey(_logger, key.Fingerprint, reread.Fingerprint, operation.Name);
+        response.Dispose();
+        return await SendOnceAsync(build, reread, operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RunwayApiKey> GetKeyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _keys.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunwayApiKeyException ex)
+        {
+            throw new RunwayException(RunwayErrorKind.Unauthorized, ex.Message, innerException: ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> build, RunwayApiKey key, Operation operation, CancellationToken cancellationToken)
+    {
+        using var request = build();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Value);
+        request.Headers.TryAddWithoutValidation(ApiVersionHeader, RunwayOptions.ApiVersion);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        try
+        {
+            var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            LogResponse(_logger, request.Method.Method, request.RequestUri?.OriginalString ?? "", (int)response.StatusCode);
+            return response;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
+        {
+            throw NoAnswer(ex, operation);
+        }
+    }
+
+    private RunwayException NoAnswer(Exception ex, Operation operation)
+    {
+        bool timedOut = ex is TimeoutRejectedException or TaskCanceledException;
+        bool neverConnected = RunwayRetryPolicy.IsConnectFailure(ex);
+        string what = timedOut ? "did not answer in time" : neverConnected ? "could not be reached" : "dropped the connection";
+        string message = $"Runway ({_http.BaseAddress}) {what} while {operation.Describe()}";
+        if (operation.IsCreate)
+        {
+            message += neverConnected
+                ? ": nothing was submitted. Check Runway__BaseUrl / RUNWAYML_BASE_URL and the network, then submit again."
+                : ". The request may have reached Runway, so it was not repeated (a second submission is a second paid generation): " +
+                  $"check the tasks in the Runway developer portal ({DeveloperPortal}) before submitting again.";
+        }
+        else
+        {
+            message += " (after retries). Try again later.";
+        }
+        LogNoAnswer(_logger, ex, operation.Describe());
+        return new RunwayException(RunwayErrorKind.Network, message, innerException: ex);
+    }
+
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, Operation operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
+                ?? throw new JsonException("empty body");
+        }
+        catch (JsonException ex)
+        {
+            throw new RunwayException(RunwayErrorKind.Other,
+                $"Runway answered {(int)response.StatusCode} while {operation.Describe()} with a body this client cannot read: {ex.Message}",
+                response.StatusCode, innerException: ex);
+        }
+    }
+
+    private async Task<RunwayException> ToExceptionAsync(HttpResponseMessage response, Operation operation, CancellationToken cancellationToken)
+    {
+        string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var (error, issues) = ParseError(body);
+        int status = (int)response.StatusCode;
+        string said = error is null ? "" : $" Runway said: \"{error}\".";
+        string where = operation.Describe();
+
+        RunwayException result;
+        if (status == 401)
+        {
+            result = new RunwayException(RunwayErrorKind.Unauthorized,
+                $"Runway rejected the API key (401 Unauthorized) while {where}: it is invalid, disabled or revoked, or the organization is suspended. " +
+                $"Create a new key or re-enable it in the Runway developer portal ({DeveloperPortal}, API Keys), then put it in " +
+                $"{RunwayApiKeyProvider.EnvironmentVariable} or the Key Vault secret (Runway__KeyVaultUri, Runway__ApiKeySecretName).{said}",
+                response.StatusCode, error, issues);
+        }
+        else if (status == 402 || (status == 400 && IsInsufficientCredits(error)))
+        {
+            result = new RunwayException(RunwayErrorKind.InsufficientCredits,
+                $"Runway refused the generation because the organization has not enough API credits ({status}). Add API credits in the Runway " +
+                $"developer portal ({DeveloperPortal}, Billing); API credits are separate from the credits of the Runway web app.{said}",
+                response.StatusCode, error, issues);
+        }
+        else if (status == 400 || status == 422)
+        {
+            string detail = issues.Count > 0 ? " " + Describe(issues) : "";
+            result = new RunwayException(RunwayErrorKind.InvalidRequest,
+                $"Runway rejected the request ({status}) while {where}.{said}{detail}", response.StatusCode, error, issues);
+        }
+        else if (status == 404)
+        {
+            result = new RunwayException(RunwayErrorKind.NotFound,
+                operation.Subject is { } id && operation.Name.Contains("task", StringComparison.Ordinal)
+                    ? $"Runway has no task {id} (404): it is unknown, was deleted or cancelled, or belongs to another organization.{said}"
+                    : $"Runway answered 404 while {where}: check Runway__BaseUrl / RUNWAYML_BASE_URL.{said}",
+                response.StatusCode, error, issues);
+        }
+        else if (status == 429)
+        {
+            result = new RunwayException(RunwayErrorKind.RateLimited,
+                $"Runway is limiting requests (429) while {where}: too many requests, or the organization reached its daily generation " +
+                $"limit for this model. Try again later{RetryAfterText(response)}, or see the limits of your tier in the developer portal ({DeveloperPortal}).{said}",
+                response.StatusCode, error, issues);
+        }
+        else if (status >= 500)
+        {
+            string createNote = operation.IsCreate
+                ? " It was not retried: Runway may have accepted it, and a second submission is a second paid generation. " +
+                  $"Check the tasks in the developer portal ({DeveloperPortal}) before submitting again."
+                : " Try again later.";
+            result = new RunwayException(RunwayErrorKind.ServerError,
+                $"Runway failed with {status} while {where}.{createNote}{said}", response.StatusCode, error, issues);
+        }
+        else
+        {
+            result = new RunwayException(RunwayErrorKind.Other,
+                $"Runway answered {status} while {where}.{said}", response.StatusCode, error, issues);
+        }
+
+        LogFailed(_logger, status, result.Kind, where);
+        return result;
+    }
+
+    private static string RetryAfterText(HttpResponseMessage response) =>
+        RunwayRetryPolicy.RetryAfter(response, TimeProvider.System) is { } delay ? $" (Runway asks to wait {Math.Ceiling(delay.TotalSeconds)} s)" : "";
+
+    /// <summary>Runway's error body: <c>{"error": "...", "issues": [{code, path: (string|number)[], message}]}</c>; anything else is tolerated.</summary>
+    internal static (string? Error, IReadOnlyList<RunwayIssue> Issues) ParseError(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, []);
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (Truncate(body), []);
+            }
+            string? error = root.TryGetProperty("error", out var e)
+                ? e.ValueKind == JsonValueKind.String ? e.GetString()
+                    : e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) ? m.ToString() : e.ToString()
+                : root.TryGetProperty("message", out var msg) ? msg.ToString() : null;
+
+            var issues = new List<RunwayIssue>();
+            if (root.TryGetProperty("issues", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+                    string code = item.TryGetProperty("code", out var c) ? c.ToString() : "unknown";
+                    string message = item.TryGetProperty("message", out var im) ? Redact(im.ToString()) : "";
+                    var path = item.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array
+                        ? p.EnumerateArray().Select(s => s.ToString()).ToList()
+                        : [];
+                    issues.Add(new RunwayIssue(code, path, message));
+                }
+            }
+            return (error is null ? null : Redact(error), issues);
+        }
+        catch (JsonException)
+        {
+            return (Truncate(body), []);
+        }
+    }
+
+    /// <summary>Runway has reported an empty balance both as 402 and as a 400 whose text says so.</summary>
+    internal static bool IsInsufficientCredits(string? error) => error is not null && CreditsPattern().IsMatch(error);
+
+    internal static string Describe(IReadOnlyList<RunwayIssue> issues) =>
+        string.Join("; ", issues.Select(i => string.IsNullOrEmpty(i.Field) ? i.Message : $"{i.Field}: {i.Message}"));
+
+    // Defence in depth: should anything ever echo a key back, it does not travel on in our messages.
+    private static string Redact(string text) => KeyPattern().Replace(text, "key_[redacted]");
+
+    private static string Truncate(string text) => Redact(text.Length <= 300 ? text : text[..300] + "…");
+
+    private static Uri WithTrailingSlash(Uri uri) =>
+        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+
+    [GeneratedRegex(@"key_[0-9a-fA-F]{6,}")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"\b(insufficient|enough|no|zero|out of|exhausted|run out of|ran out of)\b[^.]{0,40}\bcredits?\b|\bcredits?\b[^.]{0,40}\b(insufficient|exhausted|too low|depleted|not enough)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditsPattern();
+
+    private sealed record Operation(string Name, string? Subject, bool IsCreate)
+    {
+        public string Describe() => Subject is null ? Name : $"{Name} {Subject}";
+    }
+
+    [LoggerMessage(10, LogLevel.Information, "Runway task {TaskId} created on {Endpoint} with model {Model}")]
+    private static partial void LogCreated(ILogger logger, string taskId, string endpoint, string model);
+
+    [LoggerMessage(11, LogLevel.Debug, "Runway {Method} {Path} answered {Status}")]
+    private static partial void LogResponse(ILogger logger, string method, string path, int status);
+
+    [LoggerMessage(12, LogLevel.Information, "Runway task {TaskId} was already gone (404); cancel counts as done")]
+    private static partial void LogAlreadyGone(ILogger logger, string taskId);
+
+    [LoggerMessage(13, LogLevel.Information, "Runway task {TaskId} cancelled or deleted")]
+    private static partial void LogCancelled(ILogger logger, string taskId);
+
+    [LoggerMessage(14, LogLevel.Warning, "Runway answered 401 with key sha256:{Fingerprint} ({Operation}); re-reading gave the same key, not retrying")]
+    private static partial void LogUnauthorizedSameKey(ILogger logger, string fingerprint, string operation);
+
+    [LoggerMessage(15, LogLevel.Warning, "Runway answered 401 with key sha256:{OldFingerprint} ({Operation}); retrying once with the re-read key sha256:{Fingerprint}")]
+    private static partial void LogRetryingWithRotatedKey(ILogger logger, string oldFingerprint, string fingerprint, string operation);
+
+    [LoggerMessage(16, LogLevel.Warning, "Runway gave no answer while {Operation}")]
+    private static partial void LogNoAnswer(ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(17, LogLevel.Warning, "Runway answered {Status} ({Kind}) while {Operation}")]
+    private static partial void LogFailed(ILogger logger, int status, RunwayErrorKind kind, string operation);
 }

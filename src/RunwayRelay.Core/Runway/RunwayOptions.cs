@@ -27,4 +27,19 @@ public sealed class RunwayOptions
 
     /// <summary>Timeout of one HTTP attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Timeout of one call including every retry and the waits between them.</summary>
+    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Retries after the first attempt (reads always; creates only when Runway cannot have received them).</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>First backoff delay; it doubles per retry, with jitter, unless Runway sends Retry-After.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Upper bound of one wait between attempts, including one asked for by Retry-After / retry-after-ms.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Set when <c>RUNWAYML_BASE_URL</c> could not be used; reported by validation at start.</summary>
+    internal string? BaseUrlProblem { get; set; }
 }

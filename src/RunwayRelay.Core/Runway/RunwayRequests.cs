@@ -50,6 +50,31 @@ public sealed record ReferenceImage(
     [property: JsonPropertyName("uri")] string Uri,
     [property: JsonPropertyName("tag"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Tag = null);
 
+/// <summary>A reference input (<c>references</c>): an image by default; <see cref="Type"/> is sent when Runway asks for it.</summary>
+public sealed record MediaReference(
+    [property: JsonPropertyName("uri")] string Uri,
+    [property: JsonPropertyName("type"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Type = null);
+
+/// <summary>An aleph2 keyframe: an image pinned at <see cref="Seconds"/> into the input video or at a fraction <see cref="At"/> (0..1) of it.</summary>
+public sealed record VideoKeyframe
+{
+    [JsonPropertyName("uri")] public required string Uri { get; init; }
+
+    [JsonPropertyName("seconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Seconds { get; init; }
+
+    [JsonPropertyName("at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? At { get; init; }
+
+    [JsonPropertyName("range"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public KeyframeRange? Range { get; init; }
+}
+
+/// <summary>Whole seconds, end exclusive; Runway spells these in snake_case.</summary>
+public sealed record KeyframeRange(
+    [property: JsonPropertyName("start_seconds")] int StartSeconds,
+    [property: JsonPropertyName("end_seconds")] int EndSeconds);
+
 public abstract record RunwayVideoRequest : RunwayGenerationRequest
 {
     [JsonPropertyName("ratio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -71,7 +96,7 @@ public abstract record RunwayVideoRequest : RunwayGenerationRequest
 /// <summary><c>POST /v1/image_to_video</c>. A single image without position is sent as a bare string.</summary>
 public sealed record ImageToVideoRequest : RunwayVideoRequest
 {
-    public override string Endpoint => RunwayEndpoints.ImageToVideo;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.ImageToVideo;
 
     [JsonPropertyName("promptImage"), JsonConverter(typeof(PromptImageListConverter))]
     public IReadOnlyList<PromptImage> PromptImage { get; init; } = [];
@@ -80,25 +105,41 @@ public sealed record ImageToVideoRequest : RunwayVideoRequest
 /// <summary><c>POST /v1/text_to_video</c>.</summary>
 public sealed record TextToVideoRequest : RunwayVideoRequest
 {
-    public override string Endpoint => RunwayEndpoints.TextToVideo;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.TextToVideo;
+
+    /// <summary>Reference images (seedance2 family).</summary>
+    [JsonPropertyName("references"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MediaReference>? References { get; init; }
 }
 
 /// <summary><c>POST /v1/video_to_video</c>: aleph2 and gemini_omni_flash take <c>videoUri</c>, seedance2* <c>promptVideo</c>.</summary>
 public sealed record VideoToVideoRequest : RunwayVideoRequest
 {
-    public override string Endpoint => RunwayEndpoints.VideoToVideo;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.VideoToVideo;
 
     [JsonPropertyName("videoUri"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? VideoUri { get; init; }
 
     [JsonPropertyName("promptVideo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PromptVideo { get; init; }
+
+    /// <summary>Reference images (seedance2 family, gemini_omni_flash).</summary>
+    [JsonPropertyName("references"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MediaReference>? References { get; init; }
+
+    /// <summary>aleph2 keyframes (1 to 5).</summary>
+    [JsonPropertyName("keyframes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<VideoKeyframe>? Keyframes { get; init; }
+
+    /// <summary>aleph2 outpainting target, e.g. <c>16:9</c>.</summary>
+    [JsonPropertyName("targetAspectRatio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TargetAspectRatio { get; init; }
 }
 
 /// <summary><c>POST /v1/text_to_image</c>.</summary>
 public sealed record TextToImageRequest : RunwayGenerationRequest
 {
-    public override string Endpoint => RunwayEndpoints.TextToImage;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.TextToImage;
 
     [JsonPropertyName("ratio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Ratio { get; init; }
@@ -113,7 +154,11 @@ public sealed record TextToImageRequest : RunwayGenerationRequest
 /// <summary><c>POST /v1/video_upscale</c>.</summary>
 public sealed record VideoUpscaleRequest : RunwayGenerationRequest
 {
-    public override string Endpoint => RunwayEndpoints.VideoUpscale;
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.VideoUpscale;
 
     [JsonPropertyName("videoUri")] public string VideoUri { get; init; } = "";
+
+    /// <summary><c>720p</c>, <c>1k</c>, <c>2k</c> (Runway's default) or <c>4k</c>.</summary>
+    [JsonPropertyName("resolution"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Resolution { get; init; }
 }

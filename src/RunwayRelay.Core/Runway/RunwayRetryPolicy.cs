@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Polly;
+using Polly.Timeout;
+
+namespace RunwayRelay.Runway;
+
+/// <summary>
+/// Which failed attempts may be repeated. Reads (GET, DELETE) are repeated on 408, 429, 5xx, timeouts and connection
+/// errors. A create (POST) is a paid generation and Runway has no idempotency key, so it is repeated only when Runway
+/// cannot have acted on it: the connection was never established, or Runway answered 429 (nothing was created).
+/// </summary>
+public static class RunwayRetryPolicy
+{
+    public static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome)
+    {
+        bool isCreate = method is null || method == HttpMethod.Post || method == HttpMethod.Put || method == HttpMethod.Patch;
+        if (outcome.Exception is { } ex)
+        {
+            if (ex is OperationCanceledException)
+            {
+                return false;
+            }
+            return isCreate ? IsConnectFailure(ex) : ex is HttpRequestException or TimeoutRejectedException;
+        }
+
+        if (outcome.Result is not { } response)
+        {
+            return false;
+        }
+        int status = (int)response.StatusCode;
+        if (status == 429)
+        {
+            return true;
+        }
+        return !isCreate && (status == 408 || status >= 500);
+    }
+
+    /// <summary>True when the request cannot have left this machine: no connection was made.</summary>
+    public static bool IsConnectFailure(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
+                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TryAgain or SocketError.AddressNotAvailable)
+            {
+                return true;
+            }
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The wait Runway asks for: <c>retry-after-ms</c> first, then <c>Retry-After</c> (seconds or an HTTP date).</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time)
+    {
+        if (response is null)
+        {
+            return null;
+        }
+        if (response.Headers.TryGetValues("retry-after-ms", out var ms)
+            && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0)
+        {
+            return TimeSpan.FromMilliseconds(millis);
+        }
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            if (retryAfter.Delta is { } delta)
+            {
+                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            }
+            if (retryAfter.Date is { } date)
+            {
+                var wait = date - time.GetUtcNow();
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,186 @@
+namespace RunwayRelay.Emulator;
+
+/// <summary>
+/// Everything the emulator can be told, bound from the configuration section <c>Emulator</c>.
+/// The instance is live: tests may change any value while the emulator runs (fault rates, outcomes, timings),
+/// and the next request sees the change.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    public const string SectionName = "Emulator";
+
+    /// <summary>The only accepted <c>X-Runway-Version</c> header value.</summary>
+    public string ApiVersion { get; set; } = "2024-11-06";
+
+    /// <summary>Keys answered with 401 as "disabled": raw keys or their SHA-256 fingerprints (lowercase hex).</summary>
+    public List<string> DisabledKeys { get; set; } = [];
+
+    /// <summary>How long a new task stays PENDING before it may start (then THROTTLED if the model is at its limit).</summary>
+    public TimeSpan QueueTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a task stays RUNNING before it ends (SUCCEEDED or FAILED).</summary>
+    public TimeSpan GenerationTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Multiplies <see cref="QueueTime"/> and <see cref="GenerationTime"/>; 0.001 turns a minute into 60 ms.</summary>
+    public double TimeScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// Size in bytes of each video output. 0 (or anything below the generated MP4's own size) serves the bare MP4;
+    /// larger sizes append a deterministic ISO-BMFF <c>free</c> box, streamed without being held in memory.
+    /// </summary>
+    public long OutputSizeBytes { get; set; }
+
+    /// <summary>How long a signed output URL stays valid after the task was read.</summary>
+    public TimeSpan OutputUrlLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>HMAC key for output URLs; a random one is made at start when empty.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Base URL written into output URLs; when empty the URL the request came in on is used.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Credits the organization starts with (and gets back on reset).</summary>
+    public long InitialCreditBalance { get; set; } = 100_000;
+
+    /// <summary>Status code for "not enough credits" on create: 400 or 402 (Runway has answered both).</summary>
+    public int InsufficientCreditsStatusCode { get; set; } = 400;
+
+    /// <summary>Reported as <c>tier.maxMonthlyCreditSpend</c>.</summary>
+    public long MaxMonthlyCreditSpend { get; set; } = 1_000_000;
+
+    /// <summary>Concurrency limit of every model without an entry in <see cref="Models"/>.</summary>
+    public int DefaultMaxConcurrentGenerations { get; set; } = 2;
+
+    /// <summary>Daily (rolling 24 h) generation limit of every model without an entry in <see cref="Models"/>.</summary>
+    public int DefaultMaxDailyGenerations { get; set; } = 200;
+
+    /// <summary>Per-model tier limits, keyed by model id (e.g. <c>gen4.5</c>).</summary>
+    public Dictionary<string, ModelLimitOptions> Models { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How tasks end when the prompt carries no magic marker.</summary>
+    public OutcomeOptions Outcomes { get; set; } = new();
+
+    /// <summary>Injected faults per route kind.</summary>
+    public FaultOptions Faults { get; set; } = new();
+
+    /// <summary>Seed of the random source behind every rate, so a run is repeatable.</summary>
+    public int RandomSeed { get; set; } = 20241106;
+
+    internal ModelLimitOptions LimitsFor(string model) =>
+        Models.TryGetValue(model, out var limits)
+            ? limits
+            : new ModelLimitOptions
+            {
+                MaxConcurrentGenerations = DefaultMaxConcurrentGenerations,
+                MaxDailyGenerations = DefaultMaxDailyGenerations,
+            };
+
+    /// <summary>Takes every value of <paramref name="other"/> except the signing key (URLs already handed out stay valid).</summary>
+    internal void CopyFrom(EmulatorOptions other)
+    {
+        ApiVersion = other.ApiVersion;
+        DisabledKeys = other.DisabledKeys;
+        QueueTime = other.QueueTime;
+        GenerationTime = other.GenerationTime;
+        TimeScale = other.TimeScale;
+        OutputSizeBytes = other.OutputSizeBytes;
+        OutputUrlLifetime = other.OutputUrlLifetime;
+        PublicBaseUrl = other.PublicBaseUrl;
+        InitialCreditBalance = other.InitialCreditBalance;
+        InsufficientCreditsStatusCode = other.InsufficientCreditsStatusCode;
+        MaxMonthlyCreditSpend = other.MaxMonthlyCreditSpend;
+        DefaultMaxConcurrentGenerations = other.DefaultMaxConcurrentGenerations;
+        DefaultMaxDailyGenerations = other.DefaultMaxDailyGenerations;
+        Models = other.Models;
+        Outcomes = other.Outcomes;
+        Faults = other.Faults;
+        RandomSeed = other.RandomSeed;
+    }
+
+    internal TimeSpan Scaled(TimeSpan span) => TimeSpan.FromTicks((long)(span.Ticks * TimeScale));
+}
+
+public sealed class ModelLimitOptions
+{
+    public int MaxConcurrentGenerations { get; set; } = 2;
+    public int MaxDailyGenerations { get; set; } = 200;
+}
+
+public sealed class OutcomeOptions
+{
+    /// <summary>Share (0..1) of tasks that end FAILED with <see cref="FailureCode"/>.</summary>
+    public double FailureRate { get; set; }
+
+    /// <summary>The <c>failureCode</c> of rate-chosen failures.</summary>
+    public string FailureCode { get; set; } = "INTERNAL.BAD_OUTPUT.CODE01";
+
+    /// <summary>The <c>failure</c> text; when empty a text matching the code's family is used.</summary>
+    public string? FailureMessage { get; set; }
+}
+
+public sealed class FaultOptions
+{
+    /// <summary>POST to a generation endpoint.</summary>
+    public FaultRule Create { get; set; } = new();
+
+    /// <summary>GET of a task, the organization, and POST /v1/organization/usage.</summary>
+    public FaultRule Read { get; set; } = new();
+
+    /// <summary>DELETE of a task.</summary>
+    public FaultRule Delete { get; set; } = new();
+
+    /// <summary>GET/HEAD of an output file.</summary>
+    public FaultRule Download { get; set; } = new();
+
+    internal FaultRule For(RouteKind kind) => kind switch
+    {
+        RouteKind.Create => Create,
+        RouteKind.Read => Read,
+        RouteKind.Delete => Delete,
+        RouteKind.Download => Download,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "admin routes take no faults"),
+    };
+}
+
+/// <summary>
+/// Faults for one route kind. A <c>*Rate</c> (0..1) is rolled per request; a <c>*Next</c> count forces the fault on the
+/// next N requests of the kind, counting down. Order of evaluation: slow, drop, 429, 5xx, truncate.
+/// </summary>
+public sealed class FaultRule
+{
+    public double SlowRate { get; set; }
+    public int SlowNext { get; set; }
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public double DropConnectionRate { get; set; }
+    public int DropConnectionNext { get; set; }
+
+    public double TooManyRequestsRate { get; set; }
+    public int TooManyRequestsNext { get; set; }
+
+    /// <summary>Sent as <c>Retry-After</c> (whole seconds, rounded up) and <c>retry-after-ms</c>.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    public double ServerErrorRate { get; set; }
+    public int ServerErrorNext { get; set; }
+    public int ServerErrorStatusCode { get; set; } = 500;
+
+    /// <summary>Downloads only: send the headers and part of the body, then abort the connection.</summary>
+    public double TruncateRate { get; set; }
+    public int TruncateNext { get; set; }
+
+    /// <summary>
+    /// When true, a 5xx or a dropped connection happens after the request took effect (the task was created,
+    /// charged or deleted) — the lost-response case a client must never answer with a second create.
+    /// </summary>
+    public bool AfterProcessing { get; set; }
+}
+
+public enum RouteKind
+{
+    Create,
+    Read,
+    Delete,
+    Download,
+    Admin,
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Emulator.Admin;
+using RunwayRelay.Emulator.Hosting;
+using RunwayRelay.Emulator.Http;
+using RunwayRelay.Emulator.Media;
+using RunwayRelay.Emulator.Tasks;
+
+namespace RunwayRelay.Emulator;
+
+public static class EmulatorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the emulator with options bound from <paramref name="configSectionPath"/> (default <c>Emulator</c>),
+    /// then <paramref name="configure"/>; validated on start. Resolve <see cref="EmulatorOptions"/> to change them live.
+    /// </summary>
+    public static IServiceCollection AddRunwayEmulator(
+        this IServiceCollection services,
+        Action<EmulatorOptions>? configure = null,
+        string configSectionPath = EmulatorOptions.SectionName)
+    {
+        var builder = services.AddOptions<EmulatorOptions>().BindConfiguration(configSectionPath);
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+        builder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmulatorOptions>>().Value);
+        return services.AddRunwayEmulatorCore();
+    }
+
+    /// <summary>Registers the emulator around one given, live options instance.</summary>
+    public static IServiceCollection AddRunwayEmulator(this IServiceCollection services, EmulatorOptions options)
+    {
+        var errors = EmulatorOptionsValidator.Errors(options).ToList();
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(EmulatorOptions.SectionName, typeof(EmulatorOptions), errors);
+        }
+        services.TryAddSingleton(options);
+        return services.AddRunwayEmulatorCore();
+    }
+
+    private static IServiceCollection AddRunwayEmulatorCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RequestJournal>();
+        services.TryAddSingleton<EmulatorRandom>();
+        services.TryAddSingleton<TaskStore>();
+        services.TryAddSingleton<OutputUrlSigner>();
+        services.TryAddSingleton<EmulatorState>();
+        services.TryAddSingleton(sp => new RunwayEmulatorControl(
+            sp.GetRequiredService<EmulatorOptions>(),
+            sp.GetRequiredService<RequestJournal>(),
+            sp.GetRequiredService<TaskStore>(),
+            sp.GetRequiredService<EmulatorState>()));
+        return services;
+    }
+}
+
+public static class EmulatorEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps Runway's API (<c>{prefix}/v1/...</c>), the signed output files and the admin endpoints
+    /// (<c>{prefix}/_emulator/...</c>). With a prefix, point clients at <c>http://host{prefix}</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapRunwayEmulator(this IEndpointRouteBuilder endpoints, string prefix = "")
+    {
+        if (endpoints.ServiceProvider.GetService<TaskStore>() is null)
+        {
+            throw new InvalidOperationException("Call services.AddRunwayEmulator() before app.MapRunwayEmulator().");
+        }
+        prefix = prefix.TrimEnd('/');
+        var root = endpoints.MapGroup(prefix);
+        var routes = new EmulatorRoutes(endpoints.ServiceProvider, prefix);
+        RunwayApiEndpoints.Map(root, routes);
+        OutputEndpoints.Map(root, routes);
+        AdminEndpoints.Map(root);
+        return endpoints;
+    }
+}

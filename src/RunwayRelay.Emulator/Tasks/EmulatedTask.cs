@@ -1,0 +1,54 @@
+namespace RunwayRelay.Emulator.Tasks;
+
+internal enum TaskPhase
+{
+    Pending,
+    Throttled,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+    Deleted,
+}
+
+/// <summary>A task's stored state. Mutated only by <see cref="TaskStore"/> under its lock.</summary>
+internal sealed class EmulatedTask
+{
+    public required string Id { get; init; }
+    public required string Endpoint { get; init; }
+    public required string Model { get; init; }
+    public required string KeyFingerprint { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required TimeSpan QueueTime { get; init; }
+    public required TimeSpan GenerationTime { get; init; }
+    public required long Credits { get; init; }
+    public required bool ProducesImage { get; init; }
+    public required long OutputSize { get; init; }
+    public string? PlannedFailureCode { get; init; }
+    public string? PlannedFailureMessage { get; init; }
+
+    public TaskPhase Phase { get; set; } = TaskPhase.Pending;
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public bool Refunded { get; set; }
+
+    public DateTimeOffset ReadyAt => CreatedAt + QueueTime;
+
+    public bool IsActive => Phase is TaskPhase.Pending or TaskPhase.Throttled or TaskPhase.Running;
+
+    public bool IsGone => Phase is TaskPhase.Cancelled or TaskPhase.Deleted;
+}
+
+/// <summary>What a GET returns: a copy taken under the store's lock.</summary>
+internal sealed record TaskView(
+    string Id,
+    string Model,
+    TaskPhase Phase,
+    DateTimeOffset CreatedAt,
+    double? Progress,
+    long Credits,
+    bool Refunded,
+    bool ProducesImage,
+    long OutputSize,
+    string? FailureCode,
+    string? Failure);

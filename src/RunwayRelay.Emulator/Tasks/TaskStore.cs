@@ -1,0 +1,261 @@
+using System.Text.Json;
+using RunwayRelay.Emulator.Admin;
+using RunwayRelay.Emulator.Billing;
+using RunwayRelay.Emulator.Validation;
+
+namespace RunwayRelay.Emulator.Tasks;
+
+internal enum CreateStatus
+{
+    Created,
+    DailyLimitReached,
+    InsufficientCredits,
+}
+
+internal sealed record CreateOutcome(CreateStatus Status, string? TaskId, long Credits);
+
+/// <summary>
+/// Owns tasks and credits. Time does not tick in the background: every read first replays, in time order, the
+/// starts and ends that became due, so THROTTLED tasks start exactly when a running one of their model ends.
+/// </summary>
+internal sealed class TaskStore(EmulatorOptions options, TimeProvider time, RequestJournal journal, EmulatorRandom random)
+{
+    private readonly Lock _gate = new();
+    private readonly List<EmulatedTask> _tasks = [];
+    private readonly Dictionary<string, EmulatedTask> _byId = new(StringComparer.Ordinal);
+    private readonly CreditLedger _ledger = new(options);
+
+    public CreateOutcome Create(ModelSpec spec, JsonElement body, string keyFingerprint)
+    {
+        var now = time.GetUtcNow();
+        EmulatedTask task;
+        lock (_gate)
+        {
+            Advance(now);
+            var limits = options.LimitsFor(spec.Model);
+            if (_ledger.DailyGenerations(spec.Model, now) >= limits.MaxDailyGenerations)
+            {
+                return new CreateOutcome(CreateStatus.DailyLimitReached, null, 0);
+            }
+            var credits = spec.Cost(body);
+            if (_ledger.Balance < credits)
+            {
+                return new CreateOutcome(CreateStatus.InsufficientCredits, null, credits);
+            }
+
+            var (failureCode, failure) = OutcomePlanner.Plan(body, options, random);
+            task = new EmulatedTask
+            {
+                Id = Guid.NewGuid().ToString(),
+                Endpoint = spec.Endpoint,
+                Model = spec.Model,
+                KeyFingerprint = keyFingerprint,
+                CreatedAt = now,
+                QueueTime = options.Scaled(options.QueueTime),
+                GenerationTime = options.Scaled(options.GenerationTime),
+                Credits = credits,
+                ProducesImage = spec.Output == OutputKind.Image,
+                OutputSize = options.OutputSizeBytes,
+                PlannedFailureCode = failureCode,
+                PlannedFailureMessage = failure,
+            };
+            _ledger.Charge(spec.Model, credits, now);
+            _tasks.Add(task);
+            _byId.Add(task.Id, task);
+            Advance(now);
+        }
+        journal.RecordCreate(new EmulatorCreateRecord(task.Id, spec.Endpoint, spec.Model, keyFingerprint, task.Credits, now));
+        return new CreateOutcome(CreateStatus.Created, task.Id, task.Credits);
+    }
+
+    /// <summary>The task as a GET sees it, or null when unknown, cancelled or deleted.</summary>
+    public TaskView? Get(string id)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            Advance(now);
+            return _byId.TryGetValue(id, out var task) && !task.IsGone ? View(task, now) : null;
+        }
+    }
+
+    /// <summary>Cancels an active task or deletes a finished one; false when it is unknown or already gone.</summary>
+    public bool Delete(string id)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            Advance(now);
+            if (!_byId.TryGetValue(id, out var task) || task.IsGone)
+            {
+                return false;
+            }
+            if (task.IsActive)
+            {
+                task.Phase = TaskPhase.Cancelled;
+                task.EndedAt = now;
+                Refund(task, now);
+                StartThrottled(task.Model, now);
+            }
+            else
+            {
+                task.Phase = TaskPhase.Deleted;
+            }
+            return true;
+        }
+    }
+
+    public long CreditBalance
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ledger.Balance;
+            }
+        }
+    }
+
+    public void SetCreditBalance(long balance)
+    {
+        lock (_gate)
+        {
+            _ledger.SetBalance(balance);
+        }
+    }
+
+    public IReadOnlyDictionary<string, int> DailyGenerations()
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            return _tasks.Select(t => t.Model).Distinct(StringComparer.Ordinal)
+                .ToDictionary(m => m, m => _ledger.DailyGenerations(m, now), StringComparer.Ordinal);
+        }
+    }
+
+    public IReadOnlyList<LedgerEntry> LedgerEntries()
+    {
+        lock (_gate)
+        {
+            return [.. _ledger.Entries];
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _tasks.Clear();
+            _byId.Clear();
+            _ledger.Reset();
+        }
+    }
+
+    private void Advance(DateTimeOffset now)
+    {
+        foreach (var model in _tasks.Where(t => t.Phase == TaskPhase.Throttled).Select(t => t.Model).Distinct().ToList())
+        {
+            // A limit raised at run time lets waiting tasks start now.
+            StartThrottled(model, now);
+        }
+
+        while (true)
+        {
+            EmulatedTask? next = null;
+            var at = DateTimeOffset.MaxValue;
+            foreach (var task in _tasks)
+            {
+                var due = task.Phase switch
+                {
+                    TaskPhase.Running => task.StartedAt!.Value + task.GenerationTime,
+                    TaskPhase.Pending => task.ReadyAt,
+                    _ => DateTimeOffset.MaxValue,
+                };
+                if (due <= now && due < at)
+                {
+                    next = task;
+                    at = due;
+                }
+            }
+            if (next is null)
+            {
+                return;
+            }
+
+            if (next.Phase == TaskPhase.Running)
+            {
+                Finish(next, at);
+                StartThrottled(next.Model, at);
+            }
+            else if (RunningCount(next.Model) < options.LimitsFor(next.Model).MaxConcurrentGenerations)
+            {
+                Start(next, at);
+            }
+            else
+            {
+                next.Phase = TaskPhase.Throttled;
+            }
+        }
+    }
+
+    private void StartThrottled(string model, DateTimeOffset at)
+    {
+        var limit = options.LimitsFor(model).MaxConcurrentGenerations;
+        foreach (var waiting in _tasks.Where(t => t.Model == model && t.Phase == TaskPhase.Throttled).ToList())
+        {
+            if (RunningCount(model) >= limit)
+            {
+                return;
+            }
+            Start(waiting, at);
+        }
+    }
+
+    private int RunningCount(string model) => _tasks.Count(t => t.Model == model && t.Phase == TaskPhase.Running);
+
+    private static void Start(EmulatedTask task, DateTimeOffset at)
+    {
+        task.Phase = TaskPhase.Running;
+        task.StartedAt = at;
+    }
+
+    private void Finish(EmulatedTask task, DateTimeOffset at)
+    {
+        task.EndedAt = at;
+        if (task.PlannedFailureCode is null)
+        {
+            task.Phase = TaskPhase.Succeeded;
+            return;
+        }
+        task.Phase = TaskPhase.Failed;
+        if (OutcomePlanner.IsRefunded(task.PlannedFailureCode))
+        {
+            Refund(task, at);
+        }
+    }
+
+    private void Refund(EmulatedTask task, DateTimeOffset at)
+    {
+        if (!task.Refunded)
+        {
+            task.Refunded = true;
+            _ledger.Refund(task.Model, task.Credits, at);
+        }
+    }
+
+    private static TaskView View(EmulatedTask task, DateTimeOffset now)
+    {
+        double? progress = null;
+        if (task.Phase == TaskPhase.Running)
+        {
+            var total = task.GenerationTime.TotalMilliseconds;
+            var fraction = total <= 0 ? 1 : (now - task.StartedAt!.Value).TotalMilliseconds / total;
+            progress = Math.Round(Math.Clamp(fraction, 0, 1), 3);
+        }
+        return new TaskView(task.Id, task.Model, task.Phase, task.CreatedAt, progress, task.Credits, task.Refunded,
+            task.ProducesImage, task.OutputSize,
+            task.Phase == TaskPhase.Failed ? task.PlannedFailureCode : null,
+            task.Phase == TaskPhase.Failed ? task.PlannedFailureMessage : null);
+    }
+}

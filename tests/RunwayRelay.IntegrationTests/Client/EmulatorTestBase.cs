@@ -1,0 +1,27 @@
+using RunwayRelay.Emulator;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.IntegrationTests.Client;
+
+/// <summary>A fresh emulator per test (real HTTP on 127.0.0.1, free port), at a time scale that ends generations in ms.</summary>
+public abstract class EmulatorTestBase : IAsyncLifetime
+{
+    protected RunwayEmulatorServer Emulator { get; private set; } = null!;
+
+    protected static TextToVideoRequest TextToVideo(string prompt = "a lighthouse at dusk") =>
+        new() { Model = "gen4.5", PromptText = prompt, Ratio = "1280:720", Duration = 5 };
+
+    protected static ImageToVideoRequest ImageToVideo() => new()
+    {
+        Model = "gen4.5", PromptText = "the waves roll in", Ratio = "1280:720", Duration = 5,
+        PromptImage = [new PromptImage("https://example.com/lighthouse.png")],
+    };
+
+    public virtual async Task InitializeAsync() =>
+        Emulator = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.001 });
+
+    public virtual async Task DisposeAsync() => await Emulator.DisposeAsync();
+
+    private protected RunwayClientHarness Harness(string? key = null, IDictionary<string, string?>? settings = null) =>
+        RunwayClientHarness.Create(Emulator.BaseUrl, key ?? Emulator.ApiKey, settings);
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using RunwayRelay.ApiKeys;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Tests.Runway;
+
+public sealed class RunwayClientTests
+{
+    [Fact]
+    public async Task CreateTaskAsync_InvalidRequest_ThrowsNamingEveryProblemWithoutCallingRunway()
+    {
+        var handler = new CountingHandler();
+        var keys = new Mock<IRunwayApiKeyProvider>(MockBehavior.Strict);
+        var client = new RunwayClient(new HttpClient(handler), keys.Object, Options.Create(new RunwayOptions()), NullLogger<RunwayClient>.Instance);
+        var request = new ImageToVideoRequest { Model = "gen4.5", PromptImage = [new("http://example.com/a.png")], Ratio = "1:1", Duration = 5 };
+
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => client.CreateTaskAsync(request));
+
+        Assert.Equal(RunwayErrorKind.InvalidRequest, ex.Kind);
+        Assert.Null(ex.StatusCode);
+        Assert.Equal(["promptImage", "promptText", "ratio"], ex.Issues.Select(i => i.Field).Order());
+        Assert.Contains("promptImage:", ex.Message);
+        Assert.Contains("promptText:", ex.Message);
+        Assert.Contains("ratio:", ex.Message);
+        Assert.Equal(0, handler.Calls);
+        keys.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task GetTaskAsync_KeyProviderFails_SurfacesItsActionableMessage()
+    {
+        var handler = new CountingHandler();
+        var keys = new Mock<IRunwayApiKeyProvider>();
+        keys.Setup(k => k.GetAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new RunwayApiKeyException("No Runway API key is configured: set RUNWAYML_API_SECRET"));
+        var client = new RunwayClient(new HttpClient(handler), keys.Object, Options.Create(new RunwayOptions()), NullLogger<RunwayClient>.Instance);
+
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => client.GetTaskAsync("t1"));
+
+        Assert.Equal(RunwayErrorKind.Unauthorized, ex.Kind);
+        Assert.Contains("RUNWAYML_API_SECRET", ex.Message);
+        Assert.Equal(0, handler.Calls);
+    }
+
+    // Unit-level only: proves no request leaves the client; behaviour against Runway is tested on the emulator.
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
+        }
+    }
+}
