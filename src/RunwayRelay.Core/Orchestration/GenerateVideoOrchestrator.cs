@@ -61,6 +61,11 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
             checkpoint = new GenerationCheckpoint(submission.RunwayTaskId, 0, null, null);
             SetStatus(context, GenerationPhase.Submitted, checkpoint.RunwayTaskId, null, null);
         }
+        else
+        {
+            // A new execution starts with no custom status; restore it so status readers see progress while we wait.
+            SetStatus(context, PhaseOf(checkpoint.LastRunwayStatus), checkpoint.RunwayTaskId, checkpoint.LastRunwayStatus, checkpoint.LastProgress);
+        }
 
         string taskId = checkpoint.RunwayTaskId;
         DateTime deadline = input.AcceptedAt.UtcDateTime + input.Polling.Timeout;
@@ -122,8 +127,7 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
                 $"Runway did not finish within {input.Polling.Timeout} (last status {next.LastRunwayStatus ?? "unknown"}); the Runway task was cancelled."));
         }
 
-        string phase = next.LastRunwayStatus == RunwayTaskStatus.Running ? GenerationPhase.Running : GenerationPhase.Queued;
-        SetStatus(context, phase, taskId, next.LastRunwayStatus, next.LastProgress);
+        SetStatus(context, PhaseOf(next.LastRunwayStatus), taskId, next.LastRunwayStatus, next.LastProgress);
         context.ContinueAsNew(input with { Checkpoint = next });
         return null!;
     }
@@ -176,6 +180,9 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
         }
         return outcome;
     }
+
+    private static string PhaseOf(string? runwayStatus) =>
+        runwayStatus == RunwayTaskStatus.Running ? GenerationPhase.Running : GenerationPhase.Queued;
 
     private static GenerationOutcome Failed(string? taskId, string code, string message) =>
         new(GenerationPhase.Failed, taskId, [], code, message);
