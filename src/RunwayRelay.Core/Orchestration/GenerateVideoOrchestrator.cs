@@ -18,6 +18,12 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
     internal static readonly TaskOptions CopyRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
 
+    internal static readonly TaskOptions KeyRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
+    internal static readonly TaskOptions ReadRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 2, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
     internal static readonly TaskOptions CancelRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
 
@@ -34,7 +40,15 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
         if (checkpoint is null)
         {
             SetStatus(context, GenerationPhase.Accepted, null, null, null);
-            var key = await context.CallActivityAsync<ApiKeyCheck>(GenerationTasks.EnsureApiKey, input.GenerationId);
+            ApiKeyCheck key;
+            try
+            {
+                key = await context.CallActivityAsync<ApiKeyCheck>(GenerationTasks.EnsureApiKey, input.GenerationId, KeyRetry);
+            }
+            catch (TaskFailedException e)
+            {
+                key = new ApiKeyCheck(false, null, null, $"Reading the Runway API key failed: {e.FailureDetails.ErrorMessage}");
+            }
             if (!key.Available)
             {
                 return await FinishAsync(context, input, Failed(null, GenerationErrorCodes.ApiKeyUnavailable, key.Error ?? "The Runway API key is unavailable."));
@@ -92,7 +106,16 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
             }
         }
 
-        var snapshot = await context.CallActivityAsync<RunwayTaskSnapshot>(GenerationTasks.ReadRunwayTask, taskId);
+        RunwayTaskSnapshot snapshot;
+        try
+        {
+            snapshot = await context.CallActivityAsync<RunwayTaskSnapshot>(GenerationTasks.ReadRunwayTask, taskId, ReadRetry);
+        }
+        catch (TaskFailedException e)
+        {
+            // Reading is harmless to repeat: an unexpected failure is treated like a transient one until the deadline.
+            snapshot = new RunwayTaskSnapshot(null, TransientError: e.FailureDetails.ErrorMessage);
+        }
         if (snapshot.FatalErrorCode is not null)
         {
             return await FinishAsync(context, input, Failed(taskId, snapshot.FatalErrorCode, snapshot.FatalErrorMessage ?? "Reading the Runway task failed."));

@@ -269,4 +269,58 @@ public sealed class GenerateVideoOrchestratorTests
     [InlineData("a/b/c.final.mp4", 2, "a/b/c.final-2.mp4")]
     public void OutputNames_For_AddsIndexBeforeExtension(string baseName, int index, string expected) =>
         Assert.Equal(expected, OutputNames.For(baseName, index));
+
+    [Fact]
+    public async Task RunAsync_ReadActivityThrows_KeepsPollingThenSucceeds()
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(GenerationTasks.ReadRunwayTask);
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal(2, h.CountCalls(GenerationTasks.ReadRunwayTask));
+    }
+
+    [Fact]
+    public async Task RunAsync_CopyActivityFailsAfterRetries_EndsFailedWithCopyCode()
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(GenerationTasks.CopyOutputs);
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Failed, outcome.Status);
+        Assert.Equal(GenerationErrorCodes.CopyFailed, outcome.ErrorCode);
+        Assert.Equal("task-1", outcome.RunwayTaskId);
+        Assert.Contains("disk on fire", outcome.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SubmitActivityThrows_EndsFailedWithoutRetrying()
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(GenerationTasks.SubmitGeneration);
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationErrorCodes.SubmissionError, outcome.ErrorCode);
+        Assert.Equal(1, h.CountCalls(GenerationTasks.SubmitGeneration));
+        Assert.Equal(0, h.CountCalls(GenerationTasks.ReadRunwayTask));
+    }
+
+    [Fact]
+    public async Task RunAsync_CallbackFails_OutcomeUnchanged()
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(GenerationTasks.SendCallback);
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(new Uri("https://hooks.example.com/x")));
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal(1, h.CountCalls(GenerationTasks.SendCallback));
+    }
 }

@@ -27,6 +27,8 @@ internal sealed class OrchestratorHarness
     public ApiKeyCheck KeyCheck { get; set; } = new(true, "0123abcd", "RUNWAYML_API_SECRET", null);
     public Func<IReadOnlyList<StoredVideo>> Copy { get; set; } =
         () => [new StoredVideo("out.mp4", new Uri("http://127.0.0.1:10000/devstoreaccount1/runway-videos/out.mp4"), 1234, "video/mp4")];
+    /// <summary>Activities whose next call fails as if the activity threw (after its retries).</summary>
+    public HashSet<string> FailNext { get; } = [];
     /// <summary>When set, the cancel event is raised before the timer of this 0-based execution fires.</summary>
     public int? CancelOnExecution { get; set; }
 
@@ -99,6 +101,11 @@ internal sealed class OrchestratorHarness
             .Returns<TaskName, object?, TaskOptions?>((_, input, options) =>
             {
                 Calls.Add((name, input, options));
+                if (FailNext.Remove(name))
+                {
+                    return Task.FromException<T>(new TaskFailedException(name, 1,
+                        new TaskFailureDetails("IOException", "disk on fire", null, null, null)));
+                }
                 return Task.FromResult(result(input));
             });
 }
