@@ -22,7 +22,20 @@ public sealed record GenerationInput
 
     /// <summary>Snapshot of the Runway__PollInterval/MaxPollInterval/Timeout settings taken at the door, so replays are deterministic.</summary>
     public required PollingSchedule Polling { get; init; }
+
+    /// <summary>
+    /// Set by the orchestrator itself when it continues as new after a poll: where the generation is. Null on the first
+    /// execution. Callers starting a generation leave it null.
+    /// </summary>
+    public GenerationCheckpoint? Checkpoint { get; init; }
 }
+
+/// <summary>State carried across <c>ContinueAsNew</c>: the submitted task and how far polling got.</summary>
+public sealed record GenerationCheckpoint(
+    string RunwayTaskId,
+    int PollCount,
+    string? LastRunwayStatus,
+    double? LastProgress);
 
 public sealed record PollingSchedule(TimeSpan Interval, TimeSpan MaxInterval, TimeSpan Timeout);
 

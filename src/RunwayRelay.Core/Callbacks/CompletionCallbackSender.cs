@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Orchestration;
+
+namespace RunwayRelay.Callbacks;
+
+/// <summary>Transient callback failure (network, 408, 429, 5xx): the activity's durable retry policy tries again.</summary>
+public sealed class CallbackDeliveryException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>POSTs the signed completion notice. Only the callback URL's host is logged (its query may carry a token).</summary>
+public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions> options, TimeProvider time, ILogger<CompletionCallbackSender> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public virtual async Task<CallbackResult> SendAsync(SendCallbackInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var settings = options.Value;
+        var url = input.CallbackUrl;
+        if (IsAllowed(url, settings.AllowLoopback) is { } refusal)
+        {
+            logger.LogWarning("Generation {GenerationId}: callback to {Host} not sent: {Reason}", input.Notice.GenerationId, url.Host, refusal);
+            return new CallbackResult(false, null, refusal);
+        }
+        if (string.IsNullOrEmpty(settings.SigningSecret))
+        {
+            const string reason = "Callbacks__SigningSecret is not set, so the callback cannot be signed.";
+            logger.LogError("Generation {GenerationId}: callback not sent: {Reason}", input.Notice.GenerationId, reason);
+            return new CallbackResult(false, null, reason);
+        }
+
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(input.Notice, Json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
+        };
+        request.Headers.Add(CallbackSignature.HeaderName, CallbackSignature.Create(settings.SigningSecret, time.GetUtcNow().ToUnixTimeSeconds(), body));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.Timeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            throw new CallbackDeliveryException($"Callback to {url.Host} got no answer ({e.GetType().Name}).");
+        }
+        using (response)
+        {
+            int status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                logger.LogInformation("Generation {GenerationId}: callback to {Host} answered {Status}", input.Notice.GenerationId, url.Host, status);
+                return new CallbackResult(true, status, null);
+            }
+            if (status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+            {
+                throw new CallbackDeliveryException($"Callback to {url.Host} answered {status}.");
+            }
+            logger.LogWarning("Generation {GenerationId}: callback to {Host} refused with {Status}", input.Notice.GenerationId, url.Host, status);
+            return new CallbackResult(false, status, $"The callback endpoint answered {status}.");
+        }
+    }
+
+    /// <summary>Null when the URL may be called; else why not.</summary>
+    public static string? IsAllowed(Uri url, bool allowLoopback)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri)
+        {
+            return "the callback URL is not absolute";
+        }
+        bool loopback = url.IsLoopback;
+        if (loopback)
+        {
+            return allowLoopback ? null : "loopback callback URLs need Callbacks__AllowLoopback=true (local runs only)";
+        }
+        return url.Scheme == Uri.UriSchemeHttps ? null : "callback URLs must use https";
+    }
+}

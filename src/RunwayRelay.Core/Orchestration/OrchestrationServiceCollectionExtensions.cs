@@ -1,0 +1,70 @@
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Callbacks;
+using RunwayRelay.Runway;
+using RunwayRelay.Storage;
+
+namespace RunwayRelay.Orchestration;
+
+public static class OrchestrationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the activities need: the Runway client (<c>AddRunwayClient</c>), the video storage (<c>VideoStorage</c>
+    /// falling back to <c>AzureWebJobsStorage</c>), the blob store and submission ledger, the callback sender, and the
+    /// <c>Output</c>, <c>Input</c> and <c>Callbacks</c> options validated at start.
+    /// </summary>
+    public static IServiceCollection AddRunwayRelayOrchestration(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(OrchestrationRegistration)))
+        {
+            return services;
+        }
+        services.AddSingleton<OrchestrationRegistration>();
+
+        services.AddRunwayClient();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<OutputOptions>().BindConfiguration(OutputOptions.SectionName).ValidateOnStart();
+        services.AddOptions<InputOptions>().BindConfiguration(InputOptions.SectionName).ValidateOnStart();
+        services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.SectionName)
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Callbacks__Timeout must be a positive duration such as 00:00:30.")
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutputOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InputOptions>, StorageOptionsValidator>());
+
+        services.TryAddKeyedSingleton<BlobServiceClient>(VideoStorageClientFactory.ConnectionName,
+            (sp, _) => VideoStorageClientFactory.Create(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<SubmissionLedger>();
+
+        // Downloads carry signed URLs: the factory's request loggers would write them out, so they are removed.
+        services.AddHttpClient<BlobVideoStore>((sp, http) =>
+                http.Timeout = sp.GetRequiredService<IOptions<OutputOptions>>().Value.DownloadTimeout)
+            .RemoveAllLoggers();
+        // Callback URLs may carry tokens too; redirects are not followed so a notice goes only where it was asked to.
+        services.AddHttpClient<CompletionCallbackSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
+        return services;
+    }
+
+    /// <summary>Registers <see cref="GenerateVideoOrchestrator"/> and every activity under their class names.</summary>
+    public static DurableTaskRegistry AddRunwayRelayTasks(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestrator<GenerateVideoOrchestrator>();
+        registry.AddActivity<EnsureApiKeyActivity>();
+        registry.AddActivity<SubmitGenerationActivity>();
+        registry.AddActivity<ReadRunwayTaskActivity>();
+        registry.AddActivity<CopyOutputsActivity>();
+        registry.AddActivity<CancelRunwayTaskActivity>();
+        registry.AddActivity<SendCallbackActivity>();
+        return registry;
+    }
+
+    private sealed class OrchestrationRegistration;
+}

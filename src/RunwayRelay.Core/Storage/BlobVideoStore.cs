@@ -1,0 +1,216 @@
+using System.Net.Http.Headers;
+using Azure;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Generations;
+
+namespace RunwayRelay.Storage;
+
+/// <summary>What a stored video is tagged with (blob metadata); never the prompt itself.</summary>
+public sealed record VideoMetadata(string RunwayTaskId, string Model, string GenerationId, string PromptSha256)
+{
+    public const string RunwayTaskIdKey = "runwaytaskid";
+
+    public IDictionary<string, string> ToDictionary() => new Dictionary<string, string>
+    {
+        [RunwayTaskIdKey] = RunwayTaskId,
+        ["model"] = Model,
+        ["generationid"] = GenerationId,
+        ["promptsha256"] = PromptSha256,
+    };
+}
+
+/// <summary>A download that ended early or did not match its Content-Length; the copy is retried, nothing was committed.</summary>
+public sealed class VideoCopyException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>
+/// Streams a video from a (signed) URL into a block blob of <c>Output__Container</c> with bounded memory. The blob only
+/// appears when every byte arrived (staged blocks are committed at the end); a second run for the same task skips the copy.
+/// The source URL is never logged or put into an exception message: only its host.
+/// </summary>
+public class BlobVideoStore
+{
+    private readonly HttpClient _http = null!;
+    private readonly BlobServiceClient _blobs = null!;
+    private readonly OutputOptions _options = null!;
+    private readonly ILogger<BlobVideoStore> _logger = null!;
+
+    /// <summary>For mocking.</summary>
+    protected BlobVideoStore()
+    {
+    }
+
+    [ActivatorUtilitiesConstructor]
+    public BlobVideoStore(HttpClient http, [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs,
+        IOptions<OutputOptions> options, ILogger<BlobVideoStore> logger)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    public BlobContainerClient OutputContainer => _blobs.GetBlobContainerClient(_options.Container);
+
+    /// <summary>Copies <paramref name="source"/> into <paramref name="blobName"/>, or returns the existing blob when this task already stored it.</summary>
+    public virtual async Task<StoredVideo> CopyAsync(Uri source, string blobName, VideoMetadata metadata, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
+        ArgumentNullException.ThrowIfNull(metadata);
+
+        var container = OutputContainer;
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var blob = container.GetBlockBlobClient(blobName);
+        string host = source.Host;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, source);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            throw new VideoCopyException($"Downloading the output from {host} failed: {Redact(e.Message, source)}");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new VideoCopyException($"Downloading the output from {host} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+            long? expected = response.Content.Headers.ContentLength;
+            string contentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+
+            var existing = await TryGetExistingAsync(blob, metadata, expected, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                LogAlreadyStored(_logger, blobName, metadata.RunwayTaskId, existing.Size);
+                return existing;
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var counted = new LengthCheckingStream(body, expected, host);
+            try
+            {
+                await blob.UploadAsync(counted, new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                    Metadata = metadata.ToDictionary(),
+                    TransferOptions = new StorageTransferOptions
+                    {
+                        InitialTransferSize = _options.UploadBlockSize,
+                        MaximumTransferSize = _options.UploadBlockSize,
+                        MaximumConcurrency = _options.UploadConcurrency,
+                    },
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException && e is not VideoCopyException)
+            {
+                throw new VideoCopyException($"Downloading the output from {host} broke off after {counted.BytesRead} bytes: {Redact(e.Message, source)}");
+            }
+
+            counted.EnsureComplete();
+            LogStored(_logger, blobName, host, counted.BytesRead, contentType);
+            return new StoredVideo(blobName, blob.Uri, counted.BytesRead, contentType);
+        }
+    }
+
+    private static async Task<StoredVideo?> TryGetExistingAsync(BlockBlobClient blob, VideoMetadata metadata, long? expected, CancellationToken cancellationToken)
+    {
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        properties.Metadata.TryGetValue(VideoMetadata.RunwayTaskIdKey, out var taskId);
+        if (!string.Equals(taskId, metadata.RunwayTaskId, StringComparison.Ordinal))
+        {
+            // Overwriting would lose a different generation's finished video.
+            throw new VideoCopyException(
+                $"Blob '{blob.Name}' in container '{blob.BlobContainerName}' already holds another generation's video (Runway task {taskId ?? "unknown"}); choose another output blob name.");
+        }
+        if (expected is { } length && properties.ContentLength != length)
+        {
+            return null;
+        }
+        return new StoredVideo(blob.Name, blob.Uri, properties.ContentLength, properties.ContentType ?? "application/octet-stream");
+    }
+
+    private static string Redact(string message, Uri source) =>
+        message.Replace(source.AbsoluteUri, source.Host, StringComparison.Ordinal)
+               .Replace(source.PathAndQuery, "/…", StringComparison.Ordinal);
+
+    private static void LogAlreadyStored(ILogger logger, string blobName, string taskId, long size) =>
+        logger.LogInformation("Output blob {BlobName} already holds Runway task {RunwayTaskId}'s output ({Size} bytes); not copied again", blobName, taskId, size);
+
+    private static void LogStored(ILogger logger, string blobName, string host, long size, string contentType) =>
+        logger.LogInformation("Stored {Size} bytes ({ContentType}) from {Host} as {BlobName}", size, contentType, host, blobName);
+
+    /// <summary>Counts bytes as they pass and fails the read that ends short of Content-Length, before the upload can commit.</summary>
+    private sealed class LengthCheckingStream(Stream inner, long? expected, string host) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count), count);
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false), buffer.Length);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public void EnsureComplete()
+        {
+            if (expected is { } length && BytesRead != length)
+            {
+                throw new VideoCopyException($"The output from {host} had {BytesRead} bytes, but Content-Length said {length}.");
+            }
+        }
+
+        private int Count(int read, int asked)
+        {
+            BytesRead += read;
+            if (read == 0 && asked > 0)
+            {
+                EnsureComplete();
+            }
+            else if (expected is { } length && BytesRead > length)
+            {
+                throw new VideoCopyException($"The output from {host} sent more than its Content-Length of {length} bytes.");
+            }
+            return read;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using RunwayRelay.Emulator;
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.IntegrationTests.Orchestration;
+
+/// <summary>
+/// The production registrations (<c>AddRunwayRelayOrchestration</c> + <c>AddRunwayRelayTasks</c>) on the in-memory durable
+/// engine, talking to a real emulator over HTTP and to Azurite, with every log line captured.
+/// </summary>
+internal sealed class GenerationHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private GenerationHost(IHost host, RunwayEmulatorServer emulator, string container, string submissions)
+    {
+        _host = host;
+        Emulator = emulator;
+        OutputContainerName = container;
+        SubmissionsContainerName = submissions;
+    }
+
+    public RunwayEmulatorServer Emulator { get; }
+    public string OutputContainerName { get; }
+    public string SubmissionsContainerName { get; }
+    public IServiceProvider Services => _host.Services;
+    public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
+    public FakeLogCollector Logs => _host.Services.GetFakeLogCollector();
+    public RecordingDataConverter Payloads => (RecordingDataConverter)_host.Services.GetRequiredService<DataConverter>();
+
+    public static async Task<GenerationHost> StartAsync(string storageConnection, EmulatorOptions? emulatorOptions = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var emulator = await RunwayEmulatorServer.StartAsync(emulatorOptions ?? new EmulatorOptions { TimeScale = 0.001 });
+        string suffix = Guid.NewGuid().ToString("N")[..10];
+        string container = "videos-" + suffix, submissions = "submissions-" + suffix;
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production, DisableDefaults = true });
+        var values = new Dictionary<string, string?>
+        {
+            ["Runway:BaseUrl"] = emulator.BaseUrl.ToString(),
+            ["RUNWAYML_API_SECRET"] = emulator.ApiKey,
+            ["Runway:RetryBaseDelay"] = "00:00:00.020",
+            ["Runway:MaxRetryDelay"] = "00:00:00.200",
+            ["VideoStorage"] = storageConnection,
+            ["Output:Container"] = container,
+            ["Output:SubmissionsContainer"] = submissions,
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            values[k] = v;
+        }
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddFakeLogging();
+        builder.Services.AddSingleton<DataConverter>(new RecordingDataConverter());
+        builder.Services.AddRunwayRelayOrchestration();
+        builder.Services.AddInMemoryDurableTask(tasks => tasks.AddRunwayRelayTasks());
+        var host = builder.Build();
+        await host.StartAsync();
+        return new GenerationHost(host, emulator, container, submissions);
+    }
+
+    public static GenerationInput Input(string prompt = "a lighthouse at dusk", TimeSpan? timeout = null, Uri? callback = null)
+    {
+        string id = "gen-" + Guid.NewGuid().ToString("N")[..12];
+        return new GenerationInput
+        {
+            GenerationId = id,
+            Request = new TextToVideoRequest { Model = "gen4.5", PromptText = prompt, Ratio = "1280:720", Duration = 5 },
+            OutputBlobName = id + ".mp4",
+            CallbackUrl = callback,
+            AcceptedAt = DateTimeOffset.UtcNow,
+            Polling = new PollingSchedule(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), timeout ?? TimeSpan.FromSeconds(30)),
+        };
+    }
+
+    public async Task<OrchestrationMetadata> RunAsync(GenerationInput input, TimeSpan? wait = null)
+    {
+        await Client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.Orchestrator, input,
+            new StartOrchestrationOptions { InstanceId = input.GenerationId });
+        return await WaitAsync(input.GenerationId, wait);
+    }
+
+    public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? wait = null)
+    {
+        using var cts = new CancellationTokenSource(wait ?? TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
+    }
+
+    public BlobContainerClient OutputContainer =>
+        Services.GetRequiredKeyedService<BlobServiceClient>(Storage.VideoStorageClientFactory.ConnectionName).GetBlobContainerClient(OutputContainerName);
+
+    /// <summary>SHA-256 of what the emulator serves for the task's first output, fetched independently of the copy code.</summary>
+    public async Task<(string Sha256, long Length)> EmulatorOutputAsync(string taskId)
+    {
+        var task = await Services.GetRequiredService<RunwayClient>().GetTaskAsync(taskId);
+        using var http = new HttpClient();
+        byte[] bytes = await http.GetByteArrayAsync(task.Output![0]);
+        return (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
+    }
+
+    public async Task<(string Sha256, long Length)> BlobAsync(string name)
+    {
+        var content = await OutputContainer.GetBlobClient(name).DownloadContentAsync();
+        byte[] bytes = content.Value.Content.ToArray();
+        return (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}

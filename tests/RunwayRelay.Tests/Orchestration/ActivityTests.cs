@@ -1,0 +1,174 @@
+using System.Text;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using RunwayRelay.Callbacks;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
+using RunwayRelay.Storage;
+
+namespace RunwayRelay.Tests.Orchestration;
+
+public sealed class ActivityTests
+{
+    private static readonly TaskActivityContext Ctx = new Mock<TaskActivityContext>().Object;
+    private static readonly SubmitGenerationInput Submit = new("gen-1", new TextToVideoRequest { Model = "gen4.5", PromptText = "fox", Ratio = "1280:720", Duration = 5 });
+    private readonly Mock<RunwayClient> _runway = new();
+    private readonly Mock<SubmissionLedger> _ledger = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    private SubmitGenerationActivity SubmitActivity() => new(_runway.Object, _ledger.Object, _time, NullLogger<SubmitGenerationActivity>.Instance);
+
+    [Fact]
+    public async Task SubmitRunAsync_FirstRun_PostsOnceAndRecordsTaskId()
+    {
+        _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionRecord?)null);
+        _runway.Setup(r => r.CreateTaskAsync(Submit.Request, It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTaskCreated { Id = "task-9" });
+
+        var result = await SubmitActivity().RunAsync(Ctx, Submit);
+
+        Assert.Equal("task-9", result.RunwayTaskId);
+        _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+        _ledger.Verify(l => l.RecordAsync(It.Is<SubmissionRecord>(s => s.State == SubmissionRecord.Submitted && s.RunwayTaskId == "task-9"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task SubmitRunAsync_ReRunAfterRecordedTaskId_ReturnsItWithoutPosting()
+    {
+        _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SubmissionRecord("gen-1", SubmissionRecord.Submitted, _time.GetUtcNow(), "task-9"));
+
+        var result = await SubmitActivity().RunAsync(Ctx, Submit);
+
+        Assert.Equal("task-9", result.RunwayTaskId);
+        _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SubmitRunAsync_ReRunAfterInterruptedPost_FailsUncertainWithoutPosting()
+    {
+        _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SubmissionRecord("gen-1", SubmissionRecord.Submitting, _time.GetUtcNow()));
+
+        var result = await SubmitActivity().RunAsync(Ctx, Submit);
+
+        Assert.Null(result.RunwayTaskId);
+        Assert.Equal(GenerationErrorCodes.SubmissionUncertain, result.ErrorCode);
+        Assert.Contains("Runway dashboard", result.ErrorMessage, StringComparison.Ordinal);
+        _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData(RunwayErrorKind.InvalidRequest, GenerationErrorCodes.InvalidRequest)]
+    [InlineData(RunwayErrorKind.Unauthorized, GenerationErrorCodes.Unauthorized)]
+    [InlineData(RunwayErrorKind.InsufficientCredits, GenerationErrorCodes.InsufficientCredits)]
+    [InlineData(RunwayErrorKind.RateLimited, GenerationErrorCodes.RateLimited)]
+    [InlineData(RunwayErrorKind.Network, GenerationErrorCodes.SubmissionUncertain)]
+    [InlineData(RunwayErrorKind.ServerError, GenerationErrorCodes.SubmissionUncertain)]
+    public async Task SubmitRunAsync_RunwayError_ReturnsCodeAndPostsOnce(RunwayErrorKind kind, string expectedCode)
+    {
+        _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionRecord?)null);
+        _runway.Setup(r => r.CreateTaskAsync(Submit.Request, It.IsAny<CancellationToken>())).ThrowsAsync(new RunwayException(kind, "Runway said no."));
+
+        var result = await SubmitActivity().RunAsync(Ctx, Submit);
+
+        Assert.Null(result.RunwayTaskId);
+        Assert.Equal(expectedCode, result.ErrorCode);
+        Assert.Contains("Runway said no.", result.ErrorMessage, StringComparison.Ordinal);
+        _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SubmitRunAsync_RecordWriteFailsAfterPost_StillReturnsTaskId()
+    {
+        _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionRecord?)null);
+        _ledger.Setup(l => l.RecordAsync(It.IsAny<SubmissionRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new Azure.RequestFailedException(503, "busy"));
+        _runway.Setup(r => r.CreateTaskAsync(Submit.Request, It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTaskCreated { Id = "task-9" });
+
+        var result = await SubmitActivity().RunAsync(Ctx, Submit);
+
+        Assert.Equal("task-9", result.RunwayTaskId);
+    }
+
+    [Theory]
+    [InlineData(RunwayErrorKind.ServerError, true, null)]
+    [InlineData(RunwayErrorKind.Network, true, null)]
+    [InlineData(RunwayErrorKind.NotFound, false, GenerationErrorCodes.RunwayTaskNotFound)]
+    [InlineData(RunwayErrorKind.Unauthorized, false, GenerationErrorCodes.Unauthorized)]
+    public async Task ReadRunAsync_RunwayError_MapsTransientAndFatal(RunwayErrorKind kind, bool transient, string? fatalCode)
+    {
+        _runway.Setup(r => r.GetTaskAsync("task-9", It.IsAny<CancellationToken>())).ThrowsAsync(new RunwayException(kind, "boom"));
+
+        var snapshot = await new ReadRunwayTaskActivity(_runway.Object, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(Ctx, "task-9");
+
+        Assert.Null(snapshot.Status);
+        Assert.Equal(transient, snapshot.TransientError is not null);
+        Assert.Equal(fatalCode, snapshot.FatalErrorCode);
+    }
+
+    [Fact]
+    public async Task ReadRunAsync_Succeeded_ReturnsStatusWithoutOutputUrls()
+    {
+        _runway.Setup(r => r.GetTaskAsync("task-9", It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTask
+        {
+            Id = "task-9", Status = RunwayTaskStatus.Succeeded, Output = ["https://cdn.example.com/v.mp4?_jwt=secret-token"],
+        });
+
+        var snapshot = await new ReadRunwayTaskActivity(_runway.Object, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(Ctx, "task-9");
+
+        Assert.Equal(RunwayTaskStatus.Succeeded, snapshot.Status);
+        Assert.DoesNotContain("secret-token", System.Text.Json.JsonSerializer.Serialize(snapshot), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CopyRunAsync_TwoOutputs_StoresBothWithSuffixedNames()
+    {
+        _runway.Setup(r => r.GetTaskAsync("task-9", It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTask
+        {
+            Id = "task-9", Status = RunwayTaskStatus.Succeeded, Output = ["https://cdn.example.com/a.mp4?_jwt=x", "https://cdn.example.com/b.mp4?_jwt=y"],
+        });
+        var store = new Mock<BlobVideoStore>();
+        store.Setup(s => s.CopyAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<VideoMetadata>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Uri _, string name, VideoMetadata _, CancellationToken _) => new RunwayRelay.Generations.StoredVideo(name, new Uri("http://x/" + name), 1, "video/mp4"));
+
+        var stored = await new CopyOutputsActivity(_runway.Object, store.Object, NullLogger<CopyOutputsActivity>.Instance)
+            .RunAsync(Ctx, new CopyOutputsInput("gen-1", "task-9", "gen4.5", "abc", "gen-1.mp4"));
+
+        Assert.Equal(["gen-1.mp4", "gen-1-1.mp4"], stored.Select(v => v.Name));
+        store.Verify(s => s.CopyAsync(It.IsAny<Uri>(), It.IsAny<string>(),
+            It.Is<VideoMetadata>(m => m.RunwayTaskId == "task-9" && m.GenerationId == "gen-1" && m.PromptSha256 == "abc"), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public void SignatureVerify_CreatedSignature_VerifiesAndRejectsTampering()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+        byte[] body = Encoding.UTF8.GetBytes("{\"generationId\":\"gen-1\"}");
+        string header = CallbackSignature.Create("s3cret", now.ToUnixTimeSeconds(), body);
+
+        Assert.Matches("^t=1800000000,v1=[0-9a-f]{64}$", header);
+        Assert.True(CallbackSignature.Verify("s3cret", header, body, now.AddSeconds(30), TimeSpan.FromMinutes(5)));
+        Assert.False(CallbackSignature.Verify("other", header, body, now, TimeSpan.FromMinutes(5)));
+        Assert.False(CallbackSignature.Verify("s3cret", header, Encoding.UTF8.GetBytes("{\"generationId\":\"gen-2\"}"), now, TimeSpan.FromMinutes(5)));
+        Assert.False(CallbackSignature.Verify("s3cret", header, body, now.AddMinutes(10), TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public void SignatureCreate_KnownVector_MatchesHmacOfTimestampDotBody()
+    {
+        // HMAC-SHA256(key "k", "1.{}") computed independently of CallbackSignature.
+        string expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("k"u8.ToArray(), "1.{}"u8.ToArray()));
+
+        Assert.Equal($"t=1,v1={expected}", CallbackSignature.Create("k", 1, "{}"u8));
+    }
+
+    [Theory]
+    [InlineData("https://hooks.example.com/x", false, true)]
+    [InlineData("http://hooks.example.com/x", true, false)]
+    [InlineData("http://127.0.0.1:5000/x", false, false)]
+    [InlineData("http://127.0.0.1:5000/x", true, true)]
+    [InlineData("http://localhost:5000/x", true, true)]
+    public void CallbackIsAllowed_SchemeAndLoopback_FollowsSettings(string url, bool allowLoopback, bool allowed) =>
+        Assert.Equal(allowed, CompletionCallbackSender.IsAllowed(new Uri(url), allowLoopback) is null);
+}

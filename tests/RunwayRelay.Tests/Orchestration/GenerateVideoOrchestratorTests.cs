@@ -1,0 +1,326 @@
+using Microsoft.DurableTask;
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Tests.Orchestration;
+
+public sealed class GenerateVideoOrchestratorTests
+{
+    [Fact]
+    public async Task RunAsync_TaskSucceeds_CopiesOutputsAndEndsSucceeded()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.4));
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal("task-1", outcome.RunwayTaskId);
+        var video = Assert.Single(outcome.Videos);
+        Assert.Equal("out.mp4", video.Name);
+        Assert.Null(outcome.ErrorCode);
+        Assert.Equal(1, h.CountCalls(GenerationTasks.SubmitGeneration));
+        var copy = Assert.Single(h.Calls, c => c.Name == GenerationTasks.CopyOutputs);
+        var copyInput = Assert.IsType<CopyOutputsInput>(copy.Input);
+        Assert.Equal("gen-1.mp4", copyInput.OutputBlobName);
+        Assert.Equal("gen4.5", copyInput.Model);
+        Assert.Equal(GenerateVideoOrchestrator.PromptSha256("a red fox in snow"), copyInput.PromptSha256);
+        Assert.DoesNotContain("fox", copyInput.PromptSha256, StringComparison.Ordinal);
+        Assert.NotNull(copy.Options?.Retry);
+        Assert.Equal(GenerationPhase.Succeeded, h.Statuses[^1].Phase);
+        Assert.Contains(h.Statuses, s => s.Phase == GenerationPhase.Running && s.Progress == 0.4 && s.RunwayStatus == RunwayTaskStatus.Running);
+    }
+
+    [Fact]
+    public async Task RunAsync_SubmitActivity_IsCalledWithoutRetryPolicy()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        var submit = Assert.Single(h.Calls, c => c.Name == GenerationTasks.SubmitGeneration);
+        Assert.Null(submit.Options?.Retry);
+        var submitInput = Assert.IsType<SubmitGenerationInput>(submit.Input);
+        Assert.Equal("gen-1", submitInput.GenerationId);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThrottledThenSucceeded_WaitsQueuedThenSucceeds()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Throttled));
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Pending));
+        h.Reads.Enqueue(new RunwayTaskSnapshot("SOMETHING_NEW"));
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal(4, h.CountCalls(GenerationTasks.ReadRunwayTask));
+        Assert.Contains(h.Statuses, s => s.Phase == GenerationPhase.Queued && s.RunwayStatus == RunwayTaskStatus.Throttled);
+        Assert.Equal(0, h.CountCalls(GenerationTasks.CancelRunwayTask));
+    }
+
+    [Fact]
+    public async Task RunAsync_TransientReadError_KeepsPolling()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(null, TransientError: "503"));
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal(2, h.CountCalls(GenerationTasks.ReadRunwayTask));
+    }
+
+    [Fact]
+    public async Task RunAsync_RunwayFailedWithCode_EndsFailedWithRunwayCode()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Failed, Failure: "An input was flagged.", FailureCode: "SAFETY.INPUT.TEXT"));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Failed, outcome.Status);
+        Assert.Equal("SAFETY.INPUT.TEXT", outcome.ErrorCode);
+        Assert.Contains("An input was flagged.", outcome.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, h.CountCalls(GenerationTasks.CopyOutputs));
+        Assert.Empty(outcome.Videos);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunwayCancelled_EndsCancelled()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Cancelled));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Cancelled, outcome.Status);
+        Assert.Equal(GenerationErrorCodes.RunwayTaskCancelled, outcome.ErrorCode);
+    }
+
+    [Fact]
+    public async Task RunAsync_DeadlineReached_CancelsRunwayTaskAndEndsTimedOut()
+    {
+        var h = new OrchestratorHarness();
+        var input = OrchestratorHarness.Input() with
+        {
+            Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(40)),
+        };
+
+        var outcome = await h.RunToEndAsync(input);
+
+        Assert.Equal(GenerationPhase.TimedOut, outcome.Status);
+        Assert.Equal(GenerationErrorCodes.TimedOut, outcome.ErrorCode);
+        var cancel = Assert.Single(h.Calls, c => c.Name == GenerationTasks.CancelRunwayTask);
+        Assert.Equal("task-1", cancel.Input);
+        // The last timer is clipped to the deadline, never past it.
+        var deadline = OrchestratorHarness.Start.AddSeconds(40);
+        Assert.Equal(deadline, h.TimerFireTimes[^1]);
+        Assert.All(h.TimerFireTimes, t => Assert.True(t <= deadline));
+        Assert.Equal(GenerationPhase.TimedOut, h.Statuses[^1].Phase);
+    }
+
+    [Fact]
+    public async Task RunAsync_SucceededAtDeadline_CopiesInsteadOfCancelling()
+    {
+        var h = new OrchestratorHarness();
+        var input = OrchestratorHarness.Input() with
+        {
+            Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)),
+        };
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(input);
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal(0, h.CountCalls(GenerationTasks.CancelRunwayTask));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelEventWhileWaiting_CancelsRunwayTaskAndEndsCancelled()
+    {
+        var h = new OrchestratorHarness { CancelOnExecution = 2 };
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Cancelled, outcome.Status);
+        Assert.Equal(GenerationErrorCodes.Cancelled, outcome.ErrorCode);
+        Assert.Equal("task-1", outcome.RunwayTaskId);
+        Assert.Equal(1, h.CountCalls(GenerationTasks.CancelRunwayTask));
+        Assert.Equal(2, h.CountCalls(GenerationTasks.ReadRunwayTask));
+        Assert.Equal(0, h.CountCalls(GenerationTasks.CopyOutputs));
+    }
+
+    [Fact]
+    public async Task RunAsync_StillRunning_ContinuesAsNewWithCheckpoint()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.25));
+        h.Reads.Enqueue(new RunwayTaskSnapshot(null, TransientError: "timeout"));
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        var input = OrchestratorHarness.Input(new Uri("https://hooks.example.com/done"));
+
+        await h.RunToEndAsync(input);
+
+        Assert.Equal(2, h.ContinuedWith.Count);
+        var first = h.ContinuedWith[0];
+        Assert.Equal(new GenerationCheckpoint("task-1", 1, RunwayTaskStatus.Running, 0.25), first.Checkpoint);
+        // Everything else is carried unchanged, and a transient error keeps the last known status.
+        Assert.Equal(input with { Checkpoint = first.Checkpoint }, first);
+        Assert.Equal(new GenerationCheckpoint("task-1", 2, RunwayTaskStatus.Running, 0.25), h.ContinuedWith[1].Checkpoint);
+        // The key check and the submission happen in the first execution only.
+        Assert.Equal(1, h.CountCalls(GenerationTasks.EnsureApiKey));
+        Assert.Equal(1, h.CountCalls(GenerationTasks.SubmitGeneration));
+    }
+
+    [Fact]
+    public async Task RunAsync_PollTimers_FollowGrowingScheduleCappedAtMax()
+    {
+        var h = new OrchestratorHarness();
+        for (int i = 0; i < 7; i++)
+        {
+            h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Running, i / 10.0));
+        }
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        var gaps = h.TimerFireTimes.Zip(h.TimerFireTimes.Prepend(OrchestratorHarness.Start)).Select(p => p.First - p.Second).ToArray();
+        double[] expectedSeconds = [5, 7.5, 11.25, 16.875, 25.3125, 30, 30, 30];
+        Assert.Equal(expectedSeconds, gaps.Select(g => g.TotalSeconds));
+    }
+
+    [Fact]
+    public void DelayBefore_MillisecondSchedule_GrowsByHalfUpToMax()
+    {
+        var schedule = new PollingSchedule(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), PollingPlan.DelayBefore(schedule, 0));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), PollingPlan.DelayBefore(schedule, 1));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 2));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 10_000));
+    }
+
+    [Fact]
+    public async Task RunAsync_SubmissionRejected_EndsFailedWithoutPolling()
+    {
+        var h = new OrchestratorHarness { Submission = new SubmissionResult(null, GenerationErrorCodes.InsufficientCredits, "Not enough credits.") };
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Failed, outcome.Status);
+        Assert.Equal(GenerationErrorCodes.InsufficientCredits, outcome.ErrorCode);
+        Assert.Equal("Not enough credits.", outcome.ErrorMessage);
+        Assert.Equal(0, h.CountCalls(GenerationTasks.ReadRunwayTask));
+        Assert.Empty(h.TimerFireTimes);
+    }
+
+    [Fact]
+    public async Task RunAsync_KeyUnavailable_EndsFailedWithoutSubmitting()
+    {
+        var h = new OrchestratorHarness { KeyCheck = new ApiKeyCheck(false, null, null, "RUNWAYML_API_SECRET is not set.") };
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationErrorCodes.ApiKeyUnavailable, outcome.ErrorCode);
+        Assert.Equal(0, h.CountCalls(GenerationTasks.SubmitGeneration));
+    }
+
+    [Fact]
+    public async Task RunAsync_WithCallbackUrl_SendsNoticeWithOutcome()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Failed, Failure: "bad", FailureCode: "INTERNAL"));
+        var url = new Uri("https://hooks.example.com/done");
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(url));
+
+        var call = Assert.Single(h.Calls, c => c.Name == GenerationTasks.SendCallback);
+        var notice = Assert.IsType<SendCallbackInput>(call.Input);
+        Assert.Equal(url, notice.CallbackUrl);
+        Assert.Equal("gen-1", notice.Notice.GenerationId);
+        Assert.Equal(GenerationPhase.Failed, notice.Notice.Status);
+        Assert.Equal("INTERNAL", notice.Notice.ErrorCode);
+        Assert.NotNull(call.Options?.Retry);
+        Assert.Equal(GenerationPhase.Failed, outcome.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithoutCallbackUrl_SendsNoCallback()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(0, h.CountCalls(GenerationTasks.SendCallback));
+    }
+
+    [Theory]
+    [InlineData("gen-1.mp4", 0, "gen-1.mp4")]
+    [InlineData("gen-1.mp4", 1, "gen-1-1.mp4")]
+    [InlineData("folder.v2/clip", 2, "folder.v2/clip-2")]
+    [InlineData("a/b/c.final.mp4", 2, "a/b/c.final-2.mp4")]
+    public void OutputNames_For_AddsIndexBeforeExtension(string baseName, int index, string expected) =>
+        Assert.Equal(expected, OutputNames.For(baseName, index));
+
+    [Fact]
+    public async Task RunAsync_ReadActivityThrows_KeepsPollingThenSucceeds()
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(GenerationTasks.ReadRunwayTask);
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal(2, h.CountCalls(GenerationTasks.ReadRunwayTask));
+    }
+
+    [Fact]
+    public async Task RunAsync_CopyActivityFailsAfterRetries_EndsFailedWithCopyCode()
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(GenerationTasks.CopyOutputs);
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Failed, outcome.Status);
+        Assert.Equal(GenerationErrorCodes.CopyFailed, outcome.ErrorCode);
+        Assert.Equal("task-1", outcome.RunwayTaskId);
+        Assert.Contains("disk on fire", outcome.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SubmitActivityThrows_EndsFailedWithoutRetrying()
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(GenerationTasks.SubmitGeneration);
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationErrorCodes.SubmissionError, outcome.ErrorCode);
+        Assert.Equal(1, h.CountCalls(GenerationTasks.SubmitGeneration));
+        Assert.Equal(0, h.CountCalls(GenerationTasks.ReadRunwayTask));
+    }
+
+    [Fact]
+    public async Task RunAsync_CallbackFails_OutcomeUnchanged()
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(GenerationTasks.SendCallback);
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(new Uri("https://hooks.example.com/x")));
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal(1, h.CountCalls(GenerationTasks.SendCallback));
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using Moq.Protected;
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Tests.Orchestration;
+
+/// <summary>
+/// Drives <see cref="GenerateVideoOrchestrator"/> over a mocked <see cref="TaskOrchestrationContext"/>: timers complete at
+/// once and move the clock to their fire time, ContinueAsNew inputs are captured and fed to the next execution.
+/// </summary>
+internal sealed class OrchestratorHarness
+{
+    public static readonly DateTime Start = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+
+    public DateTime Now { get; set; } = Start;
+    public List<DateTime> TimerFireTimes { get; } = [];
+    public List<GenerationProgress> Statuses { get; } = [];
+    public List<GenerationInput> ContinuedWith { get; } = [];
+    public List<(string Name, object? Input, TaskOptions? Options)> Calls { get; } = [];
+    public Queue<RunwayTaskSnapshot> Reads { get; } = new();
+    public SubmissionResult Submission { get; set; } = new("task-1");
+    public ApiKeyCheck KeyCheck { get; set; } = new(true, "0123abcd", "RUNWAYML_API_SECRET", null);
+    public Func<IReadOnlyList<StoredVideo>> Copy { get; set; } =
+        () => [new StoredVideo("out.mp4", new Uri("http://127.0.0.1:10000/devstoreaccount1/runway-videos/out.mp4"), 1234, "video/mp4")];
+    /// <summary>Activities whose next call fails as if the activity threw (after its retries).</summary>
+    public HashSet<string> FailNext { get; } = [];
+    /// <summary>When set, the cancel event is raised before the timer of this 0-based execution fires.</summary>
+    public int? CancelOnExecution { get; set; }
+
+    private int _execution;
+
+    public static GenerationInput Input(Uri? callback = null) => new()
+    {
+        GenerationId = "gen-1",
+        Request = new TextToVideoRequest { Model = "gen4.5", PromptText = "a red fox in snow", Ratio = "1280:720", Duration = 5 },
+        OutputBlobName = "gen-1.mp4",
+        CallbackUrl = callback,
+        AcceptedAt = new DateTimeOffset(Start),
+        Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)),
+    };
+
+    /// <summary>Runs executions until one ends without ContinueAsNew; returns its outcome.</summary>
+    public async Task<GenerationOutcome> RunToEndAsync(GenerationInput input, int maxExecutions = 50)
+    {
+        for (_execution = 0; _execution < maxExecutions; _execution++)
+        {
+            int continued = ContinuedWith.Count;
+            var outcome = await new GenerateVideoOrchestrator().RunAsync(CreateContext().Object, input);
+            if (ContinuedWith.Count == continued)
+            {
+                return outcome;
+            }
+            input = ContinuedWith[^1];
+        }
+        throw new InvalidOperationException($"no end after {maxExecutions} executions");
+    }
+
+    public int CountCalls(string name) => Calls.Count(c => c.Name == name);
+
+    private Mock<TaskOrchestrationContext> CreateContext()
+    {
+        var ctx = new Mock<TaskOrchestrationContext> { CallBase = true };
+        ctx.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        ctx.SetupGet(c => c.CurrentUtcDateTime).Returns(() => Now);
+        ctx.SetupGet(c => c.InstanceId).Returns("gen-1");
+        ctx.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => Statuses.Add((GenerationProgress)s!));
+        ctx.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()))
+            .Callback<object?, bool>((i, _) => ContinuedWith.Add((GenerationInput)i!));
+
+        bool cancelNow = CancelOnExecution == _execution;
+        ctx.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Returns<DateTime, CancellationToken>((at, _) =>
+            {
+                TimerFireTimes.Add(at);
+                if (cancelNow)
+                {
+                    return new TaskCompletionSource().Task; // never fires: the event wins
+                }
+                Now = at;
+                return Task.CompletedTask;
+            });
+        ctx.Setup(c => c.WaitForExternalEvent<object?>(GenerationEvents.Cancel, It.IsAny<CancellationToken>()))
+            .Returns(() => cancelNow ? Task.FromResult<object?>(null) : new TaskCompletionSource<object?>().Task);
+
+        Activity(ctx, GenerationTasks.EnsureApiKey, _ => KeyCheck);
+        Activity(ctx, GenerationTasks.SubmitGeneration, _ => Submission);
+        Activity(ctx, GenerationTasks.ReadRunwayTask, _ => Reads.Count > 0 ? Reads.Dequeue() : new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.5));
+        Activity(ctx, GenerationTasks.CopyOutputs, _ => Copy());
+        Activity(ctx, GenerationTasks.CancelRunwayTask, _ => true);
+        Activity(ctx, GenerationTasks.SendCallback, _ => new CallbackResult(true, 200, null));
+        return ctx;
+    }
+
+    private void Activity<T>(Mock<TaskOrchestrationContext> ctx, string name, Func<object?, T> result) =>
+        ctx.Setup(c => c.CallActivityAsync<T>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns<TaskName, object?, TaskOptions?>((_, input, options) =>
+            {
+                Calls.Add((name, input, options));
+                if (FailNext.Remove(name))
+                {
+                    return Task.FromException<T>(new TaskFailedException(name, 1,
+                        new TaskFailureDetails("IOException", "disk on fire", null, null, null)));
+                }
+                return Task.FromResult(result(input));
+            });
+}
