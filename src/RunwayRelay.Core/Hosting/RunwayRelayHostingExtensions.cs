@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Http;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Uploads;
+
+namespace RunwayRelay.Hosting;
+
+public static class RunwayRelayHostingExtensions
+{
+    /// <summary>
+    /// Everything both hosts share: the Runway client and key provider, the orchestration's services (storage, ledger,
+    /// callbacks), the HTTP API handlers and the blob-upload starter, with every option validated at start. The durable
+    /// worker and client are the host's business (the Functions extension, or the DevHost's sidecar).
+    /// </summary>
+    public static TBuilder AddRunwayRelay<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRunwayRelay();
+        return builder;
+    }
+
+    /// <inheritdoc cref="AddRunwayRelay{TBuilder}(TBuilder)"/>
+    public static IServiceCollection AddRunwayRelay(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddRunwayRelayOrchestration();   // includes AddRunwayClient()
+        services.AddRunwayRelayHttpApi();
+        return services;
+    }
+
+    /// <summary><see cref="GenerationsApi"/>, <see cref="BlobGenerationStarter"/> and the <c>Api</c> options.</summary>
+    public static IServiceCollection AddRunwayRelayHttpApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<GenerationApiOptions>().BindConfiguration(GenerationApiOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenerationApiOptions>, GenerationApiOptionsValidator>());
+        services.TryAddSingleton<GenerationsApi>();
+        services.TryAddSingleton<BlobGenerationStarter>();
+        services.AddProblemDetails();
+        return services;
+    }
+}

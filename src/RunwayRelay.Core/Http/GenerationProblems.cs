@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http;
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+
+namespace RunwayRelay.Http;
+
+/// <summary>
+/// The <c>application/problem+json</c> answers. A finished-but-failed generation answers non-2xx, so a client that
+/// follows <c>Location</c> (a Logic Apps HTTP action) fails instead of reporting success.
+/// </summary>
+public static class GenerationProblems
+{
+    /// <summary>Error codes the HTTP API adds to the orchestration's <see cref="GenerationErrorCodes"/>.</summary>
+    public const string OrchestrationFailed = "ORCHESTRATION_FAILED";
+    public const string Terminated = "TERMINATED";
+    public const string NoOutcome = "NO_OUTCOME";
+
+    /// <summary>
+    /// HTTP status of a terminal failure: 422 when the input must change (Runway refused it or moderation rejected it),
+    /// 409 when someone cancelled it, 504 when Runway did not finish in time, 500 for our own failures (key, storage,
+    /// the orchestration), and 502 for everything else Runway reported.
+    /// </summary>
+    public static int StatusCodeFor(string generationStatus, string? errorCode)
+    {
+        if (generationStatus == GenerationPhase.Cancelled || errorCode == Terminated)
+        {
+            return StatusCodes.Status409Conflict;
+        }
+        if (generationStatus == GenerationPhase.TimedOut)
+        {
+            return StatusCodes.Status504GatewayTimeout;
+        }
+        return errorCode switch
+        {
+            GenerationErrorCodes.InvalidRequest => StatusCodes.Status422UnprocessableEntity,
+            { } c when c.StartsWith("SAFETY", StringComparison.Ordinal) || c.StartsWith("ASSET", StringComparison.Ordinal)
+                => StatusCodes.Status422UnprocessableEntity,
+            GenerationErrorCodes.ApiKeyUnavailable or GenerationErrorCodes.CopyFailed or OrchestrationFailed or NoOutcome
+                => StatusCodes.Status500InternalServerError,
+            _ => StatusCodes.Status502BadGateway,
+        };
+    }
+
+    public static string TitleFor(string generationStatus) => generationStatus switch
+    {
+        GenerationPhase.Cancelled => "The generation was cancelled",
+        GenerationPhase.TimedOut => "The generation timed out",
+        _ => "The generation failed",
+    };
+
+    /// <summary>A terminal failure: carries the generation id, its status, the error code and Runway task id.</summary>
+    public static IResult Failure(string id, string generationStatus, string? errorCode, string message, string? runwayTaskId, Uri statusUrl)
+    {
+        int status = StatusCodeFor(generationStatus, errorCode);
+        return TypedResults.Problem(
+            detail: message,
+            instance: statusUrl.AbsolutePath,
+            statusCode: status,
+            title: TitleFor(generationStatus),
+            extensions: new Dictionary<string, object?>
+            {
+                ["id"] = id,
+                ["generationStatus"] = generationStatus,
+                ["errorCode"] = errorCode,
+                ["runwayTaskId"] = runwayTaskId,
+            });
+    }
+
+    public static IResult Validation(ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var fields = errors.Fields.ToList();
+        return TypedResults.ValidationProblem(
+            errors.ToDictionary(),
+            detail: $"{fields.Count} invalid field{(fields.Count == 1 ? "" : "s")}: {string.Join(", ", fields)}. Nothing was started.",
+            title: "The generation request is invalid");
+    }
+
+    public static IResult NotFound(string id) => TypedResults.Problem(
+        detail: $"There is no generation '{id}'.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Generation not found",
+        extensions: new Dictionary<string, object?> { ["id"] = id });
+
+    public static IResult TooLarge(long limit) => TypedResults.Problem(
+        detail: $"The body is larger than {limit} bytes (Api__MaxRequestBodyBytes). Pass large media as https URLs instead of data URIs.",
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large");
+
+    public static IResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
+        detail: $"The body must be JSON sent as 'Content-Type: application/json' (got '{contentType ?? "no Content-Type"}').",
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported media type");
+
+    public static IResult IdempotencyKeyReused(string id) => TypedResults.Problem(
+        detail: "This Idempotency-Key was already used for a different request. Send a new key for a new generation, " +
+                "or repeat the original request exactly to get its answer again.",
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Idempotency-Key reused with a different request",
+        extensions: new Dictionary<string, object?> { ["id"] = id });
+}

@@ -1,0 +1,195 @@
+using RunwayRelay.Callbacks;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Http;
+
+/// <summary>A request that passed every check: what the orchestration gets.</summary>
+public sealed record AcceptedGenerationRequest(RunwayGenerationRequest Request, string? OutputBlobName, Uri? CallbackUrl);
+
+/// <summary>What the door needs to know about the server to judge a request.</summary>
+public sealed record GenerationRequestPolicy(bool CallbacksEnabled, bool AllowLoopbackCallbacks);
+
+/// <summary>
+/// Turns a read body into the typed Runway request and judges it: the endpoint, which fields that endpoint takes, the
+/// output blob name, the callback URL, and then <see cref="RunwayRequestValidator"/> for the per-model rules.
+/// Every problem is reported; the result is null when there is any.
+/// </summary>
+public static class GenerationRequestMapper
+{
+    public const int MaxBlobNameLength = 1024;
+    public const int MaxCallbackUrlLength = 2048;
+
+    private static readonly string[] AllEndpoints = [.. RunwayEndpoints.All];
+    private static readonly string[] VideoEndpoints = [RunwayEndpoints.ImageToVideo, RunwayEndpoints.TextToVideo, RunwayEndpoints.VideoToVideo];
+
+    /// <summary>Which endpoints take each field; a field sent to another endpoint is an error, not silently dropped.</summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> EndpointsOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [GenerationFields.Endpoint] = AllEndpoints,
+        [GenerationFields.Model] = AllEndpoints,
+        [GenerationFields.PromptText] = AllEndpoints,
+        [GenerationFields.Seed] = AllEndpoints,
+        [GenerationFields.OutputBlobName] = AllEndpoints,
+        [GenerationFields.CallbackUrl] = AllEndpoints,
+        [GenerationFields.Ratio] = [.. VideoEndpoints, RunwayEndpoints.TextToImage],
+        [GenerationFields.ContentModeration] = [.. VideoEndpoints, RunwayEndpoints.TextToImage],
+        [GenerationFields.Duration] = VideoEndpoints,
+        [GenerationFields.Audio] = VideoEndpoints,
+        [GenerationFields.NegativePrompt] = VideoEndpoints,
+        [GenerationFields.PromptImage] = [RunwayEndpoints.ImageToVideo],
+        [GenerationFields.References] = [RunwayEndpoints.TextToVideo, RunwayEndpoints.VideoToVideo],
+        [GenerationFields.ReferenceImages] = [RunwayEndpoints.TextToImage],
+        [GenerationFields.Keyframes] = [RunwayEndpoints.VideoToVideo],
+        [GenerationFields.TargetAspectRatio] = [RunwayEndpoints.VideoToVideo],
+        [GenerationFields.PromptVideo] = [RunwayEndpoints.VideoToVideo],
+        [GenerationFields.VideoUri] = [RunwayEndpoints.VideoToVideo, RunwayEndpoints.VideoUpscale],
+        [GenerationFields.Resolution] = [RunwayEndpoints.VideoUpscale],
+    };
+
+    public static AcceptedGenerationRequest? Map(GenerationRequestBody body, GenerationRequestPolicy policy, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(errors);
+
+        string? outputBlobName = null;
+        if (body.OutputBlobName is { } name)
+        {
+            if (BlobNameProblem(name) is { } problem) errors.Add(GenerationFields.OutputBlobName, problem);
+            else outputBlobName = name;
+        }
+        Uri? callbackUrl = body.CallbackUrl is { } url ? CheckCallbackUrl(url, policy, errors) : null;
+
+        string endpoint;
+        bool assumed = false;
+        if (body.Endpoint is { } given)
+        {
+            if (!RunwayEndpoints.All.Contains(given, StringComparer.Ordinal))
+            {
+                errors.Add(GenerationFields.Endpoint, $"must be one of {string.Join(", ", RunwayEndpoints.All)} (got '{given}')");
+                return null;
+            }
+            endpoint = given;
+        }
+        else if (body.Present.Contains(GenerationFields.Endpoint))
+        {
+            // Present but not a string: the reader already said so.
+            return null;
+        }
+        else
+        {
+            endpoint = body.PromptImage is not null ? RunwayEndpoints.ImageToVideo : RunwayEndpoints.TextToVideo;
+            assumed = true;
+        }
+
+        foreach (string field in body.Present)
+        {
+            if (EndpointsOf.TryGetValue(field, out var endpoints) && !endpoints.Contains(endpoint, StringComparer.Ordinal))
+            {
+                errors.Add(field, $"is not a field of {endpoint}" +
+                    (assumed ? $" (no endpoint was given, so {endpoint} was assumed)" : "") +
+                    $"; endpoints that take it: {string.Join(", ", endpoints)}");
+            }
+        }
+
+        RunwayGenerationRequest request = Build(endpoint, body);
+        foreach (var issue in RunwayRequestValidator.Validate(request))
+        {
+            string field = issue.Field.Length == 0 ? GenerationFields.Body : issue.Field;
+            // A field the reader could not read is absent from the typed request; "is required" on top would mislead.
+            if (!errors.Fields.Any(f => Overlaps(f, field)))
+            {
+                errors.Add(field, issue.Message);
+            }
+        }
+
+        return errors.Count == 0 ? new AcceptedGenerationRequest(request, outputBlobName, callbackUrl) : null;
+    }
+
+    internal static RunwayGenerationRequest Build(string endpoint, GenerationRequestBody body)
+    {
+        string model = body.Model ?? "";
+        return endpoint switch
+        {
+            RunwayEndpoints.ImageToVideo => new ImageToVideoRequest
+            {
+                Model = model, PromptText = body.PromptText, Seed = body.Seed, PromptImage = body.PromptImage ?? [],
+                Ratio = body.Ratio, Duration = body.Duration, Audio = body.Audio, NegativePrompt = body.NegativePrompt,
+                ContentModeration = body.ContentModeration,
+            },
+            RunwayEndpoints.TextToVideo => new TextToVideoRequest
+            {
+                Model = model, PromptText = body.PromptText, Seed = body.Seed, References = body.References,
+                Ratio = body.Ratio, Duration = body.Duration, Audio = body.Audio, NegativePrompt = body.NegativePrompt,
+                ContentModeration = body.ContentModeration,
+            },
+            RunwayEndpoints.VideoToVideo => new VideoToVideoRequest
+            {
+                Model = model, PromptText = body.PromptText, Seed = body.Seed, VideoUri = body.VideoUri, PromptVideo = body.PromptVideo,
+                References = body.References, Keyframes = body.Keyframes, TargetAspectRatio = body.TargetAspectRatio,
+                Ratio = body.Ratio, Duration = body.Duration, Audio = body.Audio, NegativePrompt = body.NegativePrompt,
+                ContentModeration = body.ContentModeration,
+            },
+            RunwayEndpoints.TextToImage => new TextToImageRequest
+            {
+                Model = model, PromptText = body.PromptText, Seed = body.Seed, Ratio = body.Ratio,
+                ReferenceImages = body.ReferenceImages, ContentModeration = body.ContentModeration,
+            },
+            RunwayEndpoints.VideoUpscale => new VideoUpscaleRequest
+            {
+                Model = model, PromptText = body.PromptText, Seed = body.Seed, VideoUri = body.VideoUri ?? "", Resolution = body.Resolution,
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Unknown Runway endpoint."),
+        };
+    }
+
+    /// <summary>
+    /// Null when <paramref name="name"/> is a safe blob name in the output container; else why not. Names are taken
+    /// literally (no <c>..</c> segments, no leading slash), so a caller cannot write outside the names it chose.
+    /// </summary>
+    public static string? BlobNameProblem(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || string.IsNullOrWhiteSpace(name)) return "must not be empty";
+        if (name.Length > MaxBlobNameLength) return $"is {name.Length} characters long; blob names take at most {MaxBlobNameLength}";
+        if (name.Contains("..", StringComparison.Ordinal)) return "must not contain '..'";
+        if (name[0] == '/') return "must not start with '/'";
+        if (name.Contains('\\')) return "must not contain '\\' (use '/' for virtual folders)";
+        if (name.EndsWith('/') || name.EndsWith('.')) return "must not end with '/' or '.'";
+        if (name.Contains("//", StringComparison.Ordinal)) return "must not contain empty path segments ('//')";
+        if (name.Any(char.IsControl)) return "must not contain control characters";
+        if (name.Split('/').Any(segment => segment.Length > 254)) return "has a path segment longer than 254 characters";
+        return null;
+    }
+
+    private static Uri? CheckCallbackUrl(string value, GenerationRequestPolicy policy, ValidationErrors errors)
+    {
+        const string field = GenerationFields.CallbackUrl;
+        if (value.Length > MaxCallbackUrlLength)
+        {
+            errors.Add(field, $"is {value.Length} characters long; at most {MaxCallbackUrlLength}");
+            return null;
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || string.IsNullOrEmpty(url.Host))
+        {
+            errors.Add(field, "must be an absolute https URL");
+            return null;
+        }
+        if (CompletionCallbackSender.IsAllowed(url, policy.AllowLoopbackCallbacks) is { } refusal)
+        {
+            errors.Add(field, refusal);
+            return null;
+        }
+        if (!policy.CallbacksEnabled)
+        {
+            errors.Add(field, "callbacks are off on this server (Callbacks__SigningSecret is not set); leave callbackUrl out and poll the status URL");
+            return null;
+        }
+        return url;
+    }
+
+    /// <summary>True when one path is the other or lies under it (<c>promptImage</c> and <c>promptImage.0.uri</c>).</summary>
+    private static bool Overlaps(string a, string b) =>
+        a == b
+        || (a.Length > b.Length ? a.StartsWith(b + ".", StringComparison.Ordinal) : b.StartsWith(a + ".", StringComparison.Ordinal));
+}

@@ -1,0 +1,22 @@
+using RunwayRelay.Generations;
+
+namespace RunwayRelay.Http;
+
+/// <summary>Body of <c>202 Accepted</c> from <c>POST /api/generations</c>.</summary>
+public sealed record GenerationAcceptedResponse(string Id, string Status, Uri StatusUrl, Uri CancelUrl);
+
+/// <summary>Body of <c>202 Accepted</c> from <c>GET /api/generations/{id}</c> while the generation is queued or running.</summary>
+public sealed record GenerationStatusResponse(
+    string Id,
+    string Status,
+    string? RunwayStatus,
+    double? Progress,
+    string? RunwayTaskId,
+    Uri StatusUrl,
+    Uri CancelUrl);
+
+/// <summary>Body of <c>200 OK</c> from <c>GET /api/generations/{id}</c> once the videos are stored.</summary>
+public sealed record GenerationSucceededResponse(string Id, string Status, string? RunwayTaskId, IReadOnlyList<StoredVideo> Videos);
+
+/// <summary>Body of <c>DELETE /api/generations/{id}</c>.</summary>
+public sealed record GenerationCancelResponse(string Id, string Status, Uri StatusUrl);

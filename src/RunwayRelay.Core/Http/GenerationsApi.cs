@@ -1,0 +1,382 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Callbacks;
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Http;
+
+/// <summary>
+/// The HTTP API's handlers, host-agnostic: the DevHost maps them with <see cref="GenerationsEndpointRouteBuilderExtensions.MapGenerationsApi"/>,
+/// the Functions app calls them from its HTTP triggers with its <c>[DurableClient]</c>. Both answer identically.
+/// </summary>
+public class GenerationsApi
+{
+    /// <summary>Statuses an instance id may not be reused from: all of them, so a key never starts a second generation.</summary>
+    private static readonly OrchestrationRuntimeStatus[] NeverReuse =
+    [
+        OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
+        OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated,
+    ];
+
+    /// <summary>Both hosts write the same JSON whatever their own JSON settings are.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly JsonSerializerOptions FingerprintJson = new(JsonSerializerDefaults.General);
+
+    /// <summary>Serializes check-then-start per id inside this process; across processes the durable store refuses duplicates.</summary>
+    private readonly SemaphoreSlim[] _startLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private readonly IOptionsMonitor<RunwayOptions> _runway;
+    private readonly IOptionsMonitor<GenerationApiOptions> _api;
+    private readonly IOptionsMonitor<CallbackOptions> _callbacks;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GenerationsApi> _logger;
+
+    public GenerationsApi(IOptionsMonitor<RunwayOptions> runway, IOptionsMonitor<GenerationApiOptions> api,
+        IOptionsMonitor<CallbackOptions> callbacks, TimeProvider time, ILogger<GenerationsApi> logger)
+    {
+        _runway = runway;
+        _api = api;
+        _callbacks = callbacks;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary><c>POST /api/generations</c>: validate, then start once (per <c>Idempotency-Key</c>); 202 with the status URL.</summary>
+    public virtual async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+
+        if (!RequestBodyReader.IsJson(request.ContentType))
+        {
+            return GenerationProblems.UnsupportedMediaType(request.ContentType);
+        }
+        long limit = _api.CurrentValue.MaxRequestBodyBytes;
+        var body = await RequestBodyReader.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            _logger.LogWarning("POST generations refused: body larger than {Limit} bytes", limit);
+            return GenerationProblems.TooLarge(limit);
+        }
+
+        var errors = new ValidationErrors();
+        string? idempotencyKey = ReadIdempotencyKey(request, errors);
+        var accepted = Judge(body.Value, errors);
+        if (accepted is null)
+        {
+            _logger.LogInformation("POST generations refused: invalid {Fields}", string.Join(",", errors.Fields));
+            return GenerationProblems.Validation(errors);
+        }
+
+        string id = idempotencyKey is null ? GenerationIds.New() : GenerationIds.FromIdempotencyKey(idempotencyKey);
+        var urls = UrlsFor(request, id, isCollection: true);
+        var input = CreateInput(id, accepted);
+
+        if (idempotencyKey is null)
+        {
+            await ScheduleAsync(client, input, cancellationToken).ConfigureAwait(false);
+            return Accepted(urls);
+        }
+
+        var gate = _startLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_startLocks.Length)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return Repeat(existing, input, urls);
+            }
+            try
+            {
+                await ScheduleAsync(client, input, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Another process started the same id between our read and our start: the store refused the second one.
+                existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+                if (existing is null)
+                {
+                    throw;
+                }
+                _logger.LogInformation("Generation {GenerationId}: concurrent start with the same Idempotency-Key refused by the store ({Error})",
+                    id, e.GetType().Name);
+                return Repeat(existing, input, urls);
+            }
+            return Accepted(urls);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary><c>GET /api/generations/{id}</c>: 202 while running, 200 with the videos, problem+json on failure, 404 unknown.</summary>
+    public virtual async Task<IResult> GetStatusAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        if (!GenerationIds.IsWellFormed(id))
+        {
+            return GenerationProblems.NotFound(id);
+        }
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (instance is null || instance.Name != GenerationTasks.Orchestrator)
+        {
+            return GenerationProblems.NotFound(id);
+        }
+        var urls = UrlsFor(request, id, isCollection: false);
+
+        switch (instance.RuntimeStatus)
+        {
+            case OrchestrationRuntimeStatus.Completed:
+                return Finished(id, ReadOutcome(instance), urls);
+            case OrchestrationRuntimeStatus.Failed:
+                return GenerationProblems.Failure(id, GenerationPhase.Failed, GenerationProblems.OrchestrationFailed,
+                    $"The generation stopped on an unexpected error: {instance.FailureDetails?.ErrorMessage ?? "no details"}",
+                    ReadProgress(instance)?.RunwayTaskId, urls.Status);
+            case OrchestrationRuntimeStatus.Terminated:
+                return GenerationProblems.Failure(id, GenerationPhase.Cancelled, GenerationProblems.Terminated,
+                    "The generation was terminated by an operator; its Runway task, if any, was not cancelled by RunwayRelay.",
+                    ReadProgress(instance)?.RunwayTaskId, urls.Status);
+            default:
+                var progress = ReadProgress(instance);
+                var status = new GenerationStatusResponse(id, progress?.Phase ?? GenerationPhase.Accepted, progress?.RunwayStatus,
+                    progress?.Progress, progress?.RunwayTaskId, urls.Status, urls.Cancel);
+                return TypedResults.Json(status, Json, statusCode: StatusCodes.Status202Accepted)
+                    .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
+        }
+    }
+
+    /// <summary><c>DELETE /api/generations/{id}</c>: asks a running generation to cancel (202); a finished one answers 200 with its status.</summary>
+    public virtual async Task<IResult> CancelAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        if (!GenerationIds.IsWellFormed(id))
+        {
+            return GenerationProblems.NotFound(id);
+        }
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (instance is null || instance.Name != GenerationTasks.Orchestrator)
+        {
+            return GenerationProblems.NotFound(id);
+        }
+        var urls = UrlsFor(request, id, isCollection: false);
+        if (IsTerminal(instance.RuntimeStatus))
+        {
+            var finished = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+            string status = finished is null ? GenerationPhase.Failed : FinalStatus(finished);
+            return TypedResults.Json(new GenerationCancelResponse(id, status, urls.Status), Json, statusCode: StatusCodes.Status200OK);
+        }
+
+        await client.RaiseEventAsync(id, GenerationEvents.Cancel, eventPayload: null, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Generation {GenerationId}: cancel requested", id);
+        return TypedResults.Json(new GenerationCancelResponse(id, "Cancelling", urls.Status), Json, statusCode: StatusCodes.Status202Accepted)
+            .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
+    }
+
+    /// <summary>The body's problems (into <paramref name="errors"/>) or the request to run.</summary>
+    internal AcceptedGenerationRequest? Judge(ReadOnlyMemory<byte> body, ValidationErrors errors)
+    {
+        if (body.IsEmpty)
+        {
+            errors.Add(GenerationFields.Body, "The body is empty; send a JSON object describing the generation.");
+            return null;
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            errors.Add(GenerationFields.Body, $"The body is not valid JSON: {e.Message}");
+            return null;
+        }
+        using (document)
+        {
+            var read = GenerationRequestReader.Read(document.RootElement, errors);
+            if (errors.Contains(GenerationFields.Body))
+            {
+                return null;
+            }
+            var callbacks = _callbacks.CurrentValue;
+            var policy = new GenerationRequestPolicy(!string.IsNullOrEmpty(callbacks.SigningSecret), callbacks.AllowLoopback);
+            var accepted = GenerationRequestMapper.Map(read, policy, errors);
+            return errors.Count == 0 ? accepted : null;
+        }
+    }
+
+    /// <summary>The orchestration input: the request plus a snapshot of the polling settings, so replays never read config.</summary>
+    public GenerationInput CreateInput(string id, AcceptedGenerationRequest accepted)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        var runway = _runway.CurrentValue;
+        return new GenerationInput
+        {
+            GenerationId = id,
+            Request = accepted.Request,
+            OutputBlobName = accepted.OutputBlobName ?? DefaultOutputBlobName(id, accepted.Request),
+            CallbackUrl = accepted.CallbackUrl,
+            AcceptedAt = _time.GetUtcNow(),
+            Polling = new PollingSchedule(runway.PollInterval, runway.MaxPollInterval, runway.Timeout),
+        };
+    }
+
+    /// <summary><c>{id}.mp4</c>, or <c>{id}.png</c> for text_to_image.</summary>
+    public static string DefaultOutputBlobName(string id, RunwayGenerationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return id + (request is TextToImageRequest ? ".png" : ".mp4");
+    }
+
+    /// <summary>Starts the orchestrator under the input's id; the store refuses an id it already has in any state.</summary>
+    public static Task ScheduleAsync(DurableTaskClient client, GenerationInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(input);
+        var options = new StartOrchestrationOptions(input.GenerationId).WithDedupeStatuses(NeverReuse);
+        return client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.Orchestrator, input, options, cancellationToken);
+    }
+
+    private IResult Accepted(GenerationUrls urls) =>
+        TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel), Json,
+                statusCode: StatusCodes.Status202Accepted)
+            .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
+
+    /// <summary>The same answer as the first time, unless the key comes back with a different request.</summary>
+    private IResult Repeat(OrchestrationMetadata existing, GenerationInput input, GenerationUrls urls)
+    {
+        GenerationInput? original = null;
+        if (existing.Name == GenerationTasks.Orchestrator)
+        {
+            try
+            {
+                original = existing.ReadInputAs<GenerationInput>();
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                _logger.LogWarning("Generation {GenerationId}: stored input unreadable ({Error})", urls.Id, e.GetType().Name);
+            }
+        }
+        if (original is null || Fingerprint(original) != Fingerprint(input))
+        {
+            _logger.LogWarning("Generation {GenerationId}: Idempotency-Key reused with a different request", urls.Id);
+            return GenerationProblems.IdempotencyKeyReused(urls.Id);
+        }
+        _logger.LogInformation("Generation {GenerationId}: repeated request with the same Idempotency-Key; not started again", urls.Id);
+        return Accepted(urls);
+    }
+
+    /// <summary>What makes two requests "the same": the Runway request, the output name and the callback; not the time.</summary>
+    internal static string Fingerprint(GenerationInput input) =>
+        JsonSerializer.Serialize<RunwayGenerationRequest>(input.Request, FingerprintJson)
+        + "\n" + input.OutputBlobName + "\n" + input.CallbackUrl?.AbsoluteUri;
+
+    private IResult Finished(string id, GenerationOutcome? outcome, GenerationUrls urls)
+    {
+        if (outcome is null)
+        {
+            return GenerationProblems.Failure(id, GenerationPhase.Failed, GenerationProblems.NoOutcome,
+                "The generation finished without an outcome.", null, urls.Status);
+        }
+        if (outcome.Status == GenerationPhase.Succeeded)
+        {
+            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, outcome.Videos), Json,
+                statusCode: StatusCodes.Status200OK);
+        }
+        return GenerationProblems.Failure(id, outcome.Status, outcome.ErrorCode,
+            outcome.ErrorMessage ?? $"The generation ended {outcome.Status}.", outcome.RunwayTaskId, urls.Status);
+    }
+
+    private string FinalStatus(OrchestrationMetadata instance) => instance.RuntimeStatus switch
+    {
+        OrchestrationRuntimeStatus.Completed => ReadOutcome(instance)?.Status ?? GenerationPhase.Failed,
+        OrchestrationRuntimeStatus.Terminated => GenerationPhase.Cancelled,
+        _ => GenerationPhase.Failed,
+    };
+
+    private GenerationOutcome? ReadOutcome(OrchestrationMetadata instance)
+    {
+        try
+        {
+            return instance.ReadOutputAs<GenerationOutcome>();
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            _logger.LogWarning("Generation {GenerationId}: output unreadable ({Error})", instance.InstanceId, e.GetType().Name);
+            return null;
+        }
+    }
+
+    private GenerationProgress? ReadProgress(OrchestrationMetadata instance)
+    {
+        try
+        {
+            return instance.ReadCustomStatusAs<GenerationProgress>();
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            _logger.LogWarning("Generation {GenerationId}: custom status unreadable ({Error})", instance.InstanceId, e.GetType().Name);
+            return null;
+        }
+    }
+
+    private static bool IsTerminal(OrchestrationRuntimeStatus status) =>
+        status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
+
+    private static string? ReadIdempotencyKey(HttpRequest request, ValidationErrors errors)
+    {
+        if (!request.Headers.TryGetValue(GenerationIds.IdempotencyKeyHeader, out var values))
+        {
+            return null;
+        }
+        if (values.Count != 1 || values[0] is not { } key)
+        {
+            errors.Add(GenerationIds.IdempotencyKeyHeader, "must be sent once");
+            return null;
+        }
+        if (GenerationIds.IdempotencyKeyProblem(key) is { } problem)
+        {
+            errors.Add(GenerationIds.IdempotencyKeyHeader, problem);
+            return null;
+        }
+        return key;
+    }
+
+    private string RetryAfterSeconds() =>
+        Math.Max(1, (long)Math.Ceiling(_runway.CurrentValue.PollInterval.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Absolute status and cancel URLs built from the request's own URL, so they hold under any route prefix. A Functions
+    /// key passed as <c>?code=</c> is carried over: a Logic App following <c>Location</c> sends no headers of its own.
+    /// </summary>
+    internal static GenerationUrls UrlsFor(HttpRequest request, string id, bool isCollection)
+    {
+        string path = request.Path.Value ?? "";
+        path = path.TrimEnd('/');
+        if (!isCollection)
+        {
+            int slash = path.LastIndexOf('/');
+            path = slash >= 0 ? path[..slash] : path;
+        }
+        var itemPath = new PathString(path + "/" + Uri.EscapeDataString(id));
+        var query = request.Query.TryGetValue("code", out var code) && code.Count == 1
+            ? QueryString.Create("code", code[0]!)
+            : QueryString.Empty;
+        var url = new Uri(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, itemPath, query));
+        return new GenerationUrls(id, url, url);
+    }
+
+    internal sealed record GenerationUrls(string Id, Uri Status, Uri Cancel);
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+
+namespace RunwayRelay.Http;
+
+public static class GenerationsEndpointRouteBuilderExtensions
+{
+    public const string CollectionRoute = "/api/generations";
+
+    /// <summary>
+    /// Maps <c>POST /api/generations</c>, <c>GET /api/generations/{id}</c> and <c>DELETE /api/generations/{id}</c> to
+    /// <see cref="GenerationsApi"/> (registered by <c>AddRunwayRelay</c>), using the <see cref="DurableTaskClient"/> from DI.
+    /// Returns the group so a host can add authorization or rate limiting.
+    /// </summary>
+    public static RouteGroupBuilder MapGenerationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(CollectionRoute).WithTags("Generations");
+
+        // The handler reads the body itself (size limit, every field's problem at once), so no [FromBody] binding.
+        group.MapPost("", (HttpRequest request, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
+                => api.StartAsync(request, client, ct))
+            .WithName("StartGeneration")
+            .Accepts<GenerationRequestBody>("application/json")
+            .Produces<GenerationAcceptedResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("{id}", (HttpRequest request, string id, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
+                => api.GetStatusAsync(request, id, client, ct))
+            .WithName("GetGeneration")
+            .Produces<GenerationSucceededResponse>(StatusCodes.Status200OK)
+            .Produces<GenerationStatusResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapDelete("{id}", (HttpRequest request, string id, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
+                => api.CancelAsync(request, id, client, ct))
+            .WithName("CancelGeneration")
+            .Produces<GenerationCancelResponse>(StatusCodes.Status200OK)
+            .Produces<GenerationCancelResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return group;
+    }
+}

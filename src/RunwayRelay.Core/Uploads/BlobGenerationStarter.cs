@@ -1,0 +1,303 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Generations;
+using RunwayRelay.Http;
+using RunwayRelay.Runway;
+using RunwayRelay.Storage;
+
+namespace RunwayRelay.Uploads;
+
+/// <summary>What became of one uploaded blob.</summary>
+public sealed record BlobGenerationResult(string? GenerationId, BlobGenerationOutcome Outcome, string? OutputBlobName = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public bool Started => Outcome == BlobGenerationOutcome.Started;
+}
+
+public enum BlobGenerationOutcome
+{
+    /// <summary>A new generation was started.</summary>
+    Started,
+    /// <summary>This blob version already started its generation (a re-delivered event): nothing was done.</summary>
+    AlreadyStarted,
+    /// <summary>The upload cannot become a generation (not an image, too large, bad metadata); see the error blob.</summary>
+    Refused,
+    /// <summary>The blob was deleted or replaced before it could be read; the newer version has its own event.</summary>
+    Gone,
+}
+
+/// <summary>
+/// Starts an image_to_video generation for an image uploaded to <c>Input__Container</c>. Prompt and settings come from
+/// the blob's metadata (<c>prompt</c>, <c>model</c>, <c>ratio</c>, <c>duration</c>, <c>seed</c>); the image goes to
+/// Runway as a data URI, because Runway cannot fetch a private blob. The generation id is derived from the container,
+/// name and ETag, so a re-delivered event never starts a second (paid) generation, while a new upload under the same
+/// name does start one. The video lands in <c>Output__Container</c> as <c>&lt;name without extension&gt;.mp4</c>;
+/// a refused upload leaves <c>&lt;name without extension&gt;.error.json</c> there instead, saying why.
+/// </summary>
+public class BlobGenerationStarter
+{
+    public const string DefaultModel = "gen4_turbo";
+    public const string DefaultRatio = "1280:720";
+    public const int DefaultDuration = 5;
+
+    /// <summary>Metadata names read from the uploaded blob (case-insensitive, as Azure treats them).</summary>
+    public static class MetadataNames
+    {
+        public const string Prompt = "prompt";
+        public const string Model = "model";
+        public const string Ratio = "ratio";
+        public const string Duration = "duration";
+        public const string Seed = "seed";
+    }
+
+    private static readonly Dictionary<string, string> ImageTypesByExtension = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png", [".webp"] = "image/webp",
+    };
+
+    private static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly GenerationsApi _api;
+    private readonly BlobServiceClient _storage;
+    private readonly IOptionsMonitor<OutputOptions> _output;
+    private readonly ILogger<BlobGenerationStarter> _logger;
+
+    public BlobGenerationStarter(GenerationsApi api, [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
+        IOptionsMonitor<OutputOptions> output, ILogger<BlobGenerationStarter> logger)
+    {
+        _api = api;
+        _storage = storage;
+        _output = output;
+        _logger = logger;
+    }
+
+    /// <summary>Largest image that still fits Runway's 5 MiB data-URI limit once base64-encoded (about 3.75 MiB).</summary>
+    public static long MaxImageBytes(string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(mediaType);
+        long room = RunwayRequestValidator.MaxImageDataUriLength - DataUriPrefix(mediaType).Length;
+        return room / 4 * 3;
+    }
+
+    /// <summary>Starts (at most once per blob version) the generation for <paramref name="blob"/>.</summary>
+    public virtual async Task<BlobGenerationResult> StartAsync(BlobClient blob, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        ArgumentNullException.ThrowIfNull(client);
+
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            _logger.LogWarning("Upload {Container}/{Blob} is gone; no generation started", blob.BlobContainerName, blob.Name);
+            return new BlobGenerationResult(null, BlobGenerationOutcome.Gone);
+        }
+
+        string id = GenerationIds.FromBlob(blob.BlobContainerName, blob.Name, properties.ETag.ToString());
+        if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            _logger.LogInformation("Upload {Container}/{Blob}: generation {GenerationId} already started; event ignored", blob.BlobContainerName, blob.Name, id);
+            return new BlobGenerationResult(id, BlobGenerationOutcome.AlreadyStarted);
+        }
+
+        string outputName = OutputNameFor(blob.Name);
+        var errors = new ValidationErrors();
+        var body = ReadMetadata(properties.Metadata, errors) with { OutputBlobName = outputName };
+
+        string? mediaType = ImageMediaType(blob.Name, properties.ContentType);
+        if (mediaType is null)
+        {
+            errors.Add(GenerationFields.PromptImage,
+                $"the upload must be a JPEG, PNG or WebP image (by Content-Type or extension); got '{properties.ContentType}' for '{blob.Name}'");
+        }
+        else if (properties.ContentLength > MaxImageBytes(mediaType))
+        {
+            errors.Add(GenerationFields.PromptImage,
+                $"the image is {properties.ContentLength} bytes; Runway takes private images only as data URIs of at most 5 MiB, " +
+                $"i.e. images up to {MaxImageBytes(mediaType)} bytes. Upload a smaller image, or call POST /api/generations with a public https URL.");
+        }
+        else if (properties.ContentLength == 0)
+        {
+            errors.Add(GenerationFields.PromptImage, "the upload is empty");
+        }
+
+        if (errors.Count == 0)
+        {
+            string? dataUri;
+            try
+            {
+                dataUri = await ReadDataUriAsync(blob, properties.ETag, mediaType!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                _logger.LogInformation("Upload {Container}/{Blob} changed or vanished while being read; its newer version has its own event",
+                    blob.BlobContainerName, blob.Name);
+                return new BlobGenerationResult(null, BlobGenerationOutcome.Gone);
+            }
+            body = body with
+            {
+                PromptImage = [new PromptImage(dataUri)],
+                Present = new HashSet<string>(body.Present, StringComparer.Ordinal) { GenerationFields.PromptImage, GenerationFields.OutputBlobName },
+            };
+        }
+
+        AcceptedGenerationRequest? accepted = errors.Count == 0
+            ? GenerationRequestMapper.Map(body, new GenerationRequestPolicy(CallbacksEnabled: false, AllowLoopbackCallbacks: false), errors)
+            : null;
+        if (accepted is null)
+        {
+            await ReportRefusalAsync(blob, outputName, errors, cancellationToken).ConfigureAwait(false);
+            return new BlobGenerationResult(id, BlobGenerationOutcome.Refused, outputName, errors.ToDictionary());
+        }
+
+        var input = _api.CreateInput(id, accepted);
+        try
+        {
+            await GenerationsApi.ScheduleAsync(client, input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Two deliveries of the same event raced: the store refused the second start.
+            if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw;
+            }
+            _logger.LogInformation("Upload {Container}/{Blob}: concurrent start of {GenerationId} refused by the store", blob.BlobContainerName, blob.Name, id);
+            return new BlobGenerationResult(id, BlobGenerationOutcome.AlreadyStarted, outputName);
+        }
+        _logger.LogInformation("Upload {Container}/{Blob}: generation {GenerationId} started ({Model}), output {Output}",
+            blob.BlobContainerName, blob.Name, id, accepted.Request.Model, outputName);
+        return new BlobGenerationResult(id, BlobGenerationOutcome.Started, outputName);
+    }
+
+    /// <summary><c>folder/cat.png</c> → <c>folder/cat.mp4</c>.</summary>
+    public static string OutputNameFor(string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        int slash = blobName.LastIndexOf('/');
+        int dot = blobName.LastIndexOf('.');
+        string stem = dot > slash + 1 ? blobName[..dot] : blobName;
+        return stem + ".mp4";
+    }
+
+    /// <summary>The metadata as a request body, with the documented defaults for what is missing.</summary>
+    internal static GenerationRequestBody ReadMetadata(IDictionary<string, string>? metadata, ValidationErrors errors)
+    {
+        var values = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? Decode(v.Trim()) : null;
+
+        int duration = DefaultDuration;
+        if (Get(MetadataNames.Duration) is { } d && !int.TryParse(d, NumberStyles.Integer, CultureInfo.InvariantCulture, out duration))
+        {
+            errors.Add(GenerationFields.Duration, $"metadata '{MetadataNames.Duration}' must be a whole number of seconds (got '{d}')");
+        }
+        long? seed = null;
+        if (Get(MetadataNames.Seed) is { } s)
+        {
+            if (long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed)) seed = parsed;
+            else errors.Add(GenerationFields.Seed, $"metadata '{MetadataNames.Seed}' must be a whole number (got '{s}')");
+        }
+
+        var present = new HashSet<string>(StringComparer.Ordinal)
+        {
+            GenerationFields.Endpoint, GenerationFields.Model, GenerationFields.Ratio, GenerationFields.Duration,
+        };
+        string? prompt = Get(MetadataNames.Prompt);
+        if (prompt is not null) present.Add(GenerationFields.PromptText);
+        if (seed is not null) present.Add(GenerationFields.Seed);
+
+        return new GenerationRequestBody
+        {
+            Endpoint = RunwayEndpoints.ImageToVideo,
+            Model = Get(MetadataNames.Model) ?? DefaultModel,
+            PromptText = prompt,
+            Ratio = Get(MetadataNames.Ratio) ?? DefaultRatio,
+            Duration = duration,
+            Seed = seed,
+            Present = present,
+        };
+    }
+
+    /// <summary>
+    /// Metadata values travel as HTTP headers, so they are ASCII; a prompt in another script can be percent-encoded
+    /// (<c>%C3%A9</c> for é). Text that is not a valid escape sequence is kept as written.
+    /// </summary>
+    internal static string Decode(string value)
+    {
+        if (!value.Contains('%', StringComparison.Ordinal))
+        {
+            return value;
+        }
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
+    }
+
+    internal static string? ImageMediaType(string blobName, string? contentType)
+    {
+        string? declared = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (declared is "image/jpg") declared = "image/jpeg";
+        if (declared is "image/jpeg" or "image/png" or "image/webp")
+        {
+            return declared;
+        }
+        // Uploads often arrive as application/octet-stream; the extension is then the best evidence.
+        return ImageTypesByExtension.TryGetValue(Path.GetExtension(blobName), out var byExtension)
+               && (declared is null or "" or "application/octet-stream" or "binary/octet-stream")
+            ? byExtension
+            : null;
+    }
+
+    private static string DataUriPrefix(string mediaType) => $"data:{mediaType};base64,";
+
+    private static async Task<string> ReadDataUriAsync(BlobClient blob, ETag etag, string mediaType, CancellationToken cancellationToken)
+    {
+        var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } },
+            cancellationToken).ConfigureAwait(false);
+        return DataUriPrefix(mediaType) + Convert.ToBase64String(content.Value.Content.ToMemory().Span);
+    }
+
+    private async Task ReportRefusalAsync(BlobClient blob, string outputName, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var problems = errors.ToDictionary();
+        _logger.LogError("Upload {Container}/{Blob}: no generation started: {Problems}", blob.BlobContainerName, blob.Name,
+            string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
+        string errorName = outputName[..^".mp4".Length] + ".error.json";
+        try
+        {
+            var report = new
+            {
+                container = blob.BlobContainerName,
+                blob = blob.Name,
+                title = "No generation was started for this upload",
+                errors = problems,
+                metadata = "prompt, model (default gen4_turbo), ratio (default 1280:720), duration (default 5), seed",
+            };
+            var container = _storage.GetBlobContainerClient(_output.CurrentValue.Container);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var target = container.GetBlobClient(errorName);
+            await target.UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(report, ErrorJson)),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            // The log line above already says why; the report blob is a convenience.
+            _logger.LogWarning("Upload {Container}/{Blob}: could not write {ErrorBlob}: {Status}", blob.BlobContainerName, blob.Name, errorName, e.Status);
+        }
+    }
+}
