@@ -1,0 +1,26 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using RunwayRelay.Uploads;
+
+namespace RunwayRelay.Functions;
+
+/// <summary>
+/// An image uploaded to <c>Input__Container</c> starts a generation. Event Grid delivers the BlobCreated event (fast,
+/// no container scans); delivery is at-least-once, which <see cref="BlobGenerationStarter"/> absorbs with an id derived
+/// from the blob's name and ETag.
+/// </summary>
+public sealed class BlobUploadFunctions(BlobGenerationStarter starter)
+{
+    public const string Name = "StartGenerationFromBlob";
+
+    [Function(Name)]
+    public Task<BlobGenerationResult> StartGenerationFromBlob(
+        [BlobTrigger("%Input__Container%/{name}", Source = BlobTriggerSource.EventGrid, Connection = "VideoStorage")] BlobClient blob,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return starter.StartAsync(blob, client, function.CancellationToken);
+    }
+}

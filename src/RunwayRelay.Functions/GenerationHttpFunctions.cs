@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using RunwayRelay.Http;
+
+namespace RunwayRelay.Functions;
+
+/// <summary>
+/// The HTTP API on Functions: thin triggers over <see cref="GenerationsApi"/>, the same handlers the DevHost maps.
+/// With the ASP.NET Core integration the worker executes the returned <see cref="IResult"/> on the real HttpContext.
+/// </summary>
+public sealed class GenerationHttpFunctions(GenerationsApi api)
+{
+    public const string Start = "StartGeneration";
+    public const string Status = "GetGeneration";
+    public const string Cancel = "CancelGeneration";
+
+    [Function(Start)]
+    public Task<IResult> StartAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "generations")] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => api.StartAsync(request, client, request.HttpContext.RequestAborted);
+
+    [Function(Status)]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "generations/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client)
+        => api.GetStatusAsync(request, id, client, request.HttpContext.RequestAborted);
+
+    [Function(Cancel)]
+    public Task<IResult> CancelAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "generations/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client)
+        => api.CancelAsync(request, id, client, request.HttpContext.RequestAborted);
+}

@@ -1,0 +1,65 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using RunwayRelay.Callbacks;
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+
+namespace RunwayRelay.Functions;
+
+/// <summary>
+/// The orchestrator and activities of Core, registered under their class names (<see cref="GenerationTasks"/>) through
+/// thin wrappers, because the Durable source generator that would do it is not available. Activities are built from the
+/// function's service provider, as the DevHost's worker builds them.
+/// </summary>
+public static class GenerationOrchestrationFunctions
+{
+    [Function(GenerationTasks.Orchestrator)]
+    public static Task<GenerationOutcome> RunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<GenerationInput>()
+            ?? throw new InvalidOperationException($"{GenerationTasks.Orchestrator} started without a {nameof(GenerationInput)}.");
+        return new GenerateVideoOrchestrator().RunAsync(context, input);
+    }
+
+    [Function(GenerationTasks.EnsureApiKey)]
+    public static Task<ApiKeyCheck> EnsureApiKey([ActivityTrigger] string generationId, FunctionContext function)
+        => Run<EnsureApiKeyActivity, string, ApiKeyCheck>(function, GenerationTasks.EnsureApiKey, generationId);
+
+    [Function(GenerationTasks.SubmitGeneration)]
+    public static Task<SubmissionResult> SubmitGeneration([ActivityTrigger] SubmitGenerationInput input, FunctionContext function)
+        => Run<SubmitGenerationActivity, SubmitGenerationInput, SubmissionResult>(function, GenerationTasks.SubmitGeneration, input);
+
+    [Function(GenerationTasks.ReadRunwayTask)]
+    public static Task<RunwayTaskSnapshot> ReadRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
+        => Run<ReadRunwayTaskActivity, string, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, runwayTaskId);
+
+    [Function(GenerationTasks.CopyOutputs)]
+    public static Task<IReadOnlyList<StoredVideo>> CopyOutputs([ActivityTrigger] CopyOutputsInput input, FunctionContext function)
+        => Run<CopyOutputsActivity, CopyOutputsInput, IReadOnlyList<StoredVideo>>(function, GenerationTasks.CopyOutputs, input);
+
+    [Function(GenerationTasks.CancelRunwayTask)]
+    public static Task<bool> CancelRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
+        => Run<CancelRunwayTaskActivity, string, bool>(function, GenerationTasks.CancelRunwayTask, runwayTaskId);
+
+    [Function(GenerationTasks.SendCallback)]
+    public static Task<CallbackResult> SendCallback([ActivityTrigger] SendCallbackInput input, FunctionContext function)
+        => Run<SendCallbackActivity, SendCallbackInput, CallbackResult>(function, GenerationTasks.SendCallback, input);
+
+    private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext function, string name, TIn input)
+        where TActivity : TaskActivity<TIn, TOut>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices);
+        string instanceId = function.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "";
+        return activity.RunAsync(new FunctionActivityContext(name, instanceId), input);
+    }
+
+    private sealed class FunctionActivityContext(TaskName name, string instanceId) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = name;
+
+        public override string InstanceId { get; } = instanceId;
+    }
+}
