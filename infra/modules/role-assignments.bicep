@@ -78,7 +78,10 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   properties: {
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.monitoringMetricsPublisher
+    )
   }
 }
 
@@ -99,6 +102,9 @@ resource deployerBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = if
   properties: {
     principalId: deployerPrincipalId
     principalType: deployerPrincipalType
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageBlobDataContributor
+    )
   }
 }
