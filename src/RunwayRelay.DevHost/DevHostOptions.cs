@@ -1,0 +1,21 @@
+namespace RunwayRelay.DevHost;
+
+/// <summary>Settings of the local runner (section <c>DevHost</c>); everything else uses the app's own settings names.</summary>
+public sealed class DevHostOptions
+{
+    public const string SectionName = "DevHost";
+    public const string UrlVariable = "DEVHOST_URL";
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>Durable task hub in <c>AzureWebJobsStorage</c>. Keep it across restarts: in-flight generations live there.</summary>
+    public string TaskHub { get; set; } = "runwayrelaydev";
+
+    /// <summary>Longest wait between durable queue polls when idle: short keeps a local run responsive.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where the DevHost keeps what it makes for itself (the callback signing secret): the repo's git-ignored <c>.local/</c> by default.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>How often the input container is scanned for uploads (the Functions app uses Event Grid); zero turns it off.</summary>
+    public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Options;
+using RunwayRelay.DevHost.Callbacks;
+using RunwayRelay.DevHost.Durable;
+using RunwayRelay.DevHost.Runway;
+using RunwayRelay.DevHost.Uploads;
+using RunwayRelay.Emulator;
+using RunwayRelay.Hosting;
+using RunwayRelay.Http;
+using RunwayRelay.Orchestration;
+
+namespace RunwayRelay.DevHost.Hosting;
+
+public static class DevHostBuilderExtensions
+{
+    /// <summary>
+    /// The Functions app's behaviour without the Functions host: the same Core registrations and HTTP handlers, the
+    /// durable worker and client over the Azure Storage backend (<see cref="DurableSidecar"/>), the embedded emulator
+    /// when no Runway URL is set, a callback signing secret of its own, and the input container scanned for uploads.
+    /// </summary>
+    public static WebApplicationBuilder AddDevHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+
+        // Local defaults go first so every real source (env, command line) overrides them.
+        configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                [DevHostStorage.SettingName] = DevHostStorage.DevelopmentStorage,
+                ["Callbacks:AllowLoopback"] = "true",
+            },
+        });
+
+        var url = new Uri(configuration[DevHostOptions.UrlVariable] is { Length: > 0 } u ? u : DevHostOptions.DefaultUrl);
+        builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
+
+        var target = RunwayTarget.Decide(configuration, url);
+        var overrides = new Dictionary<string, string?>(target.EmbeddedSettings());
+        string? secretPath = null;
+        if (string.IsNullOrEmpty(configuration["Callbacks:SigningSecret"]))
+        {
+            string dataDirectory = configuration[$"{DevHostOptions.SectionName}:DataDirectory"] is { Length: > 0 } d ? d : DevSigningSecret.DefaultDataDirectory();
+            (overrides["Callbacks:SigningSecret"], secretPath) = DevSigningSecret.LoadOrCreate(dataDirectory);
+        }
+        configuration.AddInMemoryCollection(overrides);
+
+        // Request and client logs would carry the emulator's signed output URLs; the app logs what matters itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.SectionName)
+            .Validate(o => o.TaskHub.Length is >= 3 and <= 45 && char.IsAsciiLetter(o.TaskHub[0]) && o.TaskHub.All(char.IsAsciiLetterOrDigit),
+                "DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.")
+            .Validate(o => o.MaxQueuePollingInterval > TimeSpan.Zero, "DevHost__MaxQueuePollingInterval must be a positive duration such as 00:00:01.")
+            .ValidateOnStart();
+        services.AddSingleton(new DevHostInfo(url, target, secretPath));
+
+        builder.AddRunwayRelay();
+        if (target.Embedded)
+        {
+            services.AddRunwayEmulator();
+        }
+
+        // The sidecar is registered before the worker: hosted services start in order and stop in reverse.
+        var endpoint = new SidecarEndpoint();
+        services.AddSingleton(endpoint);
+        services.AddSingleton<DurableSidecar>();
+        services.AddHostedService(sp => sp.GetRequiredService<DurableSidecar>());
+        services.AddDurableTaskWorker(w =>
+        {
+            w.AddTasks(r => r.AddRunwayRelayTasks());
+            w.UseGrpc(endpoint.Channel);
+        });
+        services.AddDurableTaskClient(c => c.UseGrpc(endpoint.Channel));
+        services.AddHostedService<RunwayKeyCheck>();
+        services.AddHostedService<InboxScanner>();
+        services.AddHealthChecks().AddCheck<DurableSidecarHealthCheck>("durable");
+        return builder;
+    }
+
+    /// <summary>The HTTP API at <c>/api/generations</c>, the emulator at <c>/runway</c> when embedded, and <c>/healthz</c>.</summary>
+    public static WebApplication MapDevHost(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var info = app.Services.GetRequiredService<DevHostInfo>();
+        app.MapGenerationsApi();
+        if (info.Runway.Embedded)
+        {
+            app.MapRunwayEmulator(RunwayTarget.EmbeddedPrefix);
+        }
+        app.MapHealthChecks("/healthz");
+        app.Lifetime.ApplicationStarted.Register(() => info.PrintBanner(app.Services));
+        return app;
+    }
+
+    /// <summary>Runs until Ctrl-C; a configuration or storage problem ends it with one line per problem and a non-zero code.</summary>
+    public static async Task<int> RunDevHostAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.RunAsync();
+            return Environment.ExitCode;
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (string failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"Invalid setting: {failure}");
+            }
+            return DevHostExitCodes.Configuration;
+        }
+        catch (DevHostStorageException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return DevHostExitCodes.Storage;
+        }
+    }
+}
+
+/// <summary>What the DevHost decided at start, printed once it listens.</summary>
+public sealed record DevHostInfo(Uri Url, RunwayTarget Runway, string? SigningSecretPath)
+{
+    public void PrintBanner(IServiceProvider services)
+    {
+        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        string listening = addresses.FirstOrDefault() ?? Url.GetLeftPart(UriPartial.Authority);
+        var options = services.GetRequiredService<IOptions<DevHostOptions>>().Value;
+        string storage = DevHostStorage.Describe(DevHostStorage.ConnectionString(services.GetRequiredService<IConfiguration>()));
+        Console.WriteLine($"RunwayRelay DevHost listening on {listening}");
+        Console.WriteLine($"  HTTP API   POST {listening}{GenerationsEndpointRouteBuilderExtensions.CollectionRoute}");
+        Console.WriteLine(Runway.Embedded
+            ? $"  Runway     embedded emulator at {listening}{RunwayTarget.EmbeddedPrefix} (no credits spent; set RUNWAYML_BASE_URL to use another)"
+            : $"  Runway     {Runway.BaseUrl}");
+        Console.WriteLine($"  Storage    {storage} (task hub {options.TaskHub})");
+        if (SigningSecretPath is not null)
+        {
+            Console.WriteLine($"  Callbacks  signing secret kept in {SigningSecretPath}");
+        }
+    }
+}
