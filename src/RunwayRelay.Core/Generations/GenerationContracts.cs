@@ -69,7 +69,12 @@ public sealed record GenerationProgress(
     DateTimeOffset UpdatedAt);
 
 /// <summary>One output copied into Blob Storage.</summary>
-public sealed record StoredVideo(string Name, Uri BlobUrl, long Size, string ContentType);
+public sealed record StoredVideo(string Name, Uri BlobUrl, long Size, string ContentType)
+{
+    /// <summary>A read-only, expiring link added by the status endpoint when the storage can sign one; never stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Uri? DownloadUrl { get; init; }
+}
 
 /// <summary>
 /// Output of the orchestration. Failures end the orchestration normally with <see cref="Status"/> Failed, Cancelled or

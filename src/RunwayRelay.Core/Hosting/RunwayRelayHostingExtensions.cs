@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Http;
 using RunwayRelay.Orchestration;
+using RunwayRelay.Storage;
 using RunwayRelay.Uploads;
 
 namespace RunwayRelay.Hosting;
@@ -38,6 +39,7 @@ public static class RunwayRelayHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<GenerationApiOptions>().BindConfiguration(GenerationApiOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenerationApiOptions>, GenerationApiOptionsValidator>());
+        services.TryAddSingleton<VideoDownloadLinks>();
         services.TryAddSingleton<GenerationsApi>();
         services.TryAddSingleton<BlobGenerationStarter>();
         services.AddProblemDetails();

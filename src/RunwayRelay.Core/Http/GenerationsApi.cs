@@ -10,6 +10,7 @@ using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
+using RunwayRelay.Storage;
 
 namespace RunwayRelay.Http;
 
@@ -39,10 +40,13 @@ public class GenerationsApi
     private readonly IOptionsMonitor<CallbackOptions> _callbacks;
     private readonly TimeProvider _time;
     private readonly ILogger<GenerationsApi> _logger;
+    private readonly VideoDownloadLinks? _links;
 
     public GenerationsApi(IOptionsMonitor<RunwayOptions> runway, IOptionsMonitor<GenerationApiOptions> api,
-        IOptionsMonitor<CallbackOptions> callbacks, TimeProvider time, ILogger<GenerationsApi> logger)
+        IOptionsMonitor<CallbackOptions> callbacks, TimeProvider time, ILogger<GenerationsApi> logger,
+        VideoDownloadLinks? links = null)
     {
+        _links = links;
         _runway = runway;
         _api = api;
         _callbacks = callbacks;
@@ -292,7 +296,8 @@ public class GenerationsApi
         }
         if (outcome.Status == GenerationPhase.Succeeded)
         {
-            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, outcome.Videos), Json,
+            var videos = _links is null ? outcome.Videos : outcome.Videos.Select(_links.WithDownloadUrl).ToList();
+            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, videos), Json,
                 statusCode: StatusCodes.Status200OK);
         }
         return GenerationProblems.Failure(id, outcome.Status, outcome.ErrorCode,

@@ -23,6 +23,12 @@ public sealed class OutputOptions
 
     /// <summary>Timeout of one output download (a large video over a slow link takes a while).</summary>
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Lifetime of the read-only link the status endpoint adds to each video when the storage can sign one
+    /// (<c>Output__DownloadLinkLifetime</c>); zero turns the links off.
+    /// </summary>
+    public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>Where uploaded images start generations (<c>Input__*</c> settings).</summary>
@@ -51,6 +57,10 @@ internal sealed class StorageOptionsValidator : IValidateOptions<OutputOptions>,
         if (options.DownloadTimeout <= TimeSpan.Zero)
         {
             failures.Add("Output__DownloadTimeout must be a positive duration such as 00:30:00.");
+        }
+        if (options.DownloadLinkLifetime < TimeSpan.Zero || options.DownloadLinkLifetime > TimeSpan.FromDays(7))
+        {
+            failures.Add("Output__DownloadLinkLifetime must be between 00:00:00 (no links) and 7.00:00:00, such as 01:00:00.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
