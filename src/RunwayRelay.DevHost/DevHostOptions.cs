@@ -13,6 +13,12 @@ public sealed class DevHostOptions
     /// <summary>Longest wait between durable queue polls when idle: short keeps a local run responsive.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a durable message taken by a process that then dies stays invisible before another run picks it up:
+    /// the longest a generation waits after a crash. Live work renews its messages, so long copies are not repeated.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Where the DevHost keeps what it makes for itself (the callback signing secret): the repo's git-ignored <c>.local/</c> by default.</summary>
     public string? DataDirectory { get; set; }
 

@@ -52,6 +52,8 @@ public static class DevHostBuilderExtensions
         // Request and client logs would carry the emulator's signed output URLs; the app logs what matters itself.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Start failures are printed by RunDevHostAsync as one line each, not as a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
@@ -61,6 +63,7 @@ public static class DevHostBuilderExtensions
             .Validate(o => o.TaskHub.Length is >= 3 and <= 45 && char.IsAsciiLetter(o.TaskHub[0]) && o.TaskHub.All(char.IsAsciiLetterOrDigit),
                 "DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.")
             .Validate(o => o.MaxQueuePollingInterval > TimeSpan.Zero, "DevHost__MaxQueuePollingInterval must be a positive duration such as 00:00:01.")
+            .Validate(o => o.MessageVisibilityTimeout >= TimeSpan.FromSeconds(1), "DevHost__MessageVisibilityTimeout must be at least 00:00:01.")
             .ValidateOnStart();
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
@@ -117,6 +120,11 @@ public static class DevHostBuilderExtensions
             {
                 await Console.Error.WriteLineAsync($"Invalid setting: {failure}");
             }
+            return DevHostExitCodes.Configuration;
+        }
+        catch (DevHostConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
             return DevHostExitCodes.Configuration;
         }
         catch (DevHostStorageException e)

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using RunwayRelay.Emulator;
+using RunwayRelay.IntegrationTests.Infrastructure;
+
+namespace RunwayRelay.IntegrationTests.DevHost;
+
+/// <summary>
+/// The DevHost process end to end: HTTP API, the durable Azure Storage backend on Azurite, the emulator over HTTP,
+/// and durability across a crash.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DevHostTests(AzuriteFixture azurite)
+{
+    private static readonly object TextToVideo = new
+    {
+        endpoint = "text_to_video", model = "gen4.5", promptText = "a lighthouse at dusk", ratio = "1280:720", duration = 5,
+    };
+
+    [Fact]
+    public async Task DevHost_HttpApiEndToEnd_StoresTheEmulatorsVideoOnce()
+    {
+        await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.02 });
+        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
+        settings["RUNWAYML_API_SECRET"] = runway.ApiKey;
+        await using var devhost = await DevHostProcess.StartAsync(settings);
+
+        var accepted = await devhost.StartGenerationAsync(TextToVideo);
+        string id = accepted.GetProperty("id").GetString()!;
+        var (status, body) = await devhost.FollowAsync(id, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(200, status);
+        Assert.Equal("Succeeded", body.GetProperty("status").GetString());
+        var video = Assert.Single(body.GetProperty("videos").EnumerateArray());
+        string taskId = body.GetProperty("runwayTaskId").GetString()!;
+        var expected = await EmulatorOutputAsync(runway, taskId);
+        var blob = new BlobServiceClient(azurite.ConnectionString)
+            .GetBlobContainerClient(settings["Output__Container"]).GetBlobClient(video.GetProperty("name").GetString());
+        byte[] stored = (await blob.DownloadContentAsync()).Value.Content.ToArray();
+        Assert.Equal(expected, stored);
+        Assert.Equal(stored.LongLength, video.GetProperty("size").GetInt64());
+
+        // The read-only link the status answer carries serves the same bytes without any other credential.
+        using var anonymous = new HttpClient();
+        Assert.Equal(stored, await anonymous.GetByteArrayAsync(video.GetProperty("downloadUrl").GetString()));
+
+        Assert.Single(runway.Activity.Creates);
+        Assert.DoesNotContain(runway.ApiKey, devhost.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig=", devhost.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevHost_KilledMidGeneration_CompletesAfterRestartWithOneSubmission()
+    {
+        // 2 s queue + 60 s generation at 0.1: about 6 s of RUNNING to crash in.
+        await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.1 });
+        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
+        settings["RUNWAYML_API_SECRET"] = runway.ApiKey;
+        // What the dead process had taken comes back after this, instead of the local default of 30 s.
+        settings["DevHost__MessageVisibilityTimeout"] = "00:00:03";
+
+        string id;
+        await using (var first = await DevHostProcess.StartAsync(settings))
+        {
+            id = (await first.StartGenerationAsync(TextToVideo, idempotencyKey: "crash-" + Guid.NewGuid())).GetProperty("id").GetString()!;
+            var (status, running) = await first.FollowAsync(id, TimeSpan.FromSeconds(30),
+                until: b => b.GetProperty("runwayStatus").ValueKind == JsonValueKind.String && b.GetProperty("runwayStatus").GetString() == "RUNNING");
+            Assert.Equal(202, status);
+            Assert.Equal("RUNNING", running.GetProperty("runwayStatus").GetString());
+            await first.KillAsync();
+        }
+        Assert.Single(runway.Activity.Creates);
+
+        await using var second = await DevHostProcess.StartAsync(settings);
+        var (finalStatus, body) = await second.FollowAsync(id, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(200, finalStatus);
+        Assert.Equal("Succeeded", body.GetProperty("status").GetString());
+        Assert.Single(runway.Activity.Creates);
+        var video = Assert.Single(body.GetProperty("videos").EnumerateArray());
+        var expected = await EmulatorOutputAsync(runway, body.GetProperty("runwayTaskId").GetString()!);
+        var stored = (await new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(settings["Output__Container"])
+            .GetBlobClient(video.GetProperty("name").GetString()).DownloadContentAsync()).Value.Content.ToArray();
+        Assert.Equal(SHA256.HashData(expected), SHA256.HashData(stored));
+    }
+
+    [Fact]
+    public async Task DevHost_NoRunwayUrl_EmbedsTheEmulatorAndCompletes()
+    {
+        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        settings["Emulator__TimeScale"] = "0.01";
+        await using var devhost = await DevHostProcess.StartAsync(settings);
+
+        var accepted = await devhost.StartGenerationAsync(TextToVideo);
+        var (status, body) = await devhost.FollowAsync(accepted.GetProperty("id").GetString()!, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(200, status);
+        Assert.Contains($"embedded emulator at {devhost.Url.GetLeftPart(UriPartial.Authority)}/runway", devhost.Output, StringComparison.Ordinal);
+        Assert.Equal("video/mp4", Assert.Single(body.GetProperty("videos").EnumerateArray()).GetProperty("contentType").GetString());
+        // The embedded emulator's journal, over its admin endpoint: one create.
+        using var journal = await devhost.Http.GetAsync(new Uri("/runway/_emulator/requests", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, journal.StatusCode);
+        var activity = JsonDocument.Parse(await journal.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(1, activity.GetProperty("creates").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task DevHost_InvalidSetting_ExitsWithOneActionableLine()
+    {
+        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        settings["DevHost__TaskHub"] = "9-not-a-hub";
+        await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
+
+        int code = await devhost.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, code);
+        Assert.Contains("Invalid setting: DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.", devhost.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevHost_MalformedRunwayKey_ExitsNamingTheProblemWithoutTheKey()
+    {
+        await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
+        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
+        string malformed = runway.ApiKey[..^1] + "Z";
+        settings["RUNWAYML_API_SECRET"] = malformed;
+        await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
+
+        int code = await devhost.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, code);
+        Assert.Contains("RUNWAYML_API_SECRET", devhost.Output, StringComparison.Ordinal);
+        Assert.Contains("at position 132", devhost.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(malformed, devhost.Output, StringComparison.Ordinal);
+        Assert.Empty(runway.Activity.Creates);
+    }
+
+    private static async Task<byte[]> EmulatorOutputAsync(RunwayEmulatorServer runway, string taskId)
+    {
+        using var http = new HttpClient { BaseAddress = runway.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/tasks/{taskId}");
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {runway.ApiKey}");
+        request.Headers.TryAddWithoutValidation("X-Runway-Version", "2024-11-06");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var task = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return await http.GetByteArrayAsync(task.GetProperty("output")[0].GetString());
+    }
+}
