@@ -1,0 +1,73 @@
+using System.Text.Json;
+using RunwayRelay.IntegrationTests.Infrastructure;
+using RunwayRelay.Orchestration;
+
+namespace RunwayRelay.IntegrationTests.Functions;
+
+/// <summary>
+/// The Functions host cannot run here, so the next best proof of the wrappers: the functions.metadata the SDK's build
+/// step generates from them, which is exactly what the host reads to bind triggers.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private static readonly Dictionary<string, JsonElement> Functions = Load();
+
+    [Fact]
+    public void Metadata_EveryOrchestrationTask_HasItsTrigger()
+    {
+        Assert.Equal("orchestrationTrigger", Trigger(GenerationTasks.Orchestrator).GetProperty("type").GetString());
+        foreach (string activity in new[]
+        {
+            GenerationTasks.EnsureApiKey, GenerationTasks.SubmitGeneration, GenerationTasks.ReadRunwayTask,
+            GenerationTasks.CopyOutputs, GenerationTasks.CancelRunwayTask, GenerationTasks.SendCallback,
+        })
+        {
+            Assert.Equal("activityTrigger", Trigger(activity).GetProperty("type").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("StartGeneration", "post", "generations")]
+    [InlineData("GetGeneration", "get", "generations/{id}")]
+    [InlineData("CancelGeneration", "delete", "generations/{id}")]
+    public void Metadata_HttpRoutes_MatchTheContractWithAFunctionKeyAndADurableClient(string name, string method, string route)
+    {
+        var trigger = Trigger(name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Contains(Bindings(name), b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
+    public void Metadata_BlobUpload_IsAnEventGridBlobTriggerOnTheInputContainer()
+    {
+        var trigger = Trigger("StartGenerationFromBlob");
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%Input__Container%/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("VideoStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    private static IEnumerable<JsonElement> Bindings(string function) =>
+        Assert.Contains(function, Functions).GetProperty("bindings").EnumerateArray();
+
+    private static JsonElement Trigger(string function) =>
+        Assert.Single(Bindings(function), b => b.GetProperty("direction").GetString() == "In" && b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    private static Dictionary<string, JsonElement> Load()
+    {
+        string path = Path.Combine(RepoPaths.Root, "src", "RunwayRelay.Functions", "bin", Configuration, "net10.0", "functions.metadata");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+}
