@@ -109,6 +109,44 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task DevHost_ImageUploadedToInbox_StartsOneGenerationAndRefusesNonImages()
+    {
+        await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
+        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
+        settings["RUNWAYML_API_SECRET"] = runway.ApiKey;
+        await using var devhost = await DevHostProcess.StartAsync(settings);
+        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var inbox = storage.GetBlobContainerClient(settings["Input__Container"]);
+        var output = storage.GetBlobContainerClient(settings["Output__Container"]);
+        await inbox.CreateIfNotExistsAsync();
+
+        // A 1x1 PNG, with the prompt in the blob's metadata as users upload it.
+        byte[] png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        await inbox.GetBlobClient("cats/cat.png").UploadAsync(new BinaryData(png), new Azure.Storage.Blobs.Models.BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { ["prompt"] = "the cat turns its head" },
+        });
+        await inbox.GetBlobClient("notes.txt").UploadAsync(BinaryData.FromString("not an image"));
+
+        var video = output.GetBlobClient("cats/cat.mp4");
+        var refusal = output.GetBlobClient("notes.error.json");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await video.ExistsAsync()).Value || !(await refusal.ExistsAsync()).Value)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no video and refusal after 60 s:\n{devhost.Output}");
+            await Task.Delay(250);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // three more scans of the same blobs
+
+        var create = Assert.Single(runway.Activity.Creates);
+        Assert.Equal("image_to_video", create.Endpoint);
+        Assert.Equal("video/mp4", (await video.GetPropertiesAsync()).Value.ContentType);
+        string why = (await refusal.DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("JPEG, PNG or WebP", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DevHost_InvalidSetting_ExitsWithOneActionableLine()
     {
         var settings = DevHostProcess.Settings(azurite.ConnectionString);
