@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RunwayRelay.Emulator;
 using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.DevHost;
@@ -38,11 +39,14 @@ internal sealed class DevHostProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Settings every test shares: its own task hub and containers, fast polling, a private data directory.</summary>
-    public static Dictionary<string, string?> Settings(string storageConnection, string? suffix = null)
+    /// <summary>
+    /// Settings every test shares: its own task hub and containers, fast polling, a private data directory; and the
+    /// given emulator as Runway (without one, the DevHost embeds its own).
+    /// </summary>
+    public static Dictionary<string, string?> Settings(string storageConnection, RunwayEmulatorServer? runway = null)
     {
-        suffix ??= Guid.NewGuid().ToString("N")[..10];
-        return new()
+        string suffix = Guid.NewGuid().ToString("N")[..10];
+        var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnection,
             ["DevHost__TaskHub"] = "devhost" + suffix,
@@ -57,6 +61,12 @@ internal sealed class DevHostProcess : IAsyncDisposable
             ["Runway__RetryBaseDelay"] = "00:00:00.020",
             ["Runway__MaxRetryDelay"] = "00:00:00.200",
         };
+        if (runway is not null)
+        {
+            settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
+            settings["RUNWAYML_API_SECRET"] = runway.ApiKey;
+        }
+        return settings;
     }
 
     /// <summary>Starts the process; returns once <c>/healthz</c> answers, or throws with its output.</summary>

@@ -23,9 +23,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     public async Task DevHost_HttpApiEndToEnd_StoresTheEmulatorsVideoOnce()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.02 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
-        settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
-        settings["RUNWAYML_API_SECRET"] = runway.ApiKey;
+        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
         await using var devhost = await DevHostProcess.StartAsync(settings);
 
         var accepted = await devhost.StartGenerationAsync(TextToVideo);
@@ -57,9 +55,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     {
         // 2 s queue + 60 s generation at 0.1: about 6 s of RUNNING to crash in.
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.1 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
-        settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
-        settings["RUNWAYML_API_SECRET"] = runway.ApiKey;
+        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
         // What the dead process had taken comes back after this, instead of the local default of 30 s.
         settings["DevHost__MessageVisibilityTimeout"] = "00:00:03";
 
@@ -112,9 +108,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     public async Task DevHost_ImageUploadedToInbox_StartsOneGenerationAndRefusesNonImages()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
-        settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
-        settings["RUNWAYML_API_SECRET"] = runway.ApiKey;
+        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
         await using var devhost = await DevHostProcess.StartAsync(settings);
         var storage = new BlobServiceClient(azurite.ConnectionString);
         var inbox = storage.GetBlobContainerClient(settings["Input__Container"]);
@@ -163,8 +157,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     public async Task DevHost_MalformedRunwayKey_ExitsNamingTheProblemWithoutTheKey()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
-        settings["RUNWAYML_BASE_URL"] = runway.BaseUrl.ToString();
+        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
         string malformed = runway.ApiKey[..^1] + "Z";
         settings["RUNWAYML_API_SECRET"] = malformed;
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
