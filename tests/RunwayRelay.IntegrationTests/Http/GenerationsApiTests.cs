@@ -383,6 +383,65 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(1, await CountGenerationsAsync(host));
     }
 
+    [Fact]
+    public async Task Start_SameIdempotencyKeyRichBodyRepeated_SameIdWhileRunningAndAfter()
+    {
+        // Every optional part of an image_to_video request survives the trip through the durable store, so a repeat
+        // compares equal to the stored original both before and after the orchestration's ContinueAsNew.
+        await using var host = await StartAsync(timeScale: 0.01);
+        using var http = host.CreateApiClient();
+        string key = "rich-" + Guid.NewGuid().ToString("N");
+        string body = """
+            {
+              "endpoint": "image_to_video",
+              "model": "gen4.5",
+              "promptText": "waves against a lighthouse",
+              "promptImage": [{ "uri": "https://example.com/first.png", "position": "first" }],
+              "ratio": "1280:720",
+              "duration": 5,
+              "seed": 42,
+              "contentModeration": { "publicFigureThreshold": "low" },
+              "outputBlobName": "waves/rich.mp4"
+            }
+            """;
+
+        using var first = await PostAsync(http, body, key);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        string taskId = await WaitForRunwayTaskAsync(http, first.Headers.Location!);
+        using var whileRunning = await PostAsync(http, body, key);
+        using var done = await PollUntilFinishedAsync(http, first.Headers.Location!);
+        using var afterwards = await PostAsync(http, body, key);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        string id = (await JsonAsync(first)).GetProperty("id").GetString()!;
+        foreach (var repeat in new[] { whileRunning, afterwards })
+        {
+            Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
+            Assert.Equal(id, (await JsonAsync(repeat)).GetProperty("id").GetString());
+        }
+        var create = Assert.Single(host.Emulator.Activity.Creates);
+        Assert.Equal(taskId, create.TaskId);
+        Assert.Equal("image_to_video", create.Endpoint);
+        Assert.Equal("waves/rich.mp4", Assert.Single((await JsonAsync(done)).GetProperty("videos").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Start_InvalidIdempotencyKeyAndBody_Answers400NamingBoth()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var response = await PostAsync(http, Body(outputBlobName: "/absolute.mp4"), idempotencyKey: new string('k', 256));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("Idempotency-Key", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("outputBlobName", out _), errors.ToString());
+        Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
+        Assert.Equal(0, await CountGenerationsAsync(host));
+    }
+
     [Theory]
     [InlineData("SAFETY.INPUT.TEXT", 422)]
     [InlineData("INTERNAL.BAD_OUTPUT", 502)]
@@ -451,6 +510,34 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal([taskId], activity.Deletes);
         Assert.Equal(taskId, Assert.Single(activity.Creates).TaskId);
         Assert.False(await host.OutputContainer.GetBlobClient(id + ".mp4").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Cancel_RightAfterStart_EndsCancelledAndDeletesRunwayTask()
+    {
+        // The cancel arrives before the task is even submitted; the orchestration must still honour it once it is.
+        await using var host = await StartAsync(timeScale: 1);
+        using var http = host.CreateApiClient();
+        using var accepted = await PostAsync(http, Body());
+        var statusUrl = accepted.Headers.Location!;
+
+        using var cancel = await http.DeleteAsync(statusUrl);
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        using var cancelled = await PollUntilFinishedAsync(http, statusUrl);
+
+        Assert.Equal(HttpStatusCode.Conflict, cancelled.StatusCode);
+        var problem = await JsonAsync(cancelled);
+        Assert.Equal(GenerationPhase.Cancelled, problem.GetProperty("generationStatus").GetString());
+        var activity = host.Emulator.Activity;
+        if (activity.Creates.Count == 1)
+        {
+            Assert.Equal([activity.Creates[0].TaskId], activity.Deletes);
+            Assert.Equal(activity.Creates[0].TaskId, problem.GetProperty("runwayTaskId").GetString());
+        }
+        else
+        {
+            Assert.Empty(activity.Creates);
+        }
     }
 
     [Theory]
