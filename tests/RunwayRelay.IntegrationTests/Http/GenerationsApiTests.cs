@@ -28,14 +28,17 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         ["Runway:Timeout"] = "00:00:30",
     };
 
-    private Task<GenerationHost> StartAsync(double timeScale = 0.001, IDictionary<string, string?>? settings = null)
+    private Task<GenerationHost> StartAsync(double timeScale = 0.001, IDictionary<string, string?>? settings = null,
+        Action<EmulatorOptions>? emulator = null)
     {
         var values = new Dictionary<string, string?>(FastPolling);
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             values[k] = v;
         }
-        return GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = timeScale }, values);
+        var options = new EmulatorOptions { TimeScale = timeScale };
+        emulator?.Invoke(options);
+        return GenerationHost.StartWebAsync(azurite.ConnectionString, options, values);
     }
 
     [Fact]
@@ -538,6 +541,51 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         {
             Assert.Empty(activity.Creates);
         }
+    }
+
+    [Fact]
+    public async Task Cancel_WhilePollIsInFlight_IsNotLost()
+    {
+        // Each poll of Runway takes 300 ms and the timer between polls 20 ms, so a DELETE almost always arrives while
+        // the orchestration is reading the task, not waiting for the event. It must still be honoured. (With a cancel
+        // wait cancelled after every timer, Microsoft.DurableTask 1.27 handed such an event to the dead wait: lost.)
+        await using var host = await StartAsync(timeScale: 1,
+            settings: new Dictionary<string, string?>
+            {
+                ["Runway:PollInterval"] = "00:00:00.020",
+                ["Runway:MaxPollInterval"] = "00:00:00.020",
+            },
+            emulator: o =>
+            {
+                o.Faults.Read.SlowRate = 1;
+                o.Faults.Read.SlowDelay = TimeSpan.FromMilliseconds(300);
+            });
+        using var http = host.CreateApiClient();
+        var statusUrls = new List<Uri>();
+        for (int i = 0; i < 3; i++)
+        {
+            using var accepted = await PostAsync(http, Body(prompt: $"lighthouse {i}"));
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            statusUrls.Add(accepted.Headers.Location!);
+        }
+        foreach (var url in statusUrls)
+        {
+            await WaitForRunwayTaskAsync(http, url);
+        }
+
+        var outcomes = await Task.WhenAll(statusUrls.Select(async (url, i) =>
+        {
+            await Task.Delay(i * 100);
+            using var cancel = await http.DeleteAsync(url);
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+            using var finished = await PollUntilFinishedAsync(http, url);
+            return (finished.StatusCode, (await JsonAsync(finished)).GetProperty("generationStatus").GetString());
+        }));
+
+        Assert.All(outcomes, o => Assert.Equal((HttpStatusCode.Conflict, GenerationPhase.Cancelled), o));
+        var activity = host.Emulator.Activity;
+        Assert.Equal(3, activity.Creates.Count);
+        Assert.Equal(activity.Creates.Select(c => c.TaskId).Order(), activity.Deletes.Order());
     }
 
     [Theory]
