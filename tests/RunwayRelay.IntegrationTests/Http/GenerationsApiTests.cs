@@ -588,6 +588,34 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(activity.Creates.Select(c => c.TaskId).Order(), activity.Deletes.Order());
     }
 
+    [Fact]
+    public async Task GetStatus_TerminatedByOperator_Answers409ProblemAndCancelReportsCancelled()
+    {
+        await using var host = await StartAsync(timeScale: 1);
+        using var http = host.CreateApiClient();
+        using var accepted = await PostAsync(http, Body());
+        var statusUrl = accepted.Headers.Location!;
+        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        string taskId = await WaitForRunwayTaskAsync(http, statusUrl);
+
+        await host.Client.TerminateInstanceAsync(id);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await host.Client.WaitForInstanceCompletionAsync(id, cts.Token);
+        using var status = await http.GetAsync(statusUrl);
+        using var cancel = await http.DeleteAsync(statusUrl);
+
+        Assert.Equal(HttpStatusCode.Conflict, status.StatusCode);
+        Assert.Equal(ProblemJson, status.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(status);
+        Assert.Equal(GenerationPhase.Cancelled, problem.GetProperty("generationStatus").GetString());
+        Assert.Equal("TERMINATED", problem.GetProperty("errorCode").GetString());
+        Assert.Equal(taskId, problem.GetProperty("runwayTaskId").GetString());
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(GenerationPhase.Cancelled, (await JsonAsync(cancel)).GetProperty("status").GetString());
+        // Terminating bypasses the orchestration, so nothing told Runway; the DELETE of a finished generation does not either.
+        Assert.Empty(host.Emulator.Activity.Deletes);
+    }
+
     [Theory]
     [InlineData("g-0123456789abcdef0123456789abcdef")]
     [InlineData("not%20an%20id")]
