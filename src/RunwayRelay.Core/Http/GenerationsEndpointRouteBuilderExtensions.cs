@@ -21,10 +21,11 @@ public static class GenerationsEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(CollectionRoute).WithTags("Generations");
 
         // The handler reads the body itself (size limit, every field's problem at once), so no [FromBody] binding.
+        // No .Accepts<>() either: routing turns it into a content-type constraint and answers a non-JSON body with a bare
+        // 415 of its own (empty body, not problem+json) before the handler runs; the Functions triggers have no such route.
         group.MapPost("", (HttpRequest request, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
                 => api.StartAsync(request, client, ct))
             .WithName("StartGeneration")
-            .Accepts<GenerationRequestBody>("application/json")
             .Produces<GenerationAcceptedResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

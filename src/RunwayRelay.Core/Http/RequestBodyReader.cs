@@ -30,10 +30,12 @@ internal static class RequestBodyReader
         {
             return null;
         }
-        // Kestrel's own cap (30 MB by default) would otherwise cut in first with an HTML-less 413 of its own.
+        // Kestrel's own cap (30 MB by default) would otherwise cut in first with an HTML-less 413 of its own. Kestrel also
+        // counts chunked framing (sizes, CRLFs) against that cap, so a chunked body under the limit could be refused:
+        // the loop below enforces the limit on the body itself, Kestrel's cap is only the backstop.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = limit;
+            sizeFeature.MaxRequestBodySize = request.ContentLength is null ? 2 * limit + 64 * 1024 : limit;
         }
 
         using var buffer = new MemoryStream(request.ContentLength is long known ? (int)Math.Min(known, limit) : 16 * 1024);

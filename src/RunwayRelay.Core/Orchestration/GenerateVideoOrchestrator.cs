@@ -90,19 +90,19 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
             fireAt = deadline > now ? deadline : now;
         }
 
-        // Race the poll timer against a cancel request; the loser is cancelled so no timer outlives this execution.
+        // Race the poll timer against a cancel request. The cancel wait is never cancelled: in Microsoft.DurableTask a
+        // cancelled wait still takes the next event of its name, so a DELETE arriving during the poll below was lost
+        // (durabletask-dotnet#508). Left open, it receives that event, and it is checked again before ContinueAsNew.
+        Task<object?> cancel = context.WaitForExternalEvent<object?>(GenerationEvents.Cancel);
         using (var cts = new CancellationTokenSource())
         {
             Task timer = context.CreateTimer(fireAt, cts.Token);
-            Task<object?> cancel = context.WaitForExternalEvent<object?>(GenerationEvents.Cancel, cts.Token);
             Task winner = await Task.WhenAny(timer, cancel);
-            cts.Cancel();
             if (winner == cancel)
             {
-                log.LogInformation("Generation {GenerationId}: cancel requested", input.GenerationId);
-                await TryCancelRunwayTaskAsync(context, taskId);
-                return await FinishAsync(context, input, new GenerationOutcome(GenerationPhase.Cancelled, taskId, [],
-                    GenerationErrorCodes.Cancelled, "The generation was cancelled on request; the Runway task was cancelled."));
+                // No timer outlives this execution.
+                cts.Cancel();
+                return await CancelOnRequestAsync(context, input, taskId);
             }
         }
 
@@ -141,6 +141,10 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
             LastRunwayStatus = snapshot.Status ?? checkpoint.LastRunwayStatus,
             LastProgress = snapshot.Progress ?? checkpoint.LastProgress,
         };
+        if (cancel.IsCompleted)
+        {
+            return await CancelOnRequestAsync(context, input, taskId);
+        }
         if (context.CurrentUtcDateTime >= deadline)
         {
             log.LogWarning("Generation {GenerationId}: deadline passed with Runway task {RunwayTaskId} {Status}; cancelling it",
@@ -153,6 +157,14 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
         SetStatus(context, PhaseOf(next.LastRunwayStatus), taskId, next.LastRunwayStatus, next.LastProgress);
         context.ContinueAsNew(input with { Checkpoint = next });
         return null!;
+    }
+
+    private static async Task<GenerationOutcome> CancelOnRequestAsync(TaskOrchestrationContext context, GenerationInput input, string taskId)
+    {
+        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogInformation("Generation {GenerationId}: cancel requested", input.GenerationId);
+        await TryCancelRunwayTaskAsync(context, taskId);
+        return await FinishAsync(context, input, new GenerationOutcome(GenerationPhase.Cancelled, taskId, [],
+            GenerationErrorCodes.Cancelled, "The generation was cancelled on request; the Runway task was cancelled."));
     }
 
     private static async Task<GenerationOutcome> CopyAsync(TaskOrchestrationContext context, GenerationInput input, string taskId)

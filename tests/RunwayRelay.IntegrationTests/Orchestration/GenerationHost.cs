@@ -1,5 +1,11 @@
+using System.Net;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -10,28 +16,35 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using RunwayRelay.Emulator;
 using RunwayRelay.Generations;
+using RunwayRelay.Hosting;
+using RunwayRelay.Http;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
 /// <summary>
-/// The production registrations (<c>AddRunwayRelayOrchestration</c> + <c>AddRunwayRelayTasks</c>) on the in-memory durable
-/// engine, talking to a real emulator over HTTP and to Azurite, with every log line captured.
+/// The production registrations (<c>AddRunwayRelayOrchestration</c> + <c>AddRunwayRelayTasks</c>, or the whole
+/// <c>AddRunwayRelay</c> behind the HTTP API) on the in-memory durable engine, talking to a real emulator over HTTP and to
+/// Azurite, with every log line captured.
 /// </summary>
 internal sealed class GenerationHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private GenerationHost(IHost host, RunwayEmulatorServer emulator, string container, string submissions)
+    private GenerationHost(IHost host, RunwayEmulatorServer emulator, string container, string submissions, Uri? apiBaseAddress)
     {
         _host = host;
+        ApiBaseAddress = apiBaseAddress;
         Emulator = emulator;
         OutputContainerName = container;
         SubmissionsContainerName = submissions;
     }
 
     public RunwayEmulatorServer Emulator { get; }
+
+    /// <summary>Where the HTTP API listens (<see cref="StartWebAsync"/> only).</summary>
+    public Uri? ApiBaseAddress { get; }
     public string OutputContainerName { get; }
     public string SubmissionsContainerName { get; }
     public IServiceProvider Services => _host.Services;
@@ -43,10 +56,48 @@ internal sealed class GenerationHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null)
     {
         var emulator = await RunwayEmulatorServer.StartAsync(emulatorOptions ?? new EmulatorOptions { TimeScale = 0.001 });
-        string suffix = Guid.NewGuid().ToString("N")[..10];
-        string container = "videos-" + suffix, submissions = "submissions-" + suffix;
+        var (container, submissions) = NewContainerNames();
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production, DisableDefaults = true });
+        Configure(builder, emulator, storageConnection, container, submissions, settings);
+        builder.Services.AddRunwayRelayOrchestration();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new GenerationHost(host, emulator, container, submissions, apiBaseAddress: null);
+    }
+
+    /// <summary>
+    /// The same engine, emulator and storage behind the real HTTP API: a Kestrel <c>WebApplication</c> on 127.0.0.1 (free
+    /// port) with <c>AddRunwayRelay()</c> and <c>MapGenerationsApi()</c>, as the DevHost wires them.
+    /// </summary>
+    public static async Task<GenerationHost> StartWebAsync(string storageConnection, EmulatorOptions? emulatorOptions = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var emulator = await RunwayEmulatorServer.StartAsync(emulatorOptions ?? new EmulatorOptions { TimeScale = 0.001 });
+        var (container, submissions) = NewContainerNames();
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        // Only the settings below: no appsettings files or environment variables from the machine running the tests.
+        builder.Configuration.Sources.Clear();
+        Configure(builder, emulator, storageConnection, container, submissions, settings);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.AddRunwayRelay();
+        var app = builder.Build();
+        app.MapGenerationsApi();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new GenerationHost(app, emulator, container, submissions, new Uri(address));
+    }
+
+    private static (string Container, string Submissions) NewContainerNames()
+    {
+        string suffix = Guid.NewGuid().ToString("N")[..10];
+        return ("videos-" + suffix, "submissions-" + suffix);
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, RunwayEmulatorServer emulator, string storageConnection,
+        string container, string submissions, IDictionary<string, string?>? settings)
+    {
         var values = new Dictionary<string, string?>
         {
             ["Runway:BaseUrl"] = emulator.BaseUrl.ToString(),
@@ -65,12 +116,9 @@ internal sealed class GenerationHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddFakeLogging();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<DataConverter>(new RecordingDataConverter());
-        builder.Services.AddRunwayRelayOrchestration();
         builder.Services.AddInMemoryDurableTask(tasks => tasks.AddRunwayRelayTasks());
-        var host = builder.Build();
-        await host.StartAsync();
-        return new GenerationHost(host, emulator, container, submissions);
     }
 
     public static GenerationInput Input(string prompt = "a lighthouse at dusk", TimeSpan? timeout = null, Uri? callback = null)
@@ -119,10 +167,25 @@ internal sealed class GenerationHost : IAsyncDisposable
         return (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
     }
 
+    /// <summary>A client for the HTTP API over loopback, never through a proxy.</summary>
+    public HttpClient CreateApiClient() =>
+        new(new SocketsHttpHandler { UseProxy = false })
+        {
+            BaseAddress = ApiBaseAddress ?? throw new InvalidOperationException("Start the host with StartWebAsync to call the HTTP API."),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
-        _host.Dispose();
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
         await Emulator.DisposeAsync();
     }
 }

@@ -158,6 +158,34 @@ public sealed class GenerateVideoOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_CancelEventDuringPoll_CancelsInsteadOfContinuing()
+    {
+        var h = new OrchestratorHarness { CancelDuringReadOnExecution = 1 };
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Cancelled, outcome.Status);
+        Assert.Equal(GenerationErrorCodes.Cancelled, outcome.ErrorCode);
+        Assert.Equal(1, h.CountCalls(GenerationTasks.CancelRunwayTask));
+        Assert.Equal(2, h.CountCalls(GenerationTasks.ReadRunwayTask));
+        Assert.Single(h.ContinuedWith);
+    }
+
+    [Fact]
+    public async Task RunAsync_PollTimerWins_NeverCancelsTheCancelWait()
+    {
+        // A cancelled wait would still take the next cancel event in Microsoft.DurableTask (durabletask-dotnet#508).
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.25));
+        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+
+        await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(2, h.CancelWaitTokens.Count);
+        Assert.All(h.CancelWaitTokens, t => Assert.False(t.CanBeCanceled));
+    }
+
+    [Fact]
     public async Task RunAsync_StillRunning_ContinuesAsNewWithCheckpoint()
     {
         var h = new OrchestratorHarness();

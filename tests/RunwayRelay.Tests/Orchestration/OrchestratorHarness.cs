@@ -31,6 +31,10 @@ internal sealed class OrchestratorHarness
     public HashSet<string> FailNext { get; } = [];
     /// <summary>When set, the cancel event is raised before the timer of this 0-based execution fires.</summary>
     public int? CancelOnExecution { get; set; }
+    /// <summary>When set, the cancel event is raised while this 0-based execution's poll (ReadRunwayTask) runs.</summary>
+    public int? CancelDuringReadOnExecution { get; set; }
+    /// <summary>The token of every cancel-event wait the orchestrator started.</summary>
+    public List<CancellationToken> CancelWaitTokens { get; } = [];
 
     private int _execution;
 
@@ -84,12 +88,25 @@ internal sealed class OrchestratorHarness
                 Now = at;
                 return Task.CompletedTask;
             });
+        var cancelEvent = new TaskCompletionSource<object?>();
         ctx.Setup(c => c.WaitForExternalEvent<object?>(GenerationEvents.Cancel, It.IsAny<CancellationToken>()))
-            .Returns(() => cancelNow ? Task.FromResult<object?>(null) : new TaskCompletionSource<object?>().Task);
+            .Returns<string, CancellationToken>((_, token) =>
+            {
+                CancelWaitTokens.Add(token);
+                return cancelNow ? Task.FromResult<object?>(null) : cancelEvent.Task;
+            });
+        bool cancelDuringRead = CancelDuringReadOnExecution == _execution;
 
         Activity(ctx, GenerationTasks.EnsureApiKey, _ => KeyCheck);
         Activity(ctx, GenerationTasks.SubmitGeneration, _ => Submission);
-        Activity(ctx, GenerationTasks.ReadRunwayTask, _ => Reads.Count > 0 ? Reads.Dequeue() : new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.5));
+        Activity(ctx, GenerationTasks.ReadRunwayTask, _ =>
+        {
+            if (cancelDuringRead)
+            {
+                cancelEvent.TrySetResult(null);
+            }
+            return Reads.Count > 0 ? Reads.Dequeue() : new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.5);
+        });
         Activity(ctx, GenerationTasks.CopyOutputs, _ => Copy());
         Activity(ctx, GenerationTasks.CancelRunwayTask, _ => true);
         Activity(ctx, GenerationTasks.SendCallback, _ => new CallbackResult(true, 200, null));

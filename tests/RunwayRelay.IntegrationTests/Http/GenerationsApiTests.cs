@@ -1,0 +1,755 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using RunwayRelay.Emulator;
+using RunwayRelay.Generations;
+using RunwayRelay.IntegrationTests.Infrastructure;
+using RunwayRelay.IntegrationTests.Orchestration;
+using RunwayRelay.Orchestration;
+
+namespace RunwayRelay.IntegrationTests.Http;
+
+/// <summary>
+/// The HTTP API end to end: a real Kestrel host with <c>AddRunwayRelay()</c> + <c>MapGenerationsApi()</c>, called over
+/// loopback, running the real orchestration on the in-memory durable engine against the emulator and Azurite.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class GenerationsApiTests(AzuriteFixture azurite)
+{
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>Polling in milliseconds so a generation at emulator time scale 0.001 finishes in well under a second.</summary>
+    private static readonly Dictionary<string, string?> FastPolling = new()
+    {
+        ["Runway:PollInterval"] = "00:00:00.050",
+        ["Runway:MaxPollInterval"] = "00:00:00.200",
+        ["Runway:Timeout"] = "00:00:30",
+    };
+
+    private Task<GenerationHost> StartAsync(double timeScale = 0.001, IDictionary<string, string?>? settings = null,
+        Action<EmulatorOptions>? emulator = null)
+    {
+        var values = new Dictionary<string, string?>(FastPolling);
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            values[k] = v;
+        }
+        var options = new EmulatorOptions { TimeScale = timeScale };
+        emulator?.Invoke(options);
+        return GenerationHost.StartWebAsync(azurite.ConnectionString, options, values);
+    }
+
+    [Fact]
+    public async Task Start_ValidBody_Answers202ThenStoresByteIdenticalVideo()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var accepted = await PostAsync(http, Body(outputBlobName: "clips/lighthouse.mp4"));
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal("application/json", accepted.Content.Headers.ContentType?.MediaType);
+        var body = await JsonAsync(accepted);
+        string id = body.GetProperty("id").GetString()!;
+        Assert.StartsWith("g-", id, StringComparison.Ordinal);
+        Assert.Equal(GenerationPhase.Accepted, body.GetProperty("status").GetString());
+        var statusUrl = new Uri(body.GetProperty("statusUrl").GetString()!);
+        Assert.Equal(new Uri(host.ApiBaseAddress!, "/api/generations/" + id), statusUrl);
+        Assert.Equal(statusUrl, new Uri(body.GetProperty("cancelUrl").GetString()!));
+        Assert.Equal(statusUrl, accepted.Headers.Location);
+        Assert.Equal(TimeSpan.FromSeconds(1), accepted.Headers.RetryAfter?.Delta);
+
+        using var done = await PollUntilFinishedAsync(http, statusUrl);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("application/json", done.Content.Headers.ContentType?.MediaType);
+        var result = await JsonAsync(done);
+        Assert.Equal(id, result.GetProperty("id").GetString());
+        Assert.Equal(GenerationPhase.Succeeded, result.GetProperty("status").GetString());
+        string taskId = result.GetProperty("runwayTaskId").GetString()!;
+        var video = Assert.Single(result.GetProperty("videos").EnumerateArray());
+        Assert.Equal("clips/lighthouse.mp4", video.GetProperty("name").GetString());
+        Assert.Equal("video/mp4", video.GetProperty("contentType").GetString());
+        Assert.Equal(host.OutputContainer.GetBlobClient("clips/lighthouse.mp4").Uri, new Uri(video.GetProperty("blobUrl").GetString()!));
+
+        var expected = await host.EmulatorOutputAsync(taskId);
+        var stored = await host.BlobAsync("clips/lighthouse.mp4");
+        Assert.Equal(expected, stored);
+        Assert.Equal(expected.Length, video.GetProperty("size").GetInt64());
+
+        var create = Assert.Single(host.Emulator.Activity.Creates);
+        Assert.Equal(taskId, create.TaskId);
+        Assert.Equal("text_to_video", create.Endpoint);
+        Assert.Equal("gen4.5", create.Model);
+    }
+
+    [Fact]
+    public async Task Start_NoOutputBlobName_StoresVideoUnderGenerationId()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var accepted = await PostAsync(http, Body());
+        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        using var done = await PollUntilFinishedAsync(http, accepted.Headers.Location!);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var video = Assert.Single((await JsonAsync(done)).GetProperty("videos").EnumerateArray());
+        Assert.Equal(id + ".mp4", video.GetProperty("name").GetString());
+        Assert.True(await host.OutputContainer.GetBlobClient(id + ".mp4").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Start_FunctionsKeyInQuery_StatusUrlCarriesKey()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var accepted = await PostAsync(http, Body(), path: "/api/generations?code=abc123");
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        Assert.Equal(new Uri(host.ApiBaseAddress!, $"/api/generations/{id}?code=abc123"), accepted.Headers.Location);
+        using var done = await PollUntilFinishedAsync(http, accepted.Headers.Location!);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetStatus_WhileRunning_Answers202WithRunwayStatusAndProgress()
+    {
+        // Time scale 0.05: 100 ms queued, then 3 s running, long enough to be seen mid-way.
+        await using var host = await StartAsync(timeScale: 0.05);
+        using var http = host.CreateApiClient();
+        using var accepted = await PostAsync(http, Body());
+        var statusUrl = accepted.Headers.Location!;
+        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        JsonElement running;
+        HttpResponseMessage response;
+        while (true)
+        {
+            response = await http.GetAsync(statusUrl, cts.Token);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            running = await JsonAsync(response);
+            if (running.GetProperty("status").GetString() == GenerationPhase.Running
+                && running.GetProperty("progress").ValueKind == JsonValueKind.Number
+                && running.GetProperty("progress").GetDouble() > 0)
+            {
+                break;
+            }
+            response.Dispose();
+            await Task.Delay(50, cts.Token);
+        }
+
+        using (response)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+            Assert.Equal(statusUrl, response.Headers.Location);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal(id, running.GetProperty("id").GetString());
+        Assert.Equal("RUNNING", running.GetProperty("runwayStatus").GetString());
+        Assert.InRange(running.GetProperty("progress").GetDouble(), 0.0001, 0.9999);
+        string taskId = running.GetProperty("runwayTaskId").GetString()!;
+        Assert.Equal(taskId, Assert.Single(host.Emulator.Activity.Creates).TaskId);
+        Assert.Equal(statusUrl, new Uri(running.GetProperty("statusUrl").GetString()!));
+        Assert.Equal(statusUrl, new Uri(running.GetProperty("cancelUrl").GetString()!));
+
+        // End it now rather than wait out the generation.
+        using var cancel = await http.DeleteAsync(statusUrl);
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_SeveralInvalidFields_Answers400NamingEveryFieldAndSubmitsNothing()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        string body = """
+            {
+              "endpoint": "text_to_video",
+              "model": "gen4.5",
+              "promptText": "a lighthouse at dusk",
+              "ratio": "1:1",
+              "duration": 99,
+              "seed": -5,
+              "outputBlobName": "../escape.mp4",
+              "callbackUrl": "ftp://example.com/hook",
+              "promptImage": "https://example.com/a.png"
+            }
+            """;
+
+        using var response = await PostAsync(http, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        var errors = problem.GetProperty("errors");
+        string[] expected = ["ratio", "duration", "seed", "outputBlobName", "callbackUrl", "promptImage"];
+        foreach (string field in expected)
+        {
+            Assert.True(errors.TryGetProperty(field, out var messages), $"errors names '{field}': {errors}");
+            Assert.NotEmpty(messages.EnumerateArray());
+        }
+        Assert.Contains("Nothing was started", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(host.Emulator.Activity.Creates);
+        Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
+        Assert.Equal(0, await CountGenerationsAsync(host));
+    }
+
+    [Theory]
+    [InlineData("text/plain", "text/plain")]
+    [InlineData("application/x-www-form-urlencoded", "application/x-www-form-urlencoded")]
+    [InlineData("application/json; charset=utf-16", "charset=utf-16")]
+    [InlineData(null, "no Content-Type")]
+    public async Task Start_NonJsonContentType_Answers415Problem(string? contentType, string named)
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Body()));
+        if (contentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await http.PostAsync("/api/generations", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        Assert.Equal(415, problem.GetProperty("status").GetInt32());
+        Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
+        Assert.Equal(0, await CountGenerationsAsync(host));
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/vnd.runwayrelay.generation+json")]
+    public async Task Start_JsonMediaTypeVariant_IsAccepted(string contentType)
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Body()));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await http.PostAsync("/api/generations", content);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var done = await PollUntilFinishedAsync(http, response.Headers.Location!);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Single(host.Emulator.Activity.Creates);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Start_BodyOverLimit_Answers413Problem(bool declareLength)
+    {
+        await using var host = await StartAsync(settings: new Dictionary<string, string?> { ["Api:MaxRequestBodyBytes"] = "1024" });
+        using var http = host.CreateApiClient();
+        string body = Body(prompt: new string('a', 1500));
+        HttpContent content = declareLength
+            ? new StringContent(body, Encoding.UTF8, "application/json")
+            : new ChunkedContent(Encoding.UTF8.GetBytes(body), "application/json");
+
+        using var response = await http.PostAsync("/api/generations", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        Assert.Equal(413, problem.GetProperty("status").GetInt32());
+        Assert.Contains("1024", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
+        Assert.Equal(0, await CountGenerationsAsync(host));
+    }
+
+    [Fact]
+    public async Task Start_BodyJustUnderLimit_IsAccepted()
+    {
+        await using var host = await StartAsync(settings: new Dictionary<string, string?> { ["Api:MaxRequestBodyBytes"] = "1024" });
+        using var http = host.CreateApiClient();
+        string body = Body(prompt: new string('a', 900));
+        Assert.InRange(Encoding.UTF8.GetByteCount(body), 901, 1024);
+
+        using var response = await http.PostAsync("/api/generations", new ChunkedContent(Encoding.UTF8.GetBytes(body), "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var done = await PollUntilFinishedAsync(http, response.Headers.Location!);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"model\": \"gen4.5\", \"promptText\": ")]
+    [InlineData("not json at all")]
+    [InlineData("")]
+    public async Task Start_MalformedJson_Answers400Problem(string body)
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var response = await PostAsync(http, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("$", out var messages), problem.ToString());
+        Assert.NotEmpty(messages.EnumerateArray());
+        Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
+    }
+
+    [Fact]
+    public async Task Start_SameIdempotencyKeyTwice_SameIdAndOneSubmission()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        string key = "order-" + Guid.NewGuid().ToString("N");
+
+        using var first = await PostAsync(http, Body(), key);
+        using var done = await PollUntilFinishedAsync(http, first.Headers.Location!);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        using var second = await PostAsync(http, Body(), key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        string id = (await JsonAsync(first)).GetProperty("id").GetString()!;
+        Assert.Equal(id, (await JsonAsync(second)).GetProperty("id").GetString());
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        using var again = await http.GetAsync(second.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(host.Emulator.Activity.Creates);
+        Assert.Equal(1, await CountGenerationsAsync(host));
+    }
+
+    [Fact]
+    public async Task Start_SameIdempotencyKeyConcurrently_OneGenerationAndOneSubmission()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        string key = "burst-" + Guid.NewGuid().ToString("N");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PostAsync(http, Body(), key)));
+
+        try
+        {
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+            var ids = new HashSet<string>();
+            foreach (var r in responses)
+            {
+                ids.Add((await JsonAsync(r)).GetProperty("id").GetString()!);
+            }
+            Assert.Single(ids);
+            Assert.Single(responses.Select(r => r.Headers.Location).Distinct());
+
+            using var done = await PollUntilFinishedAsync(http, responses[0].Headers.Location!);
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+            Assert.Single(host.Emulator.Activity.Creates);
+            Assert.Equal(1, host.Emulator.Activity.CreateAttempts);
+            Assert.Equal(1, await CountGenerationsAsync(host));
+        }
+        finally
+        {
+            foreach (var r in responses)
+            {
+                r.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_SameIdempotencyKeyDifferentBody_Answers422ProblemAndSubmitsOnce()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        string key = "reuse-" + Guid.NewGuid().ToString("N");
+
+        using var first = await PostAsync(http, Body(prompt: "a lighthouse at dusk"), key);
+        using var second = await PostAsync(http, Body(prompt: "a lighthouse at dawn"), key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        string id = (await JsonAsync(first)).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal(ProblemJson, second.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(second);
+        Assert.Equal(422, problem.GetProperty("status").GetInt32());
+        Assert.Equal(id, problem.GetProperty("id").GetString());
+        Assert.Contains("Idempotency-Key", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Null(second.Headers.Location);
+
+        using var done = await PollUntilFinishedAsync(http, first.Headers.Location!);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Single(host.Emulator.Activity.Creates);
+        Assert.Equal(1, await CountGenerationsAsync(host));
+    }
+
+    [Fact]
+    public async Task Start_SameIdempotencyKeyRichBodyRepeated_SameIdWhileRunningAndAfter()
+    {
+        // Every optional part of an image_to_video request survives the trip through the durable store, so a repeat
+        // compares equal to the stored original both before and after the orchestration's ContinueAsNew.
+        await using var host = await StartAsync(timeScale: 0.01);
+        using var http = host.CreateApiClient();
+        string key = "rich-" + Guid.NewGuid().ToString("N");
+        string body = """
+            {
+              "endpoint": "image_to_video",
+              "model": "gen4.5",
+              "promptText": "waves against a lighthouse",
+              "promptImage": [{ "uri": "https://example.com/first.png", "position": "first" }],
+              "ratio": "1280:720",
+              "duration": 5,
+              "seed": 42,
+              "contentModeration": { "publicFigureThreshold": "low" },
+              "outputBlobName": "waves/rich.mp4"
+            }
+            """;
+
+        using var first = await PostAsync(http, body, key);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        string taskId = await WaitForRunwayTaskAsync(http, first.Headers.Location!);
+        using var whileRunning = await PostAsync(http, body, key);
+        using var done = await PollUntilFinishedAsync(http, first.Headers.Location!);
+        using var afterwards = await PostAsync(http, body, key);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        string id = (await JsonAsync(first)).GetProperty("id").GetString()!;
+        foreach (var repeat in new[] { whileRunning, afterwards })
+        {
+            Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
+            Assert.Equal(id, (await JsonAsync(repeat)).GetProperty("id").GetString());
+        }
+        var create = Assert.Single(host.Emulator.Activity.Creates);
+        Assert.Equal(taskId, create.TaskId);
+        Assert.Equal("image_to_video", create.Endpoint);
+        Assert.Equal("waves/rich.mp4", Assert.Single((await JsonAsync(done)).GetProperty("videos").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Start_InvalidIdempotencyKeyAndBody_Answers400NamingBoth()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var response = await PostAsync(http, Body(outputBlobName: "/absolute.mp4"), idempotencyKey: new string('k', 256));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("Idempotency-Key", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("outputBlobName", out _), errors.ToString());
+        Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
+        Assert.Equal(0, await CountGenerationsAsync(host));
+    }
+
+    [Theory]
+    [InlineData("SAFETY.INPUT.TEXT", 422)]
+    [InlineData("INTERNAL.BAD_OUTPUT", 502)]
+    public async Task GetStatus_RunwayTaskFails_AnswersProblemWithFailureCode(string failureCode, int expectedStatus)
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var accepted = await PostAsync(http, Body(prompt: $"a storm [emulator:fail={failureCode}]"));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        using var failed = await PollUntilFinishedAsync(http, accepted.Headers.Location!);
+
+        Assert.Equal(expectedStatus, (int)failed.StatusCode);
+        Assert.Equal(ProblemJson, failed.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(failed);
+        Assert.Equal(expectedStatus, problem.GetProperty("status").GetInt32());
+        Assert.Equal(id, problem.GetProperty("id").GetString());
+        Assert.Equal(GenerationPhase.Failed, problem.GetProperty("generationStatus").GetString());
+        Assert.Equal(failureCode, problem.GetProperty("errorCode").GetString());
+        Assert.Equal(Assert.Single(host.Emulator.Activity.Creates).TaskId, problem.GetProperty("runwayTaskId").GetString());
+        Assert.Contains(failureCode, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/api/generations/" + id, problem.GetProperty("instance").GetString());
+        Assert.False(await host.OutputContainer.GetBlobClient(id + ".mp4").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Cancel_DuringRun_CancelsRunwayTaskAndIsIdempotent()
+    {
+        // Time scale 1: a generation takes about a minute, so only the cancel can end it in time.
+        await using var host = await StartAsync(timeScale: 1);
+        using var http = host.CreateApiClient();
+        using var accepted = await PostAsync(http, Body());
+        var statusUrl = accepted.Headers.Location!;
+        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        string taskId = await WaitForRunwayTaskAsync(http, statusUrl);
+
+        using var cancel = await http.DeleteAsync(statusUrl);
+        using var cancelAgain = await http.DeleteAsync(statusUrl);
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        var cancelBody = await JsonAsync(cancel);
+        Assert.Equal(id, cancelBody.GetProperty("id").GetString());
+        Assert.Equal("Cancelling", cancelBody.GetProperty("status").GetString());
+        Assert.Equal(statusUrl, new Uri(cancelBody.GetProperty("statusUrl").GetString()!));
+        Assert.Equal(statusUrl, cancel.Headers.Location);
+        Assert.NotNull(cancel.Headers.RetryAfter);
+        Assert.True(cancelAgain.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"second DELETE answered {cancelAgain.StatusCode}");
+        Assert.Equal(id, (await JsonAsync(cancelAgain)).GetProperty("id").GetString());
+
+        using var cancelled = await PollUntilFinishedAsync(http, statusUrl);
+        Assert.Equal(HttpStatusCode.Conflict, cancelled.StatusCode);
+        Assert.Equal(ProblemJson, cancelled.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(cancelled);
+        Assert.Equal(GenerationPhase.Cancelled, problem.GetProperty("generationStatus").GetString());
+        Assert.Equal(GenerationErrorCodes.Cancelled, problem.GetProperty("errorCode").GetString());
+        Assert.Equal(taskId, problem.GetProperty("runwayTaskId").GetString());
+
+        using var cancelFinished = await http.DeleteAsync(statusUrl);
+        Assert.Equal(HttpStatusCode.OK, cancelFinished.StatusCode);
+        var finishedBody = await JsonAsync(cancelFinished);
+        Assert.Equal(id, finishedBody.GetProperty("id").GetString());
+        Assert.Equal(GenerationPhase.Cancelled, finishedBody.GetProperty("status").GetString());
+
+        var activity = host.Emulator.Activity;
+        Assert.Equal([taskId], activity.Deletes);
+        Assert.Equal(taskId, Assert.Single(activity.Creates).TaskId);
+        Assert.False(await host.OutputContainer.GetBlobClient(id + ".mp4").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Cancel_RightAfterStart_EndsCancelledAndDeletesRunwayTask()
+    {
+        // The cancel arrives before the task is even submitted; the orchestration must still honour it once it is.
+        await using var host = await StartAsync(timeScale: 1);
+        using var http = host.CreateApiClient();
+        using var accepted = await PostAsync(http, Body());
+        var statusUrl = accepted.Headers.Location!;
+
+        using var cancel = await http.DeleteAsync(statusUrl);
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        using var cancelled = await PollUntilFinishedAsync(http, statusUrl);
+
+        Assert.Equal(HttpStatusCode.Conflict, cancelled.StatusCode);
+        var problem = await JsonAsync(cancelled);
+        Assert.Equal(GenerationPhase.Cancelled, problem.GetProperty("generationStatus").GetString());
+        var activity = host.Emulator.Activity;
+        if (activity.Creates.Count == 1)
+        {
+            Assert.Equal([activity.Creates[0].TaskId], activity.Deletes);
+            Assert.Equal(activity.Creates[0].TaskId, problem.GetProperty("runwayTaskId").GetString());
+        }
+        else
+        {
+            Assert.Empty(activity.Creates);
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_WhilePollIsInFlight_IsNotLost()
+    {
+        // Each poll of Runway takes 300 ms and the timer between polls 20 ms, so a DELETE almost always arrives while
+        // the orchestration is reading the task, not waiting for the event. It must still be honoured. (With a cancel
+        // wait cancelled after every timer, Microsoft.DurableTask 1.27 handed such an event to the dead wait: lost.)
+        await using var host = await StartAsync(timeScale: 1,
+            settings: new Dictionary<string, string?>
+            {
+                ["Runway:PollInterval"] = "00:00:00.020",
+                ["Runway:MaxPollInterval"] = "00:00:00.020",
+            },
+            emulator: o =>
+            {
+                o.Faults.Read.SlowRate = 1;
+                o.Faults.Read.SlowDelay = TimeSpan.FromMilliseconds(300);
+            });
+        using var http = host.CreateApiClient();
+        var statusUrls = new List<Uri>();
+        for (int i = 0; i < 3; i++)
+        {
+            using var accepted = await PostAsync(http, Body(prompt: $"lighthouse {i}"));
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            statusUrls.Add(accepted.Headers.Location!);
+        }
+        foreach (var url in statusUrls)
+        {
+            await WaitForRunwayTaskAsync(http, url);
+        }
+
+        var outcomes = await Task.WhenAll(statusUrls.Select(async (url, i) =>
+        {
+            await Task.Delay(i * 100);
+            using var cancel = await http.DeleteAsync(url);
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+            using var finished = await PollUntilFinishedAsync(http, url);
+            return (finished.StatusCode, (await JsonAsync(finished)).GetProperty("generationStatus").GetString());
+        }));
+
+        Assert.All(outcomes, o => Assert.Equal((HttpStatusCode.Conflict, GenerationPhase.Cancelled), o));
+        var activity = host.Emulator.Activity;
+        Assert.Equal(3, activity.Creates.Count);
+        Assert.Equal(activity.Creates.Select(c => c.TaskId).Order(), activity.Deletes.Order());
+    }
+
+    [Fact]
+    public async Task GetStatus_TerminatedByOperator_Answers409ProblemAndCancelReportsCancelled()
+    {
+        await using var host = await StartAsync(timeScale: 1);
+        using var http = host.CreateApiClient();
+        using var accepted = await PostAsync(http, Body());
+        var statusUrl = accepted.Headers.Location!;
+        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        string taskId = await WaitForRunwayTaskAsync(http, statusUrl);
+
+        await host.Client.TerminateInstanceAsync(id);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await host.Client.WaitForInstanceCompletionAsync(id, cts.Token);
+        using var status = await http.GetAsync(statusUrl);
+        using var cancel = await http.DeleteAsync(statusUrl);
+
+        Assert.Equal(HttpStatusCode.Conflict, status.StatusCode);
+        Assert.Equal(ProblemJson, status.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(status);
+        Assert.Equal(GenerationPhase.Cancelled, problem.GetProperty("generationStatus").GetString());
+        Assert.Equal("TERMINATED", problem.GetProperty("errorCode").GetString());
+        Assert.Equal(taskId, problem.GetProperty("runwayTaskId").GetString());
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(GenerationPhase.Cancelled, (await JsonAsync(cancel)).GetProperty("status").GetString());
+        // Terminating bypasses the orchestration, so nothing told Runway; the DELETE of a finished generation does not either.
+        Assert.Empty(host.Emulator.Activity.Deletes);
+    }
+
+    [Theory]
+    [InlineData("g-0123456789abcdef0123456789abcdef")]
+    [InlineData("not%20an%20id")]
+    public async Task GetStatusAndCancel_UnknownId_Answer404Problem(string id)
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var get = await http.GetAsync("/api/generations/" + id);
+        using var delete = await http.DeleteAsync("/api/generations/" + id);
+
+        foreach (var response in new[] { get, delete })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+            var problem = await JsonAsync(response);
+            Assert.Equal(404, problem.GetProperty("status").GetInt32());
+            Assert.Equal(Uri.UnescapeDataString(id), problem.GetProperty("id").GetString());
+        }
+        Assert.Empty(host.Emulator.Activity.Requests);
+    }
+
+    private static string Body(string prompt = "a lighthouse at dusk", string? outputBlobName = null)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["endpoint"] = "text_to_video",
+            ["model"] = "gen4.5",
+            ["promptText"] = prompt,
+            ["ratio"] = "1280:720",
+            ["duration"] = 5,
+        };
+        if (outputBlobName is not null)
+        {
+            body["outputBlobName"] = outputBlobName;
+        }
+        return JsonSerializer.Serialize(body);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string? idempotencyKey = null,
+        string path = "/api/generations")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        return await http.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        string text = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Follows the status URL as a Logic App would: every 202 must carry Retry-After; returns the first other answer.</summary>
+    private static async Task<HttpResponseMessage> PollUntilFinishedAsync(HttpClient http, Uri statusUrl)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var response = await http.GetAsync(statusUrl, cts.Token);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return response;
+            }
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Equal(statusUrl, response.Headers.Location);
+            response.Dispose();
+            await Task.Delay(50, cts.Token);
+        }
+    }
+
+    /// <summary>The Runway task id once the status shows the task queued or running.</summary>
+    private static async Task<string> WaitForRunwayTaskAsync(HttpClient http, Uri statusUrl)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            using var response = await http.GetAsync(statusUrl, cts.Token);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var status = await JsonAsync(response);
+            if (status.GetProperty("status").GetString() is GenerationPhase.Queued or GenerationPhase.Running
+                && status.GetProperty("runwayTaskId").GetString() is { } taskId)
+            {
+                return taskId;
+            }
+            await Task.Delay(50, cts.Token);
+        }
+    }
+
+    private static async Task<int> CountGenerationsAsync(GenerationHost host)
+    {
+        int count = 0;
+        await foreach (var instance in host.Client.GetAllInstancesAsync(new OrchestrationQuery()))
+        {
+            if (instance.Name == GenerationTasks.Orchestrator)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>A body sent without Content-Length (chunked), so the server only learns its size by reading it.</summary>
+    private sealed class ChunkedContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ChunkedContent(byte[] bytes, string mediaType)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            // In small pieces, as a streaming client would send it.
+            for (int offset = 0; offset < _bytes.Length; offset += 256)
+            {
+                await stream.WriteAsync(_bytes.AsMemory(offset, Math.Min(256, _bytes.Length - offset)));
+                await stream.FlushAsync();
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
