@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using RunwayRelay.Emulator;
 using RunwayRelay.Generations;
+using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.Hosting;
 using RunwayRelay.Http;
 using RunwayRelay.Orchestration;
@@ -118,7 +119,9 @@ internal sealed class GenerationHost : IAsyncDisposable
         builder.Logging.AddFakeLogging();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<DataConverter>(new RecordingDataConverter());
-        builder.Services.AddInMemoryDurableTask(tasks => tasks.AddRunwayRelayTasks());
+        // Left to itself the test host picks a random port in 30000-40000 without checking it is free, which collides
+        // with ports the kernel hands to parallel tests; a port just found free does not.
+        builder.Services.AddInMemoryDurableTask(tasks => tasks.AddRunwayRelayTasks(), new InMemoryDurableTaskOptions { Port = FreePort.Next() });
     }
 
     public static GenerationInput Input(string prompt = "a lighthouse at dusk", TimeSpan? timeout = null, Uri? callback = null)
