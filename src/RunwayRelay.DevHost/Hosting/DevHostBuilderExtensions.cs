@@ -73,18 +73,19 @@ public static class DevHostBuilderExtensions
             services.AddRunwayEmulator();
         }
 
-        // The sidecar is registered before the worker: hosted services start in order and stop in reverse.
+        // Hosted services start in order and stop in reverse: the durable backend first, then the key is checked,
+        // and only then does the worker take work.
         var endpoint = new SidecarEndpoint();
         services.AddSingleton(endpoint);
         services.AddSingleton<DurableSidecar>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableSidecar>());
+        services.AddHostedService<RunwayKeyCheck>();
         services.AddDurableTaskWorker(w =>
         {
             w.AddTasks(r => r.AddRunwayRelayTasks());
             w.UseGrpc(endpoint.Channel);
         });
         services.AddDurableTaskClient(c => c.UseGrpc(endpoint.Channel));
-        services.AddHostedService<RunwayKeyCheck>();
         services.AddHostedService<InboxScanner>();
         services.AddHealthChecks().AddCheck<DurableSidecarHealthCheck>("durable");
         return builder;
