@@ -34,11 +34,10 @@ stop_all() {
   local code=$?
   trap - EXIT INT TERM
   [ -n "$tmp_files" ] && rm -f $tmp_files
+  # The DevHost first, so Azurite is not left waiting on its open connections.
   for pid in $devhost_pid $azurite_pid; do
-    if kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
-  done
-  for pid in $devhost_pid $azurite_pid; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   done
   exit "$code"
@@ -71,8 +70,9 @@ else
     npm ci --no-audit --no-fund --loglevel=error
   fi
   mkdir -p .azurite
-  say "starting Azurite on 127.0.0.1:10000-10002 (data in .azurite/, log in .azurite/azurite.log)"
-  node_modules/.bin/azurite --silent --location .azurite --debug .azurite/azurite.log --skipApiVersionCheck --loose \
+  say "starting Azurite on 127.0.0.1:10000-10002 (data in .azurite/)"
+  # --disableTelemetry: Azurite otherwise reports usage over the network (and probes the cloud metadata endpoint).
+  node_modules/.bin/azurite --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/stdout.log 2>&1 &
   azurite_pid=$!
   for port in 10000 10001 10002; do

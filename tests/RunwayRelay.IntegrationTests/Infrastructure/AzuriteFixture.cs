@@ -36,7 +36,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             ArgumentList =
             {
-                "--silent", "--skipApiVersionCheck", "--loose", "--location", _location,
+                "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--location", _location,
                 "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
                 "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
                 "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
