@@ -60,13 +60,18 @@ public static class GenerationPhase
     public const string TimedOut = "TimedOut";
 }
 
-/// <summary>Custom status of a running generation.</summary>
+/// <summary>
+/// Custom status of a running generation. Once the generation has ended, <see cref="Outcome"/> holds what the
+/// orchestration will return, so the status endpoint answers with it while a completion callback is still being
+/// delivered.
+/// </summary>
 public sealed record GenerationProgress(
     string Phase,
     string? RunwayTaskId,
     string? RunwayStatus,
     double? Progress,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    GenerationOutcome? Outcome = null);
 
 /// <summary>One output copied into Blob Storage.</summary>
 public sealed record StoredVideo(string Name, Uri BlobUrl, long Size, string ContentType)

@@ -154,6 +154,11 @@ public class GenerationsApi
                     ReadProgress(instance)?.RunwayTaskId, urls.Status);
             default:
                 var progress = ReadProgress(instance);
+                if (progress?.Outcome is { } ended)
+                {
+                    // Ended; the orchestration is only delivering the completion callback.
+                    return Finished(id, ended, urls);
+                }
                 var status = new GenerationStatusResponse(id, progress?.Phase ?? GenerationPhase.Accepted, progress?.RunwayStatus,
                     progress?.Progress, progress?.RunwayTaskId, urls.Status, urls.Cancel);
                 return TypedResults.Json(status, Json, statusCode: StatusCodes.Status202Accepted)
@@ -170,17 +175,16 @@ public class GenerationsApi
         {
             return GenerationProblems.NotFound(id);
         }
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null || instance.Name != GenerationTasks.Orchestrator)
         {
             return GenerationProblems.NotFound(id);
         }
         var urls = UrlsFor(request, id, isCollection: false);
-        if (IsTerminal(instance.RuntimeStatus))
+        string? ended = IsTerminal(instance.RuntimeStatus) ? FinalStatus(instance) : ReadProgress(instance)?.Outcome?.Status;
+        if (ended is not null)
         {
-            var finished = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-            string status = finished is null ? GenerationPhase.Failed : FinalStatus(finished);
-            return TypedResults.Json(new GenerationCancelResponse(id, status, urls.Status), Json, statusCode: StatusCodes.Status200OK);
+            return TypedResults.Json(new GenerationCancelResponse(id, ended, urls.Status), Json, statusCode: StatusCodes.Status200OK);
         }
 
         await client.RaiseEventAsync(id, GenerationEvents.Cancel, eventPayload: null, cancellationToken).ConfigureAwait(false);

@@ -199,7 +199,8 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
 
     private static async Task<GenerationOutcome> FinishAsync(TaskOrchestrationContext context, GenerationInput input, GenerationOutcome outcome)
     {
-        SetStatus(context, outcome.Status, outcome.RunwayTaskId, null, null);
+        context.SetCustomStatus(new GenerationProgress(outcome.Status, outcome.RunwayTaskId, null, null,
+            new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), outcome));
         if (input.CallbackUrl is { } url)
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask.Client;
 using RunwayRelay.Emulator;
 using RunwayRelay.Generations;
@@ -613,6 +615,42 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.Equal(GenerationPhase.Cancelled, (await JsonAsync(cancel)).GetProperty("status").GetString());
         // Terminating bypasses the orchestration, so nothing told Runway; the DELETE of a finished generation does not either.
+        Assert.Empty(host.Emulator.Activity.Deletes);
+    }
+
+    [Fact]
+    public async Task GetStatusAndCancel_EndedWhileCallbackIsRetried_AnswerTheOutcome()
+    {
+        // A receiver that is down: the orchestration keeps retrying the notice (2 s, 4 s, ...) after the video is stored.
+        int calls = 0;
+        var receiverBuilder = WebApplication.CreateSlimBuilder();
+        receiverBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var receiver = receiverBuilder.Build();
+        receiver.MapPost("/hooks/done", () => { Interlocked.Increment(ref calls); return Microsoft.AspNetCore.Http.Results.StatusCode(503); });
+        await receiver.StartAsync();
+        string receiverUrl = receiver.Urls.First();
+        await using var host = await StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Callbacks:SigningSecret"] = "test-secret",
+            ["Callbacks:AllowLoopback"] = "true",
+        });
+        using var http = host.CreateApiClient();
+        var body = JsonSerializer.Deserialize<Dictionary<string, object>>(Body())!;
+        body["callbackUrl"] = receiverUrl + "/hooks/done";
+
+        using var accepted = await PostAsync(http, JsonSerializer.Serialize(body));
+        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        var statusUrl = accepted.Headers.Location!;
+        using var done = await PollUntilFinishedAsync(http, statusUrl);
+        using var cancel = await http.DeleteAsync(statusUrl);
+        var instance = await host.Client.GetInstanceAsync(id);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Single((await JsonAsync(done)).GetProperty("videos").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(GenerationPhase.Succeeded, (await JsonAsync(cancel)).GetProperty("status").GetString());
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        Assert.True(Volatile.Read(ref calls) >= 1, "the notice was attempted");
         Assert.Empty(host.Emulator.Activity.Deletes);
     }
 
