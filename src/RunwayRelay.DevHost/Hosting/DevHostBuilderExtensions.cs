@@ -115,9 +115,10 @@ public static class DevHostBuilderExtensions
             await app.RunAsync();
             return Environment.ExitCode;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (Flatten(e).All(inner => inner is OptionsValidationException))
         {
-            foreach (string failure in e.Failures)
+            // Each options section validates on its own; several bad sections arrive together in an AggregateException.
+            foreach (string failure in Flatten(e).Cast<OptionsValidationException>().SelectMany(v => v.Failures))
             {
                 await Console.Error.WriteLineAsync($"Invalid setting: {failure}");
             }
@@ -134,6 +135,9 @@ public static class DevHostBuilderExtensions
             return DevHostExitCodes.Storage;
         }
     }
+
+    private static IEnumerable<Exception> Flatten(Exception e) =>
+        e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
 }
 
 /// <summary>What the DevHost decided at start, printed once it listens.</summary>

@@ -141,16 +141,19 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task DevHost_InvalidSetting_ExitsWithOneActionableLine()
+    public async Task DevHost_InvalidSettings_ExitWithOneActionableLineEach()
     {
         var settings = DevHostProcess.Settings(azurite.ConnectionString);
         settings["DevHost__TaskHub"] = "9-not-a-hub";
+        settings["Output__DownloadLinkLifetime"] = "8.00:00:00";
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
 
         int code = await devhost.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, code);
         Assert.Contains("Invalid setting: DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.", devhost.Output, StringComparison.Ordinal);
+        Assert.Contains("Invalid setting: Output__DownloadLinkLifetime must be between", devhost.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", devhost.Output, StringComparison.Ordinal);
     }
 
     [Fact]
