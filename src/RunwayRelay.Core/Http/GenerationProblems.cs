@@ -98,4 +98,16 @@ public static class GenerationProblems
         statusCode: StatusCodes.Status422UnprocessableEntity,
         title: "Idempotency-Key reused with a different request",
         extensions: new Dictionary<string, object?> { ["id"] = id });
+
+    public static IResult OutputExists(string blobName) => TypedResults.Problem(
+        detail: $"The output blob '{blobName}' already exists and is never overwritten. Nothing was started.",
+        statusCode: StatusCodes.Status409Conflict,
+        title: "The output blob name is taken",
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]>
+            {
+                [GenerationFields.OutputBlobName] = [$"'{blobName}' already holds a video; choose another name, or leave outputBlobName out for a generated one"],
+            },
+        });
 }

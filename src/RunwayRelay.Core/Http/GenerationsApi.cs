@@ -41,12 +41,14 @@ public class GenerationsApi
     private readonly TimeProvider _time;
     private readonly ILogger<GenerationsApi> _logger;
     private readonly VideoDownloadLinks? _links;
+    private readonly OutputBlobGuard? _outputs;
 
     public GenerationsApi(IOptionsMonitor<RunwayOptions> runway, IOptionsMonitor<GenerationApiOptions> api,
         IOptionsMonitor<CallbackOptions> callbacks, TimeProvider time, ILogger<GenerationsApi> logger,
-        VideoDownloadLinks? links = null)
+        VideoDownloadLinks? links = null, OutputBlobGuard? outputs = null)
     {
         _links = links;
+        _outputs = outputs;
         _runway = runway;
         _api = api;
         _callbacks = callbacks;
@@ -87,6 +89,10 @@ public class GenerationsApi
 
         if (idempotencyKey is null)
         {
+            if (await OutputTakenAsync(input, cancellationToken).ConfigureAwait(false))
+            {
+                return GenerationProblems.OutputExists(input.OutputBlobName);
+            }
             await ScheduleAsync(client, input, cancellationToken).ConfigureAwait(false);
             return Accepted(urls);
         }
@@ -99,6 +105,10 @@ public class GenerationsApi
             if (existing is not null)
             {
                 return Repeat(existing, input, urls);
+            }
+            if (await OutputTakenAsync(input, cancellationToken).ConfigureAwait(false))
+            {
+                return GenerationProblems.OutputExists(input.OutputBlobName);
             }
             try
             {
@@ -290,6 +300,16 @@ public class GenerationsApi
     internal static string Fingerprint(GenerationInput input) =>
         JsonSerializer.Serialize<RunwayGenerationRequest>(input.Request, FingerprintJson)
         + "\n" + input.OutputBlobName + "\n" + input.CallbackUrl?.AbsoluteUri;
+
+    private async Task<bool> OutputTakenAsync(GenerationInput input, CancellationToken cancellationToken)
+    {
+        if (_outputs is null || !await _outputs.IsTakenAsync(input.OutputBlobName, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+        _logger.LogInformation("Generation {GenerationId} refused: output blob {BlobName} already exists", input.GenerationId, input.OutputBlobName);
+        return true;
+    }
 
     private IResult Finished(string id, GenerationOutcome? outcome, GenerationUrls urls)
     {

@@ -38,7 +38,8 @@ public enum BlobGenerationOutcome
 /// the blob's metadata (<c>prompt</c>, <c>model</c>, <c>ratio</c>, <c>duration</c>, <c>seed</c>); the image goes to
 /// Runway as a data URI, because Runway cannot fetch a private blob. The generation id is derived from the container,
 /// name and ETag, so a re-delivered event never starts a second (paid) generation, while a new upload under the same
-/// name does start one. The video lands in <c>Output__Container</c> as <c>&lt;name without extension&gt;.mp4</c>;
+/// name does start one. The video lands in <c>Output__Container</c> as <c>&lt;name without extension&gt;.mp4</c> (or, when an
+/// earlier upload's video already has that name, <c>&lt;name without extension&gt;-&lt;last 8 characters of the generation id&gt;.mp4</c>);
 /// a refused upload leaves <c>&lt;name without extension&gt;.error.json</c> there instead, saying why.
 /// </summary>
 public class BlobGenerationStarter
@@ -111,6 +112,12 @@ public class BlobGenerationStarter
         }
 
         string outputName = OutputNameFor(blob.Name);
+        var existingVideo = _storage.GetBlobContainerClient(_output.CurrentValue.Container).GetBlobClient(outputName);
+        if ((await existingVideo.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
+        {
+            // A new upload under a name whose video exists: that video is kept, this one is named after its own generation.
+            outputName = OutputNameFor(blob.Name, id);
+        }
         var errors = new ValidationErrors();
         var body = ReadMetadata(properties.Metadata, errors) with { OutputBlobName = outputName };
 
@@ -181,13 +188,13 @@ public class BlobGenerationStarter
     }
 
     /// <summary><c>folder/cat.png</c> → <c>folder/cat.mp4</c>.</summary>
-    public static string OutputNameFor(string blobName)
+    public static string OutputNameFor(string blobName, string? generationId = null)
     {
         ArgumentNullException.ThrowIfNull(blobName);
         int slash = blobName.LastIndexOf('/');
         int dot = blobName.LastIndexOf('.');
         string stem = dot > slash + 1 ? blobName[..dot] : blobName;
-        return stem + ".mp4";
+        return generationId is null ? stem + ".mp4" : $"{stem}-{generationId[^8..]}.mp4";
     }
 
     /// <summary>The metadata as a request body, with the documented defaults for what is missing.</summary>

@@ -105,7 +105,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task DevHost_ImageUploadedToInbox_StartsOneGenerationAndRefusesNonImages()
+    public async Task DevHost_ImagesUploadedToInbox_StartOneGenerationEachAndRefuseNonImages()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
         var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
@@ -135,9 +135,31 @@ public sealed class DevHostTests(AzuriteFixture azurite)
 
         var create = Assert.Single(runway.Activity.Creates);
         Assert.Equal("image_to_video", create.Endpoint);
-        Assert.Equal("video/mp4", (await video.GetPropertiesAsync()).Value.ContentType);
+        var first = await video.GetPropertiesAsync();
+        Assert.Equal("video/mp4", first.Value.ContentType);
         string why = (await refusal.DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("JPEG, PNG or WebP", why, StringComparison.Ordinal);
+
+        // Uploading the image again is a new generation; its video gets a name of its own and the first one is kept.
+        await inbox.GetBlobClient("cats/cat.png").UploadAsync(new BinaryData(png), new Azure.Storage.Blobs.Models.BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { ["prompt"] = "the cat turns its head again" },
+        });
+        List<string> videos;
+        do
+        {
+            Assert.True(DateTime.UtcNow < deadline.AddSeconds(60), $"no second video:\n{devhost.Output}");
+            await Task.Delay(250);
+            videos = [];
+            await foreach (var item in output.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "cats/", CancellationToken.None))
+            {
+                videos.Add(item.Name);
+            }
+        }
+        while (videos.Count < 2);
+        Assert.Equal(2, runway.Activity.Creates.Count);
+        Assert.Contains(videos, v => v.StartsWith("cats/cat-", StringComparison.Ordinal) && v.EndsWith(".mp4", StringComparison.Ordinal));
+        Assert.Equal(first.Value.ETag, (await video.GetPropertiesAsync()).Value.ETag);
     }
 
     [Fact]

@@ -619,6 +619,24 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Start_OutputBlobNameTaken_Answers409ProblemAndSubmitsNothing()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        await host.OutputContainer.CreateIfNotExistsAsync();
+        await host.OutputContainer.GetBlobClient("clips/kept.mp4").UploadAsync(BinaryData.FromString("an earlier video"));
+
+        using var response = await PostAsync(http, Body(outputBlobName: "clips/kept.mp4"), idempotencyKey: "taken-" + Guid.NewGuid());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        Assert.Contains("clips/kept.mp4", problem.GetProperty("errors").GetProperty("outputBlobName")[0].GetString(), StringComparison.Ordinal);
+        Assert.Empty(host.Emulator.Activity.Requests);
+        Assert.Equal("an earlier video", (await host.OutputContainer.GetBlobClient("clips/kept.mp4").DownloadContentAsync()).Value.Content.ToString());
+    }
+
+    [Fact]
     public async Task GetStatusAndCancel_EndedWhileCallbackIsRetried_AnswerTheOutcome()
     {
         // A receiver that is down: the orchestration keeps retrying the notice (2 s, 4 s, ...) after the video is stored.
