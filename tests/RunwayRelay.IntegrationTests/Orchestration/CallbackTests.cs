@@ -1,13 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.IntegrationTests.Infrastructure;
@@ -23,7 +14,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_WithCallbackUrl_PostsSignedNoticeAfterFirstFailure()
     {
-        await using var receiver = await Receiver.StartAsync(failFirst: 1);
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 1);
         await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["Callbacks:SigningSecret"] = Secret,
@@ -48,7 +39,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_LoopbackCallbackNotAllowed_SucceedsWithoutCalling()
     {
-        await using var receiver = await Receiver.StartAsync(failFirst: 0);
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
         await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["Callbacks:SigningSecret"] = Secret,
@@ -59,46 +50,5 @@ public sealed class CallbackTests(AzuriteFixture azurite)
 
         Assert.Equal(GenerationPhase.Succeeded, meta.ReadOutputAs<GenerationOutcome>()!.Status);
         Assert.Empty(receiver.Received);
-    }
-
-    /// <summary>A webhook receiver on 127.0.0.1 that answers 503 to its first N calls.</summary>
-    private sealed class Receiver : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private Receiver(WebApplication app, Uri url)
-        {
-            _app = app;
-            Url = url;
-        }
-
-        public Uri Url { get; }
-        public ConcurrentQueue<(byte[] Body, string? Signature)> Received { get; } = new();
-
-        public static async Task<Receiver> StartAsync(int failFirst)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
-            Receiver? self = null;
-            int calls = 0;
-            app.MapPost("/hooks/done", async (HttpRequest request) =>
-            {
-                using var buffer = new MemoryStream();
-                await request.Body.CopyToAsync(buffer);
-                self!.Received.Enqueue((buffer.ToArray(), request.Headers[CallbackSignature.HeaderName].ToString()));
-                return Interlocked.Increment(ref calls) <= failFirst ? Results.StatusCode(503) : Results.NoContent();
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            self = new Receiver(app, new Uri(address.TrimEnd('/') + "/"));
-            return self;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
     }
 }
