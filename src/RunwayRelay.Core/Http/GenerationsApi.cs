@@ -40,12 +40,12 @@ public class GenerationsApi
     private readonly IOptionsMonitor<CallbackOptions> _callbacks;
     private readonly TimeProvider _time;
     private readonly ILogger<GenerationsApi> _logger;
-    private readonly VideoDownloadLinks? _links;
-    private readonly OutputBlobGuard? _outputs;
+    private readonly VideoDownloadLinks _links;
+    private readonly OutputBlobGuard _outputs;
 
     public GenerationsApi(IOptionsMonitor<RunwayOptions> runway, IOptionsMonitor<GenerationApiOptions> api,
         IOptionsMonitor<CallbackOptions> callbacks, TimeProvider time, ILogger<GenerationsApi> logger,
-        VideoDownloadLinks? links = null, OutputBlobGuard? outputs = null)
+        VideoDownloadLinks links, OutputBlobGuard outputs)
     {
         _links = links;
         _outputs = outputs;
@@ -303,7 +303,7 @@ public class GenerationsApi
 
     private async Task<bool> OutputTakenAsync(GenerationInput input, CancellationToken cancellationToken)
     {
-        if (_outputs is null || !await _outputs.IsTakenAsync(input.OutputBlobName, cancellationToken).ConfigureAwait(false))
+        if (!await _outputs.IsTakenAsync(input.OutputBlobName, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -320,7 +320,7 @@ public class GenerationsApi
         }
         if (outcome.Status == GenerationPhase.Succeeded)
         {
-            var videos = _links is null ? outcome.Videos : outcome.Videos.Select(_links.WithDownloadUrl).ToList();
+            var videos = outcome.Videos.Select(_links.WithDownloadUrl).ToList();
             return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, videos), Json,
                 statusCode: StatusCodes.Status200OK);
         }

@@ -199,8 +199,7 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
 
     private static async Task<GenerationOutcome> FinishAsync(TaskOrchestrationContext context, GenerationInput input, GenerationOutcome outcome)
     {
-        context.SetCustomStatus(new GenerationProgress(outcome.Status, outcome.RunwayTaskId, null, null,
-            new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), outcome));
+        SetStatus(context, outcome.Status, outcome.RunwayTaskId, null, null, outcome);
         if (input.CallbackUrl is { } url)
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
@@ -223,8 +222,9 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
     private static GenerationOutcome Failed(string? taskId, string code, string message) =>
         new(GenerationPhase.Failed, taskId, [], code, message);
 
-    private static void SetStatus(TaskOrchestrationContext context, string phase, string? taskId, string? runwayStatus, double? progress) =>
-        context.SetCustomStatus(new GenerationProgress(phase, taskId, runwayStatus, progress, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)));
+    private static void SetStatus(TaskOrchestrationContext context, string phase, string? taskId, string? runwayStatus, double? progress,
+        GenerationOutcome? outcome = null) =>
+        context.SetCustomStatus(new GenerationProgress(phase, taskId, runwayStatus, progress, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), outcome));
 
     /// <summary>Identifies the prompt in blob metadata without storing it.</summary>
     internal static string PromptSha256(string? prompt) =>

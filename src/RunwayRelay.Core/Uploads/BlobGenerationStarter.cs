@@ -68,14 +68,16 @@ public class BlobGenerationStarter
     private readonly GenerationsApi _api;
     private readonly BlobServiceClient _storage;
     private readonly IOptionsMonitor<OutputOptions> _output;
+    private readonly OutputBlobGuard _outputs;
     private readonly ILogger<BlobGenerationStarter> _logger;
 
     public BlobGenerationStarter(GenerationsApi api, [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
-        IOptionsMonitor<OutputOptions> output, ILogger<BlobGenerationStarter> logger)
+        IOptionsMonitor<OutputOptions> output, OutputBlobGuard outputs, ILogger<BlobGenerationStarter> logger)
     {
         _api = api;
         _storage = storage;
         _output = output;
+        _outputs = outputs;
         _logger = logger;
     }
 
@@ -112,8 +114,7 @@ public class BlobGenerationStarter
         }
 
         string outputName = OutputNameFor(blob.Name);
-        var existingVideo = _storage.GetBlobContainerClient(_output.CurrentValue.Container).GetBlobClient(outputName);
-        if ((await existingVideo.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
+        if (await _outputs.IsTakenAsync(outputName, cancellationToken).ConfigureAwait(false))
         {
             // A new upload under a name whose video exists: that video is kept, this one is named after its own generation.
             outputName = OutputNameFor(blob.Name, id);

@@ -30,12 +30,18 @@ public sealed partial class InboxScanner(
             return;
         }
         var container = storage.GetBlobContainerClient(input.Value.Container);
+        bool created = false;
         using var timer = new PeriodicTimer(interval);
         do
         {
             try
             {
-                await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                // Made once, so there is somewhere to upload to; until storage answers, every tick tries again.
+                if (!created)
+                {
+                    await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    created = true;
+                }
                 await ScanAsync(container, stoppingToken);
             }
             catch (Exception e) when (e is RequestFailedException or HttpRequestException or Grpc.Core.RpcException)

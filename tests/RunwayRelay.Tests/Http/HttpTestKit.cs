@@ -10,8 +10,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RunwayRelay.Callbacks;
+using RunwayRelay.Generations;
 using RunwayRelay.Http;
 using RunwayRelay.Runway;
+using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Http;
 
@@ -22,7 +24,23 @@ internal static class HttpTestKit
 
     public static GenerationsApi Api(RunwayOptions? runway = null, GenerationApiOptions? api = null, CallbackOptions? callbacks = null) =>
         new(Monitor(runway ?? new RunwayOptions()), Monitor(api ?? new GenerationApiOptions()), Monitor(callbacks ?? new CallbackOptions()),
-            new FakeTimeProvider(Now), NullLogger<GenerationsApi>.Instance);
+            new FakeTimeProvider(Now), NullLogger<GenerationsApi>.Instance, NoLinks(), FreeOutputs());
+
+    /// <summary>Links need a signing storage account; these handler tests leave videos as stored.</summary>
+    private static VideoDownloadLinks NoLinks()
+    {
+        var links = new Mock<VideoDownloadLinks>(null!, null!, null!);
+        links.Setup(l => l.WithDownloadUrl(It.IsAny<StoredVideo>())).Returns((StoredVideo v) => v);
+        return links.Object;
+    }
+
+    /// <summary>No output name is taken (the integration tests cover a taken one against Azurite).</summary>
+    private static OutputBlobGuard FreeOutputs()
+    {
+        var outputs = new Mock<OutputBlobGuard>(null!, null!);
+        outputs.Setup(o => o.IsTakenAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        return outputs.Object;
+    }
 
     public static IOptionsMonitor<T> Monitor<T>(T value) where T : class
     {
