@@ -1,7 +1,8 @@
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using RunwayRelay.Callbacks;
+using Microsoft.Extensions.Options;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 
@@ -24,28 +25,32 @@ public static class GenerationOrchestrationFunctions
     }
 
     [Function(GenerationTasks.EnsureApiKey)]
-    public static Task<ApiKeyCheck> EnsureApiKey([ActivityTrigger] string generationId, FunctionContext function)
-        => Run<EnsureApiKeyActivity, string, ApiKeyCheck>(function, GenerationTasks.EnsureApiKey, generationId);
+    public static Task<JsonElement> EnsureApiKey([ActivityTrigger] string generationId, FunctionContext function)
+        => RunClosed<EnsureApiKeyActivity, string, ApiKeyCheck>(function, GenerationTasks.EnsureApiKey, generationId);
 
     [Function(GenerationTasks.SubmitGeneration)]
-    public static Task<SubmissionResult> SubmitGeneration([ActivityTrigger] SubmitGenerationInput input, FunctionContext function)
-        => Run<SubmitGenerationActivity, SubmitGenerationInput, SubmissionResult>(function, GenerationTasks.SubmitGeneration, input);
+    public static Task<JsonElement> SubmitGeneration([ActivityTrigger] SubmitGenerationInput input, FunctionContext function)
+        => RunClosed<SubmitGenerationActivity, SubmitGenerationInput, SubmissionResult>(function, GenerationTasks.SubmitGeneration, input);
 
     [Function(GenerationTasks.ReadRunwayTask)]
-    public static Task<RunwayTaskSnapshot> ReadRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
-        => Run<ReadRunwayTaskActivity, string, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, runwayTaskId);
+    public static Task<JsonElement> ReadRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
+        => RunClosed<ReadRunwayTaskActivity, string, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, runwayTaskId);
 
     [Function(GenerationTasks.CopyOutputs)]
     public static Task<IReadOnlyList<StoredVideo>> CopyOutputs([ActivityTrigger] CopyOutputsInput input, FunctionContext function)
         => Run<CopyOutputsActivity, CopyOutputsInput, IReadOnlyList<StoredVideo>>(function, GenerationTasks.CopyOutputs, input);
 
     [Function(GenerationTasks.CancelRunwayTask)]
-    public static Task<bool> CancelRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
-        => Run<CancelRunwayTaskActivity, string, bool>(function, GenerationTasks.CancelRunwayTask, runwayTaskId);
+    public static Task CancelRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
+        => Run<CancelRunwayTaskActivity, string, object?>(function, GenerationTasks.CancelRunwayTask, runwayTaskId);
 
     [Function(GenerationTasks.SendCallback)]
-    public static Task<CallbackResult> SendCallback([ActivityTrigger] SendCallbackInput input, FunctionContext function)
-        => Run<SendCallbackActivity, SendCallbackInput, CallbackResult>(function, GenerationTasks.SendCallback, input);
+    public static Task SendCallback([ActivityTrigger] SendCallbackInput input, FunctionContext function)
+        => Run<SendCallbackActivity, SendCallbackInput, object?>(function, GenerationTasks.SendCallback, input);
+
+    [Function(GenerationTasks.ReleaseGeneration)]
+    public static Task ReleaseGeneration([ActivityTrigger] ReleaseGenerationInput input, FunctionContext function)
+        => Run<ReleaseGenerationActivity, ReleaseGenerationInput, object?>(function, GenerationTasks.ReleaseGeneration, input);
 
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext function, string name, TIn input)
         where TActivity : TaskActivity<TIn, TOut>
@@ -54,6 +59,20 @@ public static class GenerationOrchestrationFunctions
         var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices);
         string instanceId = function.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "";
         return activity.RunAsync(new FunctionActivityContext(name, instanceId), input);
+    }
+
+    /// <summary>
+    /// Results that are closed type hierarchies are serialized through their base type, so the <c>kind</c>
+    /// discriminator the orchestrator reads them by is written whatever runtime type the worker would pick.
+    /// </summary>
+    private static async Task<JsonElement> RunClosed<TActivity, TIn, TOut>(FunctionContext function, string name, TIn input)
+        where TActivity : TaskActivity<TIn, TOut>
+    {
+        TOut result = await Run<TActivity, TIn, TOut>(function, name, input).ConfigureAwait(false);
+        var serializer = function.InstanceServices.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer
+            ?? throw new InvalidOperationException("The Functions worker has no serializer configured.");
+        using var json = JsonDocument.Parse(serializer.Serialize(result, typeof(TOut)).ToMemory());
+        return json.RootElement.Clone();
     }
 
     private sealed class FunctionActivityContext(TaskName name, string instanceId) : TaskActivityContext

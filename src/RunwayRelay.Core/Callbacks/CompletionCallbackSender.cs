@@ -15,24 +15,24 @@ public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public virtual async Task<CallbackResult> SendAsync(SendCallbackInput input, CancellationToken cancellationToken = default)
+    public virtual async Task<CallbackResult> SendAsync(Uri url, CompletionNotice notice, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(notice);
         var settings = options.Value;
-        var url = input.CallbackUrl;
         if (IsAllowed(url, settings.AllowLoopback) is { } refusal)
         {
-            logger.LogWarning("Generation {GenerationId}: callback to {Host} not sent: {Reason}", input.Notice.GenerationId, url.Host, refusal);
+            logger.LogWarning("Generation {GenerationId}: callback to {Host} not sent: {Reason}", notice.GenerationId, url.Host, refusal);
             return new CallbackResult(false, null, refusal);
         }
         if (string.IsNullOrEmpty(settings.SigningSecret))
         {
             const string reason = "Callbacks__SigningSecret is not set, so the callback cannot be signed.";
-            logger.LogError("Generation {GenerationId}: callback not sent: {Reason}", input.Notice.GenerationId, reason);
+            logger.LogError("Generation {GenerationId}: callback not sent: {Reason}", notice.GenerationId, reason);
             return new CallbackResult(false, null, reason);
         }
 
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(input.Notice, Json);
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(notice, Json);
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
@@ -55,14 +55,14 @@ public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions>
             int status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                logger.LogInformation("Generation {GenerationId}: callback to {Host} answered {Status}", input.Notice.GenerationId, url.Host, status);
+                logger.LogInformation("Generation {GenerationId}: callback to {Host} answered {Status}", notice.GenerationId, url.Host, status);
                 return new CallbackResult(true, status, null);
             }
             if (status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
             {
                 throw new CallbackDeliveryException($"Callback to {url.Host} answered {status}.");
             }
-            logger.LogWarning("Generation {GenerationId}: callback to {Host} refused with {Status}", input.Notice.GenerationId, url.Host, status);
+            logger.LogWarning("Generation {GenerationId}: callback to {Host} refused with {Status}", notice.GenerationId, url.Host, status);
             return new CallbackResult(false, status, $"The callback endpoint answered {status}.");
         }
     }

@@ -40,7 +40,6 @@ public static class RunwayRelayHostingExtensions
         services.AddOptions<GenerationApiOptions>().BindConfiguration(GenerationApiOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenerationApiOptions>, GenerationApiOptionsValidator>());
         services.TryAddSingleton<VideoDownloadLinks>();
-        services.TryAddSingleton<OutputBlobGuard>();
         services.TryAddSingleton<GenerationsApi>();
         services.TryAddSingleton<BlobGenerationStarter>();
         services.AddProblemDetails();

@@ -100,14 +100,14 @@ public static class GenerationProblems
         extensions: new Dictionary<string, object?> { ["id"] = id });
 
     public static IResult OutputExists(string blobName) => TypedResults.Problem(
-        detail: $"The output blob '{blobName}' already exists and is never overwritten. Nothing was started.",
+        detail: $"The output blob '{blobName}' already holds a video or is reserved by another generation in progress, and is never overwritten. Nothing was started.",
         statusCode: StatusCodes.Status409Conflict,
         title: "The output blob name is taken",
         extensions: new Dictionary<string, object?>
         {
             ["errors"] = new Dictionary<string, string[]>
             {
-                [GenerationFields.OutputBlobName] = [$"'{blobName}' already holds a video; choose another name, or leave outputBlobName out for a generated one"],
+                [GenerationFields.OutputBlobName] = [$"'{blobName}' already holds a video or is reserved by another generation; choose another name, or leave outputBlobName out for a generated one"],
             },
         });
 }

@@ -10,6 +10,7 @@ using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
+using RunwayRelay.Scheduling;
 using RunwayRelay.Storage;
 
 namespace RunwayRelay.Http;
@@ -20,39 +21,25 @@ namespace RunwayRelay.Http;
 /// </summary>
 public class GenerationsApi
 {
-    /// <summary>Statuses an instance id may not be reused from: all of them, so a key never starts a second generation.</summary>
-    private static readonly OrchestrationRuntimeStatus[] NeverReuse =
-    [
-        OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
-        OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated,
-    ];
-
     /// <summary>Both hosts write the same JSON whatever their own JSON settings are.</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private static readonly JsonSerializerOptions FingerprintJson = new(JsonSerializerDefaults.General);
-
-    /// <summary>Serializes check-then-start per id inside this process; across processes the durable store refuses duplicates.</summary>
-    private readonly SemaphoreSlim[] _startLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     private readonly IOptionsMonitor<RunwayOptions> _runway;
     private readonly IOptionsMonitor<GenerationApiOptions> _api;
     private readonly IOptionsMonitor<CallbackOptions> _callbacks;
-    private readonly TimeProvider _time;
     private readonly ILogger<GenerationsApi> _logger;
     private readonly VideoDownloadLinks _links;
-    private readonly OutputBlobGuard _outputs;
+    private readonly GenerationScheduler _scheduler;
 
     public GenerationsApi(IOptionsMonitor<RunwayOptions> runway, IOptionsMonitor<GenerationApiOptions> api,
-        IOptionsMonitor<CallbackOptions> callbacks, TimeProvider time, ILogger<GenerationsApi> logger,
-        VideoDownloadLinks links, OutputBlobGuard outputs)
+        IOptionsMonitor<CallbackOptions> callbacks, ILogger<GenerationsApi> logger,
+        VideoDownloadLinks links, GenerationScheduler scheduler)
     {
         _links = links;
-        _outputs = outputs;
+        _scheduler = scheduler;
         _runway = runway;
         _api = api;
         _callbacks = callbacks;
-        _time = time;
         _logger = logger;
     }
 
@@ -85,53 +72,14 @@ public class GenerationsApi
 
         string id = idempotencyKey is null ? GenerationIds.New() : GenerationIds.FromIdempotencyKey(idempotencyKey);
         var urls = UrlsFor(request, id, isCollection: true);
-        var input = CreateInput(id, accepted);
-
-        if (idempotencyKey is null)
+        var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl);
+        return await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false) switch
         {
-            if (await OutputTakenAsync(input, cancellationToken).ConfigureAwait(false))
-            {
-                return GenerationProblems.OutputExists(input.OutputBlobName);
-            }
-            await ScheduleAsync(client, input, cancellationToken).ConfigureAwait(false);
-            return Accepted(urls);
-        }
-
-        var gate = _startLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_startLocks.Length)];
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return Repeat(existing, input, urls);
-            }
-            if (await OutputTakenAsync(input, cancellationToken).ConfigureAwait(false))
-            {
-                return GenerationProblems.OutputExists(input.OutputBlobName);
-            }
-            try
-            {
-                await ScheduleAsync(client, input, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Another process started the same id between our read and our start: the store refused the second one.
-                existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-                if (existing is null)
-                {
-                    throw;
-                }
-                _logger.LogInformation("Generation {GenerationId}: concurrent start with the same Idempotency-Key refused by the store ({Error})",
-                    id, e.GetType().Name);
-                return Repeat(existing, input, urls);
-            }
-            return Accepted(urls);
-        }
-        finally
-        {
-            gate.Release();
-        }
+            Scheduled or AlreadyScheduled => Accepted(urls),
+            IdConflict => GenerationProblems.IdempotencyKeyReused(id),
+            OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
+            var other => throw new InvalidOperationException($"Unexpected schedule result {other.GetType().Name}."),
+        };
     }
 
     /// <summary><c>GET /api/generations/{id}</c>: 202 while running, 200 with the videos, problem+json on failure, 404 unknown.</summary>
@@ -235,81 +183,10 @@ public class GenerationsApi
         }
     }
 
-    /// <summary>The orchestration input: the request plus a snapshot of the polling settings, so replays never read config.</summary>
-    public GenerationInput CreateInput(string id, AcceptedGenerationRequest accepted)
-    {
-        ArgumentNullException.ThrowIfNull(accepted);
-        var runway = _runway.CurrentValue;
-        return new GenerationInput
-        {
-            GenerationId = id,
-            Request = accepted.Request,
-            OutputBlobName = accepted.OutputBlobName ?? DefaultOutputBlobName(id, accepted.Request),
-            CallbackUrl = accepted.CallbackUrl,
-            AcceptedAt = _time.GetUtcNow(),
-            Polling = new PollingSchedule(runway.PollInterval, runway.MaxPollInterval, runway.Timeout),
-        };
-    }
-
-    /// <summary><c>{id}.mp4</c>, or <c>{id}.png</c> for text_to_image.</summary>
-    public static string DefaultOutputBlobName(string id, RunwayGenerationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return id + (request is TextToImageRequest ? ".png" : ".mp4");
-    }
-
-    /// <summary>Starts the orchestrator under the input's id; the store refuses an id it already has in any state.</summary>
-    public static Task ScheduleAsync(DurableTaskClient client, GenerationInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(input);
-        var options = new StartOrchestrationOptions(input.GenerationId).WithDedupeStatuses(NeverReuse);
-        return client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.Orchestrator, input, options, cancellationToken);
-    }
-
     private IResult Accepted(GenerationUrls urls) =>
         TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel), Json,
                 statusCode: StatusCodes.Status202Accepted)
             .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
-
-    /// <summary>The same answer as the first time, unless the key comes back with a different request.</summary>
-    private IResult Repeat(OrchestrationMetadata existing, GenerationInput input, GenerationUrls urls)
-    {
-        GenerationInput? original = null;
-        if (existing.Name == GenerationTasks.Orchestrator)
-        {
-            try
-            {
-                original = existing.ReadInputAs<GenerationInput>();
-            }
-            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
-            {
-                _logger.LogWarning("Generation {GenerationId}: stored input unreadable ({Error})", urls.Id, e.GetType().Name);
-            }
-        }
-        if (original is null || Fingerprint(original) != Fingerprint(input))
-        {
-            _logger.LogWarning("Generation {GenerationId}: Idempotency-Key reused with a different request", urls.Id);
-            return GenerationProblems.IdempotencyKeyReused(urls.Id);
-        }
-        _logger.LogInformation("Generation {GenerationId}: repeated request with the same Idempotency-Key; not started again", urls.Id);
-        return Accepted(urls);
-    }
-
-    /// <summary>What makes two requests "the same": the Runway request, the output name and the callback; not the time.</summary>
-    internal static string Fingerprint(GenerationInput input) =>
-        JsonSerializer.Serialize<RunwayGenerationRequest>(input.Request, FingerprintJson)
-        + "\n" + input.OutputBlobName + "\n" + input.CallbackUrl?.AbsoluteUri;
-
-    private async Task<bool> OutputTakenAsync(GenerationInput input, CancellationToken cancellationToken)
-    {
-        if (!await _outputs.IsTakenAsync(input.OutputBlobName, cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-        _logger.LogInformation("Generation {GenerationId} refused: output blob {BlobName} already exists", input.GenerationId, input.OutputBlobName);
-        return true;
-    }
 
     private IResult Finished(string id, GenerationOutcome? outcome, GenerationUrls urls)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Runway;
+using RunwayRelay.Scheduling;
 using RunwayRelay.Storage;
 
 namespace RunwayRelay.Orchestration;
@@ -40,6 +41,10 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddKeyedSingleton<BlobServiceClient>(VideoStorageClientFactory.ConnectionName,
             (sp, _) => VideoStorageClientFactory.Create(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<SubmissionLedger>();
+        services.TryAddSingleton<GenerationPayloadStore>();
+        services.TryAddSingleton<OutputNameReservations>();
+        services.TryAddSingleton<PromptImageLoader>();
+        services.TryAddSingleton<GenerationScheduler>();
 
         // Downloads carry signed URLs: the factory's request loggers would write them out, so they are removed.
         services.AddHttpClient<BlobVideoStore>((sp, http) =>
@@ -63,6 +68,7 @@ public static class OrchestrationServiceCollectionExtensions
         registry.AddActivity<CopyOutputsActivity>();
         registry.AddActivity<CancelRunwayTaskActivity>();
         registry.AddActivity<SendCallbackActivity>();
+        registry.AddActivity<ReleaseGenerationActivity>();
         return registry;
     }
 

@@ -15,12 +15,13 @@ namespace RunwayRelay.Storage;
 public sealed record VideoMetadata(string RunwayTaskId, string Model, string GenerationId, string PromptSha256)
 {
     public const string RunwayTaskIdKey = "runwaytaskid";
+    public const string GenerationIdKey = "generationid";
 
     public IDictionary<string, string> ToDictionary() => new Dictionary<string, string>
     {
         [RunwayTaskIdKey] = RunwayTaskId,
         ["model"] = Model,
-        ["generationid"] = GenerationId,
+        [GenerationIdKey] = GenerationId,
         ["promptsha256"] = PromptSha256,
     };
 }

@@ -16,6 +16,12 @@ public sealed class OutputOptions
     /// </summary>
     public string SubmissionsContainer { get; set; } = "runway-submissions";
 
+    /// <summary>
+    /// Private container (<c>Output__PayloadsContainer</c>) of what must stay out of durable state: each generation's
+    /// request and callback URL (<c>requests/</c>, deleted when it ends) and the output name reservations (<c>names/</c>).
+    /// </summary>
+    public string PayloadsContainer { get; set; } = "runway-payloads";
+
     /// <summary>Block size of the streamed upload; memory stays near <see cref="UploadBlockSize"/> × <see cref="UploadConcurrency"/>.</summary>
     public int UploadBlockSize { get; set; } = 8 * 1024 * 1024;
 
@@ -46,6 +52,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<OutputOptions>,
         var failures = new List<string>();
         CheckContainer(failures, options.Container, "Output__Container");
         CheckContainer(failures, options.SubmissionsContainer, "Output__SubmissionsContainer");
+        CheckContainer(failures, options.PayloadsContainer, "Output__PayloadsContainer");
         if (options.UploadBlockSize is < 1024 * 1024 or > 100 * 1024 * 1024)
         {
             failures.Add("Output__UploadBlockSize must be from 1 MiB to 100 MiB (in bytes), e.g. 8388608.");

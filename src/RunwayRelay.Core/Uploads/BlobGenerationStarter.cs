@@ -9,17 +9,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Generations;
 using RunwayRelay.Http;
+using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
+using RunwayRelay.Scheduling;
 using RunwayRelay.Storage;
 
 namespace RunwayRelay.Uploads;
 
 /// <summary>What became of one uploaded blob.</summary>
 public sealed record BlobGenerationResult(string? GenerationId, BlobGenerationOutcome Outcome, string? OutputBlobName = null,
-    IReadOnlyDictionary<string, string[]>? Errors = null)
-{
-    public bool Started => Outcome == BlobGenerationOutcome.Started;
-}
+    IReadOnlyDictionary<string, string[]>? Errors = null);
 
 public enum BlobGenerationOutcome
 {
@@ -42,7 +41,7 @@ public enum BlobGenerationOutcome
 /// earlier upload's video already has that name, <c>&lt;name without extension&gt;-&lt;last 8 characters of the generation id&gt;.mp4</c>);
 /// a refused upload leaves <c>&lt;name without extension&gt;.error.json</c> there instead, saying why.
 /// </summary>
-public class BlobGenerationStarter
+public sealed class BlobGenerationStarter
 {
     public const string DefaultModel = "gen4_turbo";
     public const string DefaultRatio = "1280:720";
@@ -65,32 +64,22 @@ public class BlobGenerationStarter
 
     private static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly GenerationsApi _api;
+    private readonly GenerationScheduler _scheduler;
     private readonly BlobServiceClient _storage;
     private readonly IOptionsMonitor<OutputOptions> _output;
-    private readonly OutputBlobGuard _outputs;
     private readonly ILogger<BlobGenerationStarter> _logger;
 
-    public BlobGenerationStarter(GenerationsApi api, [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
-        IOptionsMonitor<OutputOptions> output, OutputBlobGuard outputs, ILogger<BlobGenerationStarter> logger)
+    public BlobGenerationStarter(GenerationScheduler scheduler, [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
+        IOptionsMonitor<OutputOptions> output, ILogger<BlobGenerationStarter> logger)
     {
-        _api = api;
+        _scheduler = scheduler;
         _storage = storage;
         _output = output;
-        _outputs = outputs;
         _logger = logger;
     }
 
-    /// <summary>Largest image that still fits Runway's 5 MiB data-URI limit once base64-encoded (about 3.75 MiB).</summary>
-    public static long MaxImageBytes(string mediaType)
-    {
-        ArgumentNullException.ThrowIfNull(mediaType);
-        long room = RunwayRequestValidator.MaxImageDataUriLength - DataUriPrefix(mediaType).Length;
-        return room / 4 * 3;
-    }
-
     /// <summary>Starts (at most once per blob version) the generation for <paramref name="blob"/>.</summary>
-    public virtual async Task<BlobGenerationResult> StartAsync(BlobClient blob, DurableTaskClient client, CancellationToken cancellationToken = default)
+    public async Task<BlobGenerationResult> StartAsync(BlobClient blob, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(client);
@@ -114,11 +103,6 @@ public class BlobGenerationStarter
         }
 
         string outputName = OutputNameFor(blob.Name);
-        if (await _outputs.IsTakenAsync(outputName, cancellationToken).ConfigureAwait(false))
-        {
-            // A new upload under a name whose video exists: that video is kept, this one is named after its own generation.
-            outputName = OutputNameFor(blob.Name, id);
-        }
         var errors = new ValidationErrors();
         var body = ReadMetadata(properties.Metadata, errors) with { OutputBlobName = outputName };
 
@@ -128,33 +112,22 @@ public class BlobGenerationStarter
             errors.Add(GenerationFields.PromptImage,
                 $"the upload must be a JPEG, PNG or WebP image (by Content-Type or extension); got '{properties.ContentType}' for '{blob.Name}'");
         }
-        else if (properties.ContentLength > MaxImageBytes(mediaType))
+        else if (properties.ContentLength > PromptImageLoader.MaxImageBytes)
         {
             errors.Add(GenerationFields.PromptImage,
-                $"the image is {properties.ContentLength} bytes; Runway takes private images only as data URIs of at most 5 MiB, " +
-                $"i.e. images up to {MaxImageBytes(mediaType)} bytes. Upload a smaller image, or call POST /api/generations with a public https URL.");
+                $"the image is {properties.ContentLength} bytes; Runway takes images of at most {PromptImageLoader.MaxImageBytes} bytes (16 MiB). Upload a smaller image.");
         }
         else if (properties.ContentLength == 0)
         {
             errors.Add(GenerationFields.PromptImage, "the upload is empty");
         }
-
-        if (errors.Count == 0)
+        else
         {
-            string? dataUri;
-            try
-            {
-                dataUri = await ReadDataUriAsync(blob, properties.ETag, mediaType!, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                _logger.LogInformation("Upload {Container}/{Blob} changed or vanished while being read; its newer version has its own event",
-                    blob.BlobContainerName, blob.Name);
-                return new BlobGenerationResult(null, BlobGenerationOutcome.Gone);
-            }
+            // Judged with a stand-in: the submit activity reads the image itself (a data URI, or an ephemeral upload
+            // when larger), so it never passes through here or through durable state.
             body = body with
             {
-                PromptImage = [new PromptImage(dataUri)],
+                PromptImage = [new PromptImage(ValidationStandIn(mediaType))],
                 Present = new HashSet<string>(body.Present, StringComparer.Ordinal) { GenerationFields.PromptImage, GenerationFields.OutputBlobName },
             };
         }
@@ -162,40 +135,37 @@ public class BlobGenerationStarter
         AcceptedGenerationRequest? accepted = errors.Count == 0
             ? GenerationRequestMapper.Map(body, new GenerationRequestPolicy(CallbacksEnabled: false, AllowLoopbackCallbacks: false), errors)
             : null;
-        if (accepted is null)
+        if (accepted?.Request is not ImageToVideoRequest request)
         {
             await ReportRefusalAsync(blob, outputName, errors, cancellationToken).ConfigureAwait(false);
             return new BlobGenerationResult(id, BlobGenerationOutcome.Refused, outputName, errors.ToDictionary());
         }
 
-        var input = _api.CreateInput(id, accepted);
-        try
+        var image = new UploadedImage(blob.BlobContainerName, blob.Name, properties.ETag.ToString(), mediaType!, properties.ContentLength);
+        var draft = new GenerationDraft(id, request with { PromptImage = [] }, outputName, Image: image);
+        switch (await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.SuffixWhenTaken, cancellationToken).ConfigureAwait(false))
         {
-            await GenerationsApi.ScheduleAsync(client, input, cancellationToken).ConfigureAwait(false);
+            case Scheduled scheduled:
+                _logger.LogInformation("Upload {Container}/{Blob}: generation {GenerationId} started ({Model}), output {Output}",
+                    blob.BlobContainerName, blob.Name, id, request.Model, scheduled.Input.OutputBlobName);
+                return new BlobGenerationResult(id, BlobGenerationOutcome.Started, scheduled.Input.OutputBlobName);
+            case OutputNameTaken taken:
+                errors.Add(GenerationFields.OutputBlobName, $"'{taken.OutputBlobName}' and a name of this upload's own are both taken");
+                await ReportRefusalAsync(blob, outputName, errors, cancellationToken).ConfigureAwait(false);
+                return new BlobGenerationResult(id, BlobGenerationOutcome.Refused, outputName, errors.ToDictionary());
+            default:
+                _logger.LogInformation("Upload {Container}/{Blob}: generation {GenerationId} already started", blob.BlobContainerName, blob.Name, id);
+                return new BlobGenerationResult(id, BlobGenerationOutcome.AlreadyStarted, outputName);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Two deliveries of the same event raced: the store refused the second start.
-            if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null)
-            {
-                throw;
-            }
-            _logger.LogInformation("Upload {Container}/{Blob}: concurrent start of {GenerationId} refused by the store", blob.BlobContainerName, blob.Name, id);
-            return new BlobGenerationResult(id, BlobGenerationOutcome.AlreadyStarted, outputName);
-        }
-        _logger.LogInformation("Upload {Container}/{Blob}: generation {GenerationId} started ({Model}), output {Output}",
-            blob.BlobContainerName, blob.Name, id, accepted.Request.Model, outputName);
-        return new BlobGenerationResult(id, BlobGenerationOutcome.Started, outputName);
     }
 
     /// <summary><c>folder/cat.png</c> → <c>folder/cat.mp4</c>.</summary>
-    public static string OutputNameFor(string blobName, string? generationId = null)
+    public static string OutputNameFor(string blobName)
     {
         ArgumentNullException.ThrowIfNull(blobName);
         int slash = blobName.LastIndexOf('/');
         int dot = blobName.LastIndexOf('.');
-        string stem = dot > slash + 1 ? blobName[..dot] : blobName;
-        return generationId is null ? stem + ".mp4" : $"{stem}-{generationId[^8..]}.mp4";
+        return (dot > slash + 1 ? blobName[..dot] : blobName) + ".mp4";
     }
 
     /// <summary>The metadata as a request body, with the documented defaults for what is missing.</summary>
@@ -271,14 +241,8 @@ public class BlobGenerationStarter
             : null;
     }
 
-    private static string DataUriPrefix(string mediaType) => $"data:{mediaType};base64,";
-
-    private static async Task<string> ReadDataUriAsync(BlobClient blob, ETag etag, string mediaType, CancellationToken cancellationToken)
-    {
-        var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } },
-            cancellationToken).ConfigureAwait(false);
-        return DataUriPrefix(mediaType) + Convert.ToBase64String(content.Value.Content.ToMemory().Span);
-    }
+    /// <summary>A smallest well-formed data URI of the upload's type, so the image field is judged like any other.</summary>
+    private static string ValidationStandIn(string mediaType) => $"data:{mediaType};base64,AAAA";
 
     private async Task ReportRefusalAsync(BlobClient blob, string outputName, ValidationErrors errors, CancellationToken cancellationToken)
     {

@@ -22,12 +22,12 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
         await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
         var activity = ActivatorUtilities.CreateInstance<SubmitGenerationActivity>(host.Services);
         var input = GenerationHost.Input();
-        var submit = new SubmitGenerationInput(input.GenerationId, input.Request);
+        await host.StorePayloadAsync(input);
+        var submit = new SubmitGenerationInput(input.GenerationId);
 
-        var first = await activity.RunAsync(Ctx, submit);
+        var first = Assert.IsType<Submitted>(await activity.RunAsync(Ctx, submit));
         var second = await activity.RunAsync(Ctx, submit);
 
-        Assert.NotNull(first.RunwayTaskId);
         Assert.Equal(first, second);
         Assert.Equal(1, host.Emulator.Activity.CreateAttempts);
         var record = await host.Services.GetRequiredService<SubmissionLedger>().GetAsync(input.GenerationId);
@@ -45,10 +45,9 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
         Assert.Null(await ledger.TryClaimAsync(input.GenerationId, DateTimeOffset.UtcNow));
 
         var result = await ActivatorUtilities.CreateInstance<SubmitGenerationActivity>(host.Services)
-            .RunAsync(Ctx, new SubmitGenerationInput(input.GenerationId, input.Request));
+            .RunAsync(Ctx, new SubmitGenerationInput(input.GenerationId));
 
-        Assert.Null(result.RunwayTaskId);
-        Assert.Equal(GenerationErrorCodes.SubmissionUncertain, result.ErrorCode);
+        Assert.Equal(GenerationErrorCodes.SubmissionUncertain, Assert.IsType<NotSubmitted>(result).ErrorCode);
         Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
     }
 
@@ -61,13 +60,14 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
         await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, options);
         var activity = ActivatorUtilities.CreateInstance<SubmitGenerationActivity>(host.Services);
         var input = GenerationHost.Input();
-        var submit = new SubmitGenerationInput(input.GenerationId, input.Request);
+        await host.StorePayloadAsync(input);
+        var submit = new SubmitGenerationInput(input.GenerationId);
 
         var first = await activity.RunAsync(Ctx, submit);
         var second = await activity.RunAsync(Ctx, submit);
 
-        Assert.Equal(GenerationErrorCodes.SubmissionUncertain, first.ErrorCode);
-        Assert.Equal(GenerationErrorCodes.SubmissionUncertain, second.ErrorCode);
+        Assert.Equal(GenerationErrorCodes.SubmissionUncertain, Assert.IsType<NotSubmitted>(first).ErrorCode);
+        Assert.Equal(GenerationErrorCodes.SubmissionUncertain, Assert.IsType<NotSubmitted>(second).ErrorCode);
         // The emulator did create (and charge) one task; nothing posted a second time.
         Assert.Single(host.Emulator.Activity.Creates);
         Assert.Equal(1, host.Emulator.Activity.CreateAttempts);
@@ -82,16 +82,16 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
         var created = await runway.CreateTaskAsync(input.Request);
         await WaitForSucceededAsync(runway, created.Id);
         var copy = ActivatorUtilities.CreateInstance<CopyOutputsActivity>(host.Services);
-        var copyInput = new CopyOutputsInput(input.GenerationId, created.Id, "gen4.5", "abc", input.OutputBlobName);
+        var copyInput = new CopyOutputsInput(input.GenerationId, created.Id, "gen4.5", "abc", input.OutputBlobName!);
 
         var first = await copy.RunAsync(Ctx, copyInput);
-        var blob = host.OutputContainer.GetBlobClient(input.OutputBlobName);
+        var blob = host.OutputContainer.GetBlobClient(input.OutputBlobName!);
         var etag = (await blob.GetPropertiesAsync()).Value.ETag;
         var second = await copy.RunAsync(Ctx, copyInput);
 
         Assert.Equal(first, second);
         Assert.Equal(etag, (await blob.GetPropertiesAsync()).Value.ETag);
-        Assert.Equal(await host.EmulatorOutputAsync(created.Id), await host.BlobAsync(input.OutputBlobName));
+        Assert.Equal(await host.EmulatorOutputAsync(created.Id), await host.BlobAsync(input.OutputBlobName!));
     }
 
     internal static async Task WaitForSucceededAsync(RunwayClient runway, string taskId)

@@ -18,6 +18,7 @@ using RunwayRelay.Emulator;
 using RunwayRelay.Generations;
 using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.Orchestration;
+using RunwayRelay.Scheduling;
 using Core = DurableTask.Core;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
@@ -65,6 +66,9 @@ public sealed class AzureStorageBackendTests(AzuriteFixture azurite)
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Output:Container"] = "videos-" + suffix,
             ["Output:SubmissionsContainer"] = "submissions-" + suffix,
+            ["Output:PayloadsContainer"] = "payloads-" + suffix,
+            ["Runway:PollInterval"] = "00:00:00.050",
+            ["Runway:MaxPollInterval"] = "00:00:00.200",
         });
         builder.Logging.ClearProviders();
         builder.Services.AddRunwayRelayOrchestration();
@@ -76,8 +80,7 @@ public sealed class AzureStorageBackendTests(AzuriteFixture azurite)
         {
             var client = worker.Services.GetRequiredService<DurableTaskClient>();
             var input = GenerationHost.Input();
-            await client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.Orchestrator, input,
-                new StartOrchestrationOptions { InstanceId = input.GenerationId });
+            Assert.IsType<Scheduled>(await worker.Services.GetRequiredService<GenerationScheduler>().ScheduleAsync(client, input, OutputNamePolicy.Exact));
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             var meta = await client.WaitForInstanceCompletionAsync(input.GenerationId, getInputsAndOutputs: true, cts.Token);
 

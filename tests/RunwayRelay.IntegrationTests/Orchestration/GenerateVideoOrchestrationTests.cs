@@ -7,6 +7,7 @@ using RunwayRelay.Emulator;
 using RunwayRelay.Generations;
 using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
 using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
@@ -40,7 +41,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
         Assert.Equal(outcome.RunwayTaskId, properties.Metadata["runwaytaskid"]);
         Assert.Equal("gen4.5", properties.Metadata["model"]);
         Assert.Equal(input.GenerationId, properties.Metadata["generationid"]);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input.Request.PromptText!))), properties.Metadata["promptsha256"]);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(((TextToVideoRequest)input.Request).PromptText!))), properties.Metadata["promptsha256"]);
 
         var activity = host.Emulator.Activity;
         Assert.Single(activity.Creates);
@@ -125,8 +126,9 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_DeadlinePasses_CancelsRunwayTaskAndEndsTimedOut()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 });
-        var input = GenerationHost.Input(timeout: TimeSpan.FromMilliseconds(1500));
+        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 },
+            new Dictionary<string, string?> { ["Runway:Timeout"] = "00:00:01.500" });
+        var input = GenerationHost.Input();
 
         var meta = await host.RunAsync(input, TimeSpan.FromSeconds(30));
 
@@ -149,7 +151,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
 
         var outcome = meta.ReadOutputAs<GenerationOutcome>()!;
         Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
-        Assert.Equal(await host.EmulatorOutputAsync(outcome.RunwayTaskId!), await host.BlobAsync(input.OutputBlobName));
+        Assert.Equal(await host.EmulatorOutputAsync(outcome.RunwayTaskId!), await host.BlobAsync(input.OutputBlobName!));
         Assert.True(host.Emulator.Activity.DownloadsByTask[outcome.RunwayTaskId!] >= 2, "the truncated attempt was retried");
     }
 

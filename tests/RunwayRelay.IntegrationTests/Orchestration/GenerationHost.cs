@@ -21,6 +21,8 @@ using RunwayRelay.Hosting;
 using RunwayRelay.Http;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
+using RunwayRelay.Scheduling;
+using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
@@ -108,6 +110,11 @@ internal sealed class GenerationHost : IAsyncDisposable
             ["VideoStorage"] = storageConnection,
             ["Output:Container"] = container,
             ["Output:SubmissionsContainer"] = submissions,
+            ["Output:PayloadsContainer"] = "payloads-" + container["videos-".Length..],
+            // Polling in milliseconds so a generation at emulator time scale 0.001 finishes in well under a second.
+            ["Runway:PollInterval"] = "00:00:00.050",
+            ["Runway:MaxPollInterval"] = "00:00:00.200",
+            ["Runway:Timeout"] = "00:00:30",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
@@ -124,26 +131,33 @@ internal sealed class GenerationHost : IAsyncDisposable
         builder.Services.AddInMemoryDurableTask(tasks => tasks.AddRunwayRelayTasks(), new InMemoryDurableTaskOptions { Port = FreePort.Next() });
     }
 
-    public static GenerationInput Input(string prompt = "a lighthouse at dusk", TimeSpan? timeout = null, Uri? callback = null)
+    /// <summary>A text_to_video generation with an output name of its own, as the HTTP API would accept it.</summary>
+    public static GenerationDraft Input(string prompt = "a lighthouse at dusk", Uri? callback = null)
     {
         string id = "gen-" + Guid.NewGuid().ToString("N")[..12];
-        return new GenerationInput
-        {
-            GenerationId = id,
-            Request = new TextToVideoRequest { Model = "gen4.5", PromptText = prompt, Ratio = "1280:720", Duration = 5 },
-            OutputBlobName = id + ".mp4",
-            CallbackUrl = callback,
-            AcceptedAt = DateTimeOffset.UtcNow,
-            Polling = new PollingSchedule(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), timeout ?? TimeSpan.FromSeconds(30)),
-        };
+        return new GenerationDraft(id, new TextToVideoRequest { Model = "gen4.5", PromptText = prompt, Ratio = "1280:720", Duration = 5 },
+            id + ".mp4", callback);
     }
 
-    public async Task<OrchestrationMetadata> RunAsync(GenerationInput input, TimeSpan? wait = null)
+    /// <summary>Schedules through the production <see cref="GenerationScheduler"/> (name reservation, payload store) and waits for the end.</summary>
+    public async Task<OrchestrationMetadata> RunAsync(GenerationDraft draft, TimeSpan? wait = null)
     {
-        await Client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.Orchestrator, input,
-            new StartOrchestrationOptions { InstanceId = input.GenerationId });
-        return await WaitAsync(input.GenerationId, wait);
+        await ScheduleAsync(draft);
+        return await WaitAsync(draft.GenerationId, wait);
     }
+
+    public async Task<GenerationInput> ScheduleAsync(GenerationDraft draft)
+    {
+        var result = await Services.GetRequiredService<GenerationScheduler>().ScheduleAsync(Client, draft, OutputNamePolicy.Exact);
+        return Assert.IsType<Scheduled>(result).Input;
+    }
+
+    /// <summary>What the scheduler stores before an orchestration starts, for tests that run an activity on its own.</summary>
+    public Task StorePayloadAsync(GenerationDraft draft) =>
+        Services.GetRequiredService<GenerationPayloadStore>().TryCreateAsync(draft.GenerationId,
+            new GenerationPayload(draft.Request, "test", draft.CallbackUrl, draft.Image));
+
+    public string PayloadsContainerName => "payloads-" + OutputContainerName["videos-".Length..];
 
     public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? wait = null)
     {

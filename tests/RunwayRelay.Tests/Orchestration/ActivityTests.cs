@@ -18,17 +18,24 @@ public sealed class ActivityTests
     private readonly Mock<SubmissionLedger> _ledger = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
-    private SubmitGenerationActivity SubmitActivity() => new(_runway.Object, _ledger.Object, _time, NullLogger<SubmitGenerationActivity>.Instance);
+    private SubmitGenerationActivity SubmitActivity()
+    {
+        // No I/O happens on these clients: the input carries its request, so the payload store is not read.
+        var storage = new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true");
+        var payloads = new GenerationPayloadStore(storage, Microsoft.Extensions.Options.Options.Create(new OutputOptions()));
+        var images = new PromptImageLoader(storage, _runway.Object, NullLogger<PromptImageLoader>.Instance);
+        return new(_runway.Object, _ledger.Object, payloads, images, _time, NullLogger<SubmitGenerationActivity>.Instance);
+    }
 
     [Fact]
     public async Task SubmitRunAsync_FirstRun_PostsOnceAndRecordsTaskId()
     {
         _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionRecord?)null);
-        _runway.Setup(r => r.CreateTaskAsync(Submit.Request, It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTaskCreated { Id = "task-9" });
+        _runway.Setup(r => r.CreateTaskAsync(Submit.Request!, It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTaskCreated { Id = "task-9" });
 
         var result = await SubmitActivity().RunAsync(Ctx, Submit);
 
-        Assert.Equal("task-9", result.RunwayTaskId);
+        Assert.Equal("task-9", Assert.IsType<Submitted>(result).RunwayTaskId);
         _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Once);
         _ledger.Verify(l => l.RecordAsync(It.Is<SubmissionRecord>(s => s.State == SubmissionRecord.Submitted && s.RunwayTaskId == "task-9"), It.IsAny<CancellationToken>()));
     }
@@ -41,7 +48,7 @@ public sealed class ActivityTests
 
         var result = await SubmitActivity().RunAsync(Ctx, Submit);
 
-        Assert.Equal("task-9", result.RunwayTaskId);
+        Assert.Equal("task-9", Assert.IsType<Submitted>(result).RunwayTaskId);
         _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -51,9 +58,8 @@ public sealed class ActivityTests
         _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SubmissionRecord("gen-1", SubmissionRecord.Submitting, _time.GetUtcNow()));
 
-        var result = await SubmitActivity().RunAsync(Ctx, Submit);
+        var result = Assert.IsType<NotSubmitted>(await SubmitActivity().RunAsync(Ctx, Submit));
 
-        Assert.Null(result.RunwayTaskId);
         Assert.Equal(GenerationErrorCodes.SubmissionUncertain, result.ErrorCode);
         Assert.Contains("Runway dashboard", result.ErrorMessage, StringComparison.Ordinal);
         _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -69,11 +75,10 @@ public sealed class ActivityTests
     public async Task SubmitRunAsync_RunwayError_ReturnsCodeAndPostsOnce(RunwayErrorKind kind, string expectedCode)
     {
         _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionRecord?)null);
-        _runway.Setup(r => r.CreateTaskAsync(Submit.Request, It.IsAny<CancellationToken>())).ThrowsAsync(new RunwayException(kind, "Runway said no."));
+        _runway.Setup(r => r.CreateTaskAsync(Submit.Request!, It.IsAny<CancellationToken>())).ThrowsAsync(new RunwayException(kind, "Runway said no."));
 
-        var result = await SubmitActivity().RunAsync(Ctx, Submit);
+        var result = Assert.IsType<NotSubmitted>(await SubmitActivity().RunAsync(Ctx, Submit));
 
-        Assert.Null(result.RunwayTaskId);
         Assert.Equal(expectedCode, result.ErrorCode);
         Assert.Contains("Runway said no.", result.ErrorMessage, StringComparison.Ordinal);
         _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Once);
@@ -84,11 +89,11 @@ public sealed class ActivityTests
     {
         _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionRecord?)null);
         _ledger.Setup(l => l.RecordAsync(It.IsAny<SubmissionRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new Azure.RequestFailedException(503, "busy"));
-        _runway.Setup(r => r.CreateTaskAsync(Submit.Request, It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTaskCreated { Id = "task-9" });
+        _runway.Setup(r => r.CreateTaskAsync(Submit.Request!, It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTaskCreated { Id = "task-9" });
 
         var result = await SubmitActivity().RunAsync(Ctx, Submit);
 
-        Assert.Equal("task-9", result.RunwayTaskId);
+        Assert.Equal("task-9", Assert.IsType<Submitted>(result).RunwayTaskId);
     }
 
     [Theory]
@@ -102,9 +107,8 @@ public sealed class ActivityTests
 
         var snapshot = await new ReadRunwayTaskActivity(_runway.Object, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(Ctx, "task-9");
 
-        Assert.Null(snapshot.Status);
-        Assert.Equal(transient, snapshot.TransientError is not null);
-        Assert.Equal(fatalCode, snapshot.FatalErrorCode);
+        Assert.Equal(transient, snapshot is TaskUnreadable);
+        Assert.Equal(fatalCode, (snapshot as TaskLost)?.ErrorCode);
     }
 
     [Fact]
@@ -117,7 +121,7 @@ public sealed class ActivityTests
 
         var snapshot = await new ReadRunwayTaskActivity(_runway.Object, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(Ctx, "task-9");
 
-        Assert.Equal(RunwayTaskStatus.Succeeded, snapshot.Status);
+        Assert.Equal(RunwayTaskStatus.Succeeded, Assert.IsType<TaskObserved>(snapshot).Status);
         Assert.DoesNotContain("secret-token", System.Text.Json.JsonSerializer.Serialize(snapshot), StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
+using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Orchestration;
 
@@ -11,8 +12,8 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_TaskSucceeds_CopiesOutputsAndEndsSucceeded()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.4));
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, 0.4));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -26,7 +27,7 @@ public sealed class GenerateVideoOrchestratorTests
         var copyInput = Assert.IsType<CopyOutputsInput>(copy.Input);
         Assert.Equal("gen-1.mp4", copyInput.OutputBlobName);
         Assert.Equal("gen4.5", copyInput.Model);
-        Assert.Equal(GenerateVideoOrchestrator.PromptSha256("a red fox in snow"), copyInput.PromptSha256);
+        Assert.Equal(PromptHash.Of("a red fox in snow"), copyInput.PromptSha256);
         Assert.DoesNotContain("fox", copyInput.PromptSha256, StringComparison.Ordinal);
         Assert.NotNull(copy.Options?.Retry);
         Assert.Equal(GenerationPhase.Succeeded, h.Statuses[^1].Phase);
@@ -37,7 +38,7 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_SubmitActivity_IsCalledWithoutRetryPolicy()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -51,10 +52,10 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_ThrottledThenSucceeded_WaitsQueuedThenSucceeds()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Throttled));
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Pending));
-        h.Reads.Enqueue(new RunwayTaskSnapshot("SOMETHING_NEW"));
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Throttled));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Pending));
+        h.Reads.Enqueue(new TaskObserved("SOMETHING_NEW"));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -68,8 +69,8 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_TransientReadError_KeepsPolling()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(null, TransientError: "503"));
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskUnreadable("503"));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -81,7 +82,7 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_RunwayFailedWithCode_EndsFailedWithRunwayCode()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Failed, Failure: "An input was flagged.", FailureCode: "SAFETY.INPUT.TEXT"));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Failed, Failure: "An input was flagged.", FailureCode: "SAFETY.INPUT.TEXT"));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -96,7 +97,7 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_RunwayCancelled_EndsCancelled()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Cancelled));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Cancelled));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -134,7 +135,7 @@ public sealed class GenerateVideoOrchestratorTests
         {
             Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)),
         };
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(input);
 
@@ -176,8 +177,8 @@ public sealed class GenerateVideoOrchestratorTests
     {
         // A cancelled wait would still take the next cancel event in Microsoft.DurableTask (durabletask-dotnet#508).
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.25));
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, 0.25));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -189,9 +190,9 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_StillRunning_ContinuesAsNewWithCheckpoint()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.25));
-        h.Reads.Enqueue(new RunwayTaskSnapshot(null, TransientError: "timeout"));
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, 0.25));
+        h.Reads.Enqueue(new TaskUnreadable("timeout"));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
         var input = OrchestratorHarness.Input(new Uri("https://hooks.example.com/done"));
 
         await h.RunToEndAsync(input);
@@ -213,9 +214,9 @@ public sealed class GenerateVideoOrchestratorTests
         var h = new OrchestratorHarness();
         for (int i = 0; i < 7; i++)
         {
-            h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Running, i / 10.0));
+            h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, i / 10.0));
         }
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -238,7 +239,7 @@ public sealed class GenerateVideoOrchestratorTests
     [Fact]
     public async Task RunAsync_SubmissionRejected_EndsFailedWithoutPolling()
     {
-        var h = new OrchestratorHarness { Submission = new SubmissionResult(null, GenerationErrorCodes.InsufficientCredits, "Not enough credits.") };
+        var h = new OrchestratorHarness { Submission = new NotSubmitted(GenerationErrorCodes.InsufficientCredits, "Not enough credits.") };
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -252,7 +253,7 @@ public sealed class GenerateVideoOrchestratorTests
     [Fact]
     public async Task RunAsync_KeyUnavailable_EndsFailedWithoutSubmitting()
     {
-        var h = new OrchestratorHarness { KeyCheck = new ApiKeyCheck(false, null, null, "RUNWAYML_API_SECRET is not set.") };
+        var h = new OrchestratorHarness { KeyCheck = new ApiKeyUnavailable("RUNWAYML_API_SECRET is not set.") };
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -264,14 +265,15 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_WithCallbackUrl_SendsNoticeWithOutcome()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Failed, Failure: "bad", FailureCode: "INTERNAL"));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Failed, Failure: "bad", FailureCode: "INTERNAL"));
         var url = new Uri("https://hooks.example.com/done");
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(url));
 
         var call = Assert.Single(h.Calls, c => c.Name == GenerationTasks.SendCallback);
         var notice = Assert.IsType<SendCallbackInput>(call.Input);
-        Assert.Equal(url, notice.CallbackUrl);
+        // The URL (it may carry a token) stays in the payload store; the activity reads it there.
+        Assert.Null(notice.CallbackUrl);
         Assert.Equal("gen-1", notice.Notice.GenerationId);
         Assert.Equal(GenerationPhase.Failed, notice.Notice.Status);
         Assert.Equal("INTERNAL", notice.Notice.ErrorCode);
@@ -283,7 +285,7 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_WithoutCallbackUrl_SendsNoCallback()
     {
         var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -303,7 +305,7 @@ public sealed class GenerateVideoOrchestratorTests
     {
         var h = new OrchestratorHarness();
         h.FailNext.Add(GenerationTasks.ReadRunwayTask);
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -316,7 +318,7 @@ public sealed class GenerateVideoOrchestratorTests
     {
         var h = new OrchestratorHarness();
         h.FailNext.Add(GenerationTasks.CopyOutputs);
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
 
@@ -344,7 +346,7 @@ public sealed class GenerateVideoOrchestratorTests
     {
         var h = new OrchestratorHarness();
         h.FailNext.Add(GenerationTasks.SendCallback);
-        h.Reads.Enqueue(new RunwayTaskSnapshot(RunwayTaskStatus.Succeeded, 1));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(new Uri("https://hooks.example.com/x")));
 

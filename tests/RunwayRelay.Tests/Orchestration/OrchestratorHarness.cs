@@ -23,8 +23,8 @@ internal sealed class OrchestratorHarness
     public List<GenerationInput> ContinuedWith { get; } = [];
     public List<(string Name, object? Input, TaskOptions? Options)> Calls { get; } = [];
     public Queue<RunwayTaskSnapshot> Reads { get; } = new();
-    public SubmissionResult Submission { get; set; } = new("task-1");
-    public ApiKeyCheck KeyCheck { get; set; } = new(true, "0123abcd", "RUNWAYML_API_SECRET", null);
+    public SubmissionResult Submission { get; set; } = new Submitted("task-1");
+    public ApiKeyCheck KeyCheck { get; set; } = new ApiKeyAvailable("0123abcd", "RUNWAYML_API_SECRET");
     public Func<IReadOnlyList<StoredVideo>> Copy { get; set; } =
         () => [new StoredVideo("out.mp4", new Uri("http://127.0.0.1:10000/devstoreaccount1/runway-videos/out.mp4"), 1234, "video/mp4")];
     /// <summary>Activities whose next call fails as if the activity threw (after its retries).</summary>
@@ -38,10 +38,26 @@ internal sealed class OrchestratorHarness
 
     private int _execution;
 
+    public static readonly TextToVideoRequest Request = new() { Model = "gen4.5", PromptText = "a red fox in snow", Ratio = "1280:720", Duration = 5 };
+
+    /// <summary>An input as the scheduler makes it: the request and callback URL stay in the payload store.</summary>
     public static GenerationInput Input(Uri? callback = null) => new()
     {
         GenerationId = "gen-1",
-        Request = new TextToVideoRequest { Model = "gen4.5", PromptText = "a red fox in snow", Ratio = "1280:720", Duration = 5 },
+        OutputBlobName = "gen-1.mp4",
+        AcceptedAt = new DateTimeOffset(Start),
+        Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)),
+        Model = Request.Model,
+        PromptSha256 = PromptHash.Of(Request.PromptText),
+        RequestSha256 = "0f",
+        HasCallback = callback is not null,
+    };
+
+    /// <summary>An input of a generation started before payloads moved out of durable state: request and callback URL inline.</summary>
+    public static GenerationInput LegacyInput(Uri? callback = null) => new()
+    {
+        GenerationId = "gen-1",
+        Request = Request,
         OutputBlobName = "gen-1.mp4",
         CallbackUrl = callback,
         AcceptedAt = new DateTimeOffset(Start),
@@ -105,11 +121,12 @@ internal sealed class OrchestratorHarness
             {
                 cancelEvent.TrySetResult(null);
             }
-            return Reads.Count > 0 ? Reads.Dequeue() : new RunwayTaskSnapshot(RunwayTaskStatus.Running, 0.5);
+            return Reads.Count > 0 ? Reads.Dequeue() : new TaskObserved(RunwayTaskStatus.Running, 0.5);
         });
         Activity(ctx, GenerationTasks.CopyOutputs, _ => Copy());
-        Activity(ctx, GenerationTasks.CancelRunwayTask, _ => true);
-        Activity(ctx, GenerationTasks.SendCallback, _ => new CallbackResult(true, 200, null));
+        Activity<object>(ctx, GenerationTasks.CancelRunwayTask, _ => null!);
+        Activity<object>(ctx, GenerationTasks.SendCallback, _ => null!);
+        Activity<object>(ctx, GenerationTasks.ReleaseGeneration, _ => null!);
         return ctx;
     }
 

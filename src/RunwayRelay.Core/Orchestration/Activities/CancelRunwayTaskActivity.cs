@@ -1,0 +1,22 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Orchestration;
+
+/// <summary>Cancels the Runway task (a task already gone counts as cancelled). Returns nothing.</summary>
+public sealed partial class CancelRunwayTaskActivity(RunwayClient runway, ILogger<CancelRunwayTaskActivity> logger) : TaskActivity<string, object?>
+{
+    public override async Task<object?> RunAsync(TaskActivityContext context, string runwayTaskId)
+    {
+        await runway.CancelTaskAsync(runwayTaskId).ConfigureAwait(false);
+        Log.Cancelled(logger, runwayTaskId);
+        return null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Runway task {RunwayTaskId} cancelled")]
+        public static partial void Cancelled(ILogger logger, string runwayTaskId);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using RunwayRelay.Generations;
+using RunwayRelay.Runway;
+using RunwayRelay.Storage;
+
+namespace RunwayRelay.Orchestration;
+
+/// <summary>
+/// Reads the task again for fresh signed URLs (they never leave this activity) and streams each output into Blob
+/// Storage. Safe to run twice: an output already stored for this task is not copied again.
+/// </summary>
+public sealed partial class CopyOutputsActivity(RunwayClient runway, BlobVideoStore store, ILogger<CopyOutputsActivity> logger)
+    : TaskActivity<CopyOutputsInput, IReadOnlyList<StoredVideo>>
+{
+    public override async Task<IReadOnlyList<StoredVideo>> RunAsync(TaskActivityContext context, CopyOutputsInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var task = await runway.GetTaskAsync(input.RunwayTaskId).ConfigureAwait(false);
+        if (task.Status != RunwayTaskStatus.Succeeded || task.Output is not { Count: > 0 } outputs)
+        {
+            throw new VideoCopyException($"Runway task {input.RunwayTaskId} is {task.Status} with no outputs to copy.");
+        }
+
+        var metadata = new VideoMetadata(input.RunwayTaskId, input.Model, input.GenerationId, input.PromptSha256);
+        var stored = new List<StoredVideo>(outputs.Count);
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            if (!Uri.TryCreate(outputs[i], UriKind.Absolute, out var source) || source.Scheme is not ("https" or "http"))
+            {
+                throw new VideoCopyException($"Runway task {input.RunwayTaskId} output {i} is not an http(s) URL.");
+            }
+            string name = OutputNames.For(input.OutputBlobName, i);
+            Log.Copying(logger, input.GenerationId, i + 1, outputs.Count, source.Host, name);
+            stored.Add(await store.CopyAsync(source, name, metadata).ConfigureAwait(false));
+        }
+        return stored;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Generation {GenerationId}: copying output {Index} of {Count} from {Host} to {BlobName}")]
+        public static partial void Copying(ILogger logger, string generationId, int index, int count, string host, string blobName);
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using RunwayRelay.ApiKeys;
+using RunwayRelay.Runway;
+using RunwayRelay.Storage;
+
+namespace RunwayRelay.Orchestration;
+
+/// <summary>
+/// Submits the generation once. The request is read from the payload store (a blob upload's image from its blob),
+/// so neither it nor its media enters durable state. A submission record claimed before the POST turns the engine's
+/// at-least-once activity execution into at-most-once submission: a re-run finds the record and never posts again.
+/// </summary>
+public sealed partial class SubmitGenerationActivity(
+    RunwayClient runway,
+    SubmissionLedger ledger,
+    GenerationPayloadStore payloads,
+    PromptImageLoader images,
+    TimeProvider time,
+    ILogger<SubmitGenerationActivity> logger) : TaskActivity<SubmitGenerationInput, SubmissionResult>
+{
+    public override async Task<SubmissionResult> RunAsync(TaskActivityContext context, SubmitGenerationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        string id = input.GenerationId;
+
+        // Checked before the request is prepared, so a re-run neither re-uploads media nor posts again.
+        if (await ledger.GetAsync(id).ConfigureAwait(false) is { } recorded)
+        {
+            return FromEarlierAttempt(id, recorded);
+        }
+
+        RunwayGenerationRequest request;
+        try
+        {
+            if (await PrepareAsync(input).ConfigureAwait(false) is not { } prepared)
+            {
+                return Refuse(id, GenerationErrorCodes.PayloadMissing,
+                    "The stored request of this generation is gone (deleted from Output__PayloadsContainer); nothing was submitted.");
+            }
+            request = prepared;
+        }
+        catch (PromptImageGoneException e)
+        {
+            return Refuse(id, GenerationErrorCodes.UploadGone, e.Message);
+        }
+        catch (RunwayException e)
+        {
+            // Only the ephemeral upload of a large image talks to Runway here; no generation was created.
+            return Refuse(id, GenerationErrorCodes.ForCreate(e.Kind), $"Uploading the image to Runway failed: {e.Message}");
+        }
+
+        if (await ledger.TryClaimAsync(id, time.GetUtcNow()).ConfigureAwait(false) is { } earlier)
+        {
+            return FromEarlierAttempt(id, earlier);
+        }
+
+        RunwayTaskCreated created;
+        try
+        {
+            created = await runway.CreateTaskAsync(request).ConfigureAwait(false);
+        }
+        catch (RunwayException e) when (e.Kind is RunwayErrorKind.Network or RunwayErrorKind.ServerError or RunwayErrorKind.Other)
+        {
+            // No definite answer: Runway may have created (and charged) the task. Leave the record at "submitting".
+            Log.Unconfirmed(logger, id, e.Kind, e.Message);
+            return Uncertain($"Runway did not confirm the submission ({e.Message}). A task may have been created; check the Runway dashboard before submitting again.");
+        }
+        catch (RunwayException e)
+        {
+            string code = GenerationErrorCodes.ForCreate(e.Kind);
+            Log.Rejected(logger, id, code, e.Message);
+            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(), ErrorCode: code, ErrorMessage: e.Message)).ConfigureAwait(false);
+            return new NotSubmitted(code, e.Message);
+        }
+        catch (RunwayApiKeyException e)
+        {
+            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(),
+                ErrorCode: GenerationErrorCodes.ApiKeyUnavailable, ErrorMessage: e.Message)).ConfigureAwait(false);
+            return new NotSubmitted(GenerationErrorCodes.ApiKeyUnavailable, e.Message);
+        }
+
+        Log.SubmittedAs(logger, id, created.Id);
+        await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Submitted, time.GetUtcNow(), created.Id)).ConfigureAwait(false);
+        return new Submitted(created.Id);
+    }
+
+    private async Task<RunwayGenerationRequest?> PrepareAsync(SubmitGenerationInput input)
+    {
+        if (input.Request is { } legacy)
+        {
+            return legacy;
+        }
+        if (await payloads.GetAsync(input.GenerationId).ConfigureAwait(false) is not { } payload)
+        {
+            return null;
+        }
+        return payload.Image is { } image && payload.Request is ImageToVideoRequest animate
+            ? animate with { PromptImage = [new PromptImage(await images.LoadAsync(image).ConfigureAwait(false))] }
+            : payload.Request;
+    }
+
+    private NotSubmitted Refuse(string generationId, string code, string message)
+    {
+        Log.NotPrepared(logger, generationId, code, message);
+        return new NotSubmitted(code, message);
+    }
+
+    private SubmissionResult FromEarlierAttempt(string generationId, SubmissionRecord earlier)
+    {
+        switch (earlier.State)
+        {
+            case SubmissionRecord.Submitted when earlier.RunwayTaskId is not null:
+                Log.AlreadySubmitted(logger, generationId, earlier.RunwayTaskId);
+                return new Submitted(earlier.RunwayTaskId);
+            case SubmissionRecord.Rejected:
+                return new NotSubmitted(earlier.ErrorCode ?? GenerationErrorCodes.RunwayError, earlier.ErrorMessage ?? "Runway did not accept the generation.");
+            default:
+                Log.Interrupted(logger, generationId, earlier.UpdatedAt);
+                return Uncertain($"An earlier submission attempt (started {earlier.UpdatedAt:O}) was interrupted before Runway's answer was recorded. " +
+                    "A task may have been created; check the Runway dashboard before submitting again.");
+        }
+    }
+
+    private static NotSubmitted Uncertain(string message) => new(GenerationErrorCodes.SubmissionUncertain, message);
+
+    /// <summary>The task id must reach the orchestration even if the record cannot be written; losing it would orphan a paid task.</summary>
+    private async Task RecordQuietlyAsync(SubmissionRecord record)
+    {
+        try
+        {
+            await ledger.RecordAsync(record).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or IOException or HttpRequestException)
+        {
+            Log.RecordFailed(logger, e, record.GenerationId, record.State);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Generation {GenerationId}: submitted as Runway task {RunwayTaskId}")]
+        public static partial void SubmittedAs(ILogger logger, string generationId, string runwayTaskId);
+
+        [LoggerMessage(2, LogLevel.Error, "Generation {GenerationId}: Runway did not confirm the submission ({Kind}): {Message}")]
+        public static partial void Unconfirmed(ILogger logger, string generationId, RunwayErrorKind kind, string message);
+
+        [LoggerMessage(3, LogLevel.Warning, "Generation {GenerationId}: Runway rejected the submission with {Code}: {Message}")]
+        public static partial void Rejected(ILogger logger, string generationId, string code, string message);
+
+        [LoggerMessage(4, LogLevel.Warning, "Generation {GenerationId}: already submitted as Runway task {RunwayTaskId}; not posting again")]
+        public static partial void AlreadySubmitted(ILogger logger, string generationId, string runwayTaskId);
+
+        [LoggerMessage(5, LogLevel.Error, "Generation {GenerationId}: an earlier submission attempt started at {StartedAt} and left no task id; not posting again")]
+        public static partial void Interrupted(ILogger logger, string generationId, DateTimeOffset startedAt);
+
+        [LoggerMessage(6, LogLevel.Warning, "Generation {GenerationId}: could not update the submission record to {State}")]
+        public static partial void RecordFailed(ILogger logger, Exception exception, string generationId, string state);
+
+        [LoggerMessage(7, LogLevel.Warning, "Generation {GenerationId}: not submitted ({Code}): {Message}")]
+        public static partial void NotPrepared(ILogger logger, string generationId, string code, string message);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace RunwayRelay.Orchestration;
+
+/// <summary>Result of <see cref="SubmitGenerationActivity"/>.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(Submitted), "submitted")]
+[JsonDerivedType(typeof(NotSubmitted), "notSubmitted")]
+public abstract record SubmissionResult;
+
+/// <summary>Runway created the task.</summary>
+public sealed record Submitted(string RunwayTaskId) : SubmissionResult;
+
+/// <summary>There is no task: Runway refused, the request could not be read, or whether Runway created one is unknown (<see cref="GenerationErrorCodes.SubmissionUncertain"/>).</summary>
+public sealed record NotSubmitted(string ErrorCode, string ErrorMessage) : SubmissionResult;

@@ -1,0 +1,33 @@
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Orchestration;
+
+/// <summary>Error codes of <see cref="Generations.GenerationOutcome.ErrorCode"/> set by RunwayRelay (Runway's own failure codes pass through).</summary>
+public static class GenerationErrorCodes
+{
+    public const string ApiKeyUnavailable = "API_KEY_UNAVAILABLE";
+    public const string SubmissionUncertain = "SUBMISSION_UNCERTAIN";
+    public const string SubmissionError = "SUBMISSION_ERROR";
+    public const string PayloadMissing = "PAYLOAD_MISSING";
+    public const string UploadGone = "UPLOAD_GONE";
+    public const string InvalidRequest = "RUNWAY_INVALID_REQUEST";
+    public const string Unauthorized = "RUNWAY_UNAUTHORIZED";
+    public const string InsufficientCredits = "RUNWAY_INSUFFICIENT_CREDITS";
+    public const string RateLimited = "RUNWAY_RATE_LIMITED";
+    public const string RunwayError = "RUNWAY_ERROR";
+    public const string RunwayTaskFailed = "RUNWAY_TASK_FAILED";
+    public const string RunwayTaskCancelled = "RUNWAY_TASK_CANCELLED";
+    public const string RunwayTaskNotFound = "RUNWAY_TASK_NOT_FOUND";
+    public const string CopyFailed = "COPY_FAILED";
+    public const string TimedOut = "TIMED_OUT";
+    public const string Cancelled = "CANCELLED";
+
+    internal static string ForCreate(RunwayErrorKind kind) => kind switch
+    {
+        RunwayErrorKind.InvalidRequest => InvalidRequest,
+        RunwayErrorKind.Unauthorized => Unauthorized,
+        RunwayErrorKind.InsufficientCredits => InsufficientCredits,
+        RunwayErrorKind.RateLimited => RateLimited,
+        _ => RunwayError,
+    };
+}

@@ -1,0 +1,200 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using RunwayRelay.Generations;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Orchestration;
+
+/// <summary>
+/// The steps <see cref="GenerateVideoOrchestrator"/> is made of, for one execution. Everything here is replay-safe:
+/// time comes from the context, logs from the replay-safe logger, and all I/O from activities.
+/// </summary>
+internal sealed class GenerationSteps(TaskOrchestrationContext context, GenerationInput input)
+{
+    private Task<object?>? _cancel;
+
+    private DateTime Deadline => input.AcceptedAt.UtcDateTime + input.Polling.Timeout;
+
+    public bool PastDeadline => context.CurrentUtcDateTime >= Deadline;
+
+    /// <summary>Checks the key, then submits once; a failure of either is a <see cref="NotSubmitted"/>.</summary>
+    public async Task<SubmissionResult> SubmitAsync()
+    {
+        SetStatus(GenerationPhase.Accepted, null, null, null);
+        ApiKeyCheck key;
+        try
+        {
+            key = await context.CallActivityAsync<ApiKeyCheck>(GenerationTasks.EnsureApiKey, input.GenerationId, GenerationRetryPolicies.EnsureApiKey);
+        }
+        catch (TaskFailedException e)
+        {
+            key = new ApiKeyUnavailable($"Reading the Runway API key failed: {e.FailureDetails.ErrorMessage}");
+        }
+        if (key is ApiKeyUnavailable unavailable)
+        {
+            return new NotSubmitted(GenerationErrorCodes.ApiKeyUnavailable, unavailable.Error);
+        }
+
+        SubmissionResult submission;
+        try
+        {
+            submission = await context.CallActivityAsync<SubmissionResult>(GenerationTasks.SubmitGeneration,
+                new SubmitGenerationInput(input.GenerationId, input.Request));
+        }
+        catch (TaskFailedException e)
+        {
+            return new NotSubmitted(GenerationErrorCodes.SubmissionError,
+                $"Submitting to Runway failed: {e.FailureDetails.ErrorMessage} A task may have been created; check the Runway dashboard before submitting again.");
+        }
+        if (submission is Submitted submitted)
+        {
+            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogInformation("Generation {GenerationId} submitted as Runway task {RunwayTaskId}", input.GenerationId, submitted.RunwayTaskId);
+        }
+        return submission;
+    }
+
+    /// <summary>A new execution starts with no custom status; restore it so status readers see progress while we wait.</summary>
+    public void ShowProgress(GenerationCheckpoint checkpoint)
+    {
+        string phase = checkpoint.PollCount == 0 ? GenerationPhase.Submitted
+            : checkpoint.LastRunwayStatus == RunwayTaskStatus.Running ? GenerationPhase.Running
+            : GenerationPhase.Queued;
+        SetStatus(phase, checkpoint.RunwayTaskId, checkpoint.LastRunwayStatus, checkpoint.LastProgress);
+    }
+
+    /// <summary>
+    /// The cancel request, waited for once per execution and never cancelled: in Microsoft.DurableTask a cancelled wait
+    /// still takes the next event of its name, so a DELETE arriving during a poll was lost (durabletask-dotnet#508).
+    /// Left open, it receives that event, and it is checked again before ContinueAsNew.
+    /// </summary>
+    public Task CancelRequested() => _cancel ??= context.WaitForExternalEvent<object?>(GenerationEvents.Cancel);
+
+    /// <summary>True when the poll timer fired; false when a cancel request came first.</summary>
+    public async Task<bool> WaitForPollAsync(GenerationCheckpoint checkpoint, Task cancelRequested)
+    {
+        DateTime now = context.CurrentUtcDateTime;
+        DateTime fireAt = now + PollingPlan.DelayBefore(input.Polling, checkpoint.PollCount);
+        if (fireAt > Deadline)
+        {
+            fireAt = Deadline > now ? Deadline : now;
+        }
+        using var cts = new CancellationTokenSource();
+        Task timer = context.CreateTimer(fireAt, cts.Token);
+        if (await Task.WhenAny(timer, cancelRequested) == timer)
+        {
+            return true;
+        }
+        // No timer outlives this execution.
+        cts.Cancel();
+        return false;
+    }
+
+    public async Task<RunwayTaskSnapshot> PollAsync(GenerationCheckpoint checkpoint)
+    {
+        try
+        {
+            return await context.CallActivityAsync<RunwayTaskSnapshot>(GenerationTasks.ReadRunwayTask, checkpoint.RunwayTaskId, GenerationRetryPolicies.ReadTask);
+        }
+        catch (TaskFailedException e)
+        {
+            // Reading is harmless to repeat: an unexpected failure is treated like a transient one until the deadline.
+            return new TaskUnreadable(e.FailureDetails.ErrorMessage);
+        }
+    }
+
+    /// <summary>The outcome when <paramref name="snapshot"/> is an end state (after copying the outputs of a success); null to keep waiting.</summary>
+    public async Task<GenerationOutcome?> EndOfAsync(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot)
+    {
+        string taskId = checkpoint.RunwayTaskId;
+        return snapshot switch
+        {
+            TaskLost lost => Failed(taskId, lost.ErrorCode, lost.ErrorMessage),
+            TaskObserved { Status: RunwayTaskStatus.Succeeded } => await CopyAsync(taskId),
+            TaskObserved { Status: RunwayTaskStatus.Failed } failed => Failed(taskId, failed.FailureCode ?? GenerationErrorCodes.RunwayTaskFailed,
+                $"Runway could not generate the video: {failed.Failure ?? "no reason given"}" +
+                (failed.FailureCode is null ? "" : $" (failure code {failed.FailureCode})")),
+            TaskObserved { Status: RunwayTaskStatus.Cancelled } => new GenerationOutcome(GenerationPhase.Cancelled, taskId, [],
+                GenerationErrorCodes.RunwayTaskCancelled, "The Runway task was cancelled outside RunwayRelay."),
+            // THROTTLED, PENDING, RUNNING, unknown statuses and transient read errors all mean: keep waiting.
+            _ => null,
+        };
+    }
+
+    /// <summary>The checkpoint after one more poll that did not end the generation.</summary>
+    public static GenerationCheckpoint Advance(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot) => checkpoint with
+    {
+        PollCount = checkpoint.PollCount + 1,
+        LastRunwayStatus = (snapshot as TaskObserved)?.Status ?? checkpoint.LastRunwayStatus,
+        LastProgress = (snapshot as TaskObserved)?.Progress ?? checkpoint.LastProgress,
+    };
+
+    public async Task<GenerationOutcome> CancelAsync(GenerationCheckpoint checkpoint)
+    {
+        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogInformation("Generation {GenerationId}: cancel requested", input.GenerationId);
+        await TryCancelRunwayTaskAsync(checkpoint.RunwayTaskId);
+        return new GenerationOutcome(GenerationPhase.Cancelled, checkpoint.RunwayTaskId, [],
+            GenerationErrorCodes.Cancelled, "The generation was cancelled on request; the Runway task was cancelled.");
+    }
+
+    public async Task<GenerationOutcome> TimeOutAsync(GenerationCheckpoint checkpoint)
+    {
+        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogWarning("Generation {GenerationId}: deadline passed with Runway task {RunwayTaskId} {Status}; cancelling it",
+            input.GenerationId, checkpoint.RunwayTaskId, checkpoint.LastRunwayStatus);
+        await TryCancelRunwayTaskAsync(checkpoint.RunwayTaskId);
+        return new GenerationOutcome(GenerationPhase.TimedOut, checkpoint.RunwayTaskId, [], GenerationErrorCodes.TimedOut,
+            $"Runway did not finish within {input.Polling.Timeout} (last status {checkpoint.LastRunwayStatus ?? "unknown"}); the Runway task was cancelled.");
+    }
+
+    /// <summary>Publishes the outcome, notifies the callback, then deletes the payload and frees the name reservation.</summary>
+    public async Task<GenerationOutcome> FinishAsync(GenerationOutcome outcome)
+    {
+        SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
+        if (input.HasCallback || input.CallbackUrl is not null)
+        {
+            var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
+                outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+            await TryAsync(GenerationTasks.SendCallback, new SendCallbackInput(input.GenerationId, notice, input.CallbackUrl), GenerationRetryPolicies.Callback);
+        }
+        await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName), GenerationRetryPolicies.Release);
+        return outcome;
+    }
+
+    public GenerationOutcome Failed(string? taskId, string code, string message) => new(GenerationPhase.Failed, taskId, [], code, message);
+
+    private async Task<GenerationOutcome> CopyAsync(string taskId)
+    {
+        SetStatus(GenerationPhase.Copying, taskId, RunwayTaskStatus.Succeeded, 1);
+        var current = input.WithoutLegacyRequest();
+        try
+        {
+            var videos = await context.CallActivityAsync<IReadOnlyList<StoredVideo>>(GenerationTasks.CopyOutputs,
+                new CopyOutputsInput(input.GenerationId, taskId, current.Model ?? "", current.PromptSha256 ?? PromptHash.Of(null), input.OutputBlobName),
+                GenerationRetryPolicies.Copy);
+            return new GenerationOutcome(GenerationPhase.Succeeded, taskId, videos);
+        }
+        catch (TaskFailedException e)
+        {
+            return Failed(taskId, GenerationErrorCodes.CopyFailed,
+                $"Runway finished task {taskId}, but copying its output to Blob Storage failed: {e.FailureDetails.ErrorMessage} " +
+                "Runway keeps the output for about a day; the copy can be retried by starting a new generation only at extra cost.");
+        }
+    }
+
+    private Task TryCancelRunwayTaskAsync(string taskId) => TryAsync(GenerationTasks.CancelRunwayTask, taskId, GenerationRetryPolicies.Cancel);
+
+    /// <summary>Steps whose failure does not change what happened to the generation (cancel, callback, clean-up).</summary>
+    private async Task TryAsync(string activity, object activityInput, TaskOptions retry)
+    {
+        try
+        {
+            await context.CallActivityAsync(activity, activityInput, retry);
+        }
+        catch (TaskFailedException e)
+        {
+            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogWarning("Generation {GenerationId}: {Activity} failed: {Error}", input.GenerationId, activity, e.FailureDetails.ErrorMessage);
+        }
+    }
+
+    private void SetStatus(string phase, string? taskId, string? runwayStatus, double? progress, GenerationOutcome? outcome = null) =>
+        context.SetCustomStatus(new GenerationProgress(phase, taskId, runwayStatus, progress, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), outcome));
+}

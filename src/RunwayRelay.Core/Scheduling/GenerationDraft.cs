@@ -1,0 +1,16 @@
+using RunwayRelay.Generations;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Scheduling;
+
+/// <summary>
+/// A validated generation about to be scheduled. <see cref="OutputBlobName"/> null means the default
+/// (<c>{id}.mp4</c>, <c>{id}.png</c> for text_to_image); <see cref="Image"/> is set for blob uploads, whose image the
+/// submit activity reads itself.
+/// </summary>
+public sealed record GenerationDraft(
+    string GenerationId,
+    RunwayGenerationRequest Request,
+    string? OutputBlobName = null,
+    Uri? CallbackUrl = null,
+    UploadedImage? Image = null);

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
+using RunwayRelay.Storage;
+
+namespace RunwayRelay.Scheduling;
+
+/// <summary>
+/// Starts generations, for the HTTP API and the blob-upload starter alike: builds the orchestration input, reserves
+/// the output name, stores the payload that must stay out of durable state, and schedules the orchestration once per
+/// id, resolving repeats and conflicts. Nothing is scheduled unless the name is reserved for this generation, so no
+/// two generations can be billed for one name.
+/// </summary>
+public sealed partial class GenerationScheduler(
+    OutputNameReservations names,
+    GenerationPayloadStore payloads,
+    IOptionsMonitor<RunwayOptions> runway,
+    TimeProvider time,
+    ILogger<GenerationScheduler> logger)
+{
+    /// <summary>A reservation whose generation never started is taken over after this long (a crash between reserving and scheduling).</summary>
+    internal static readonly TimeSpan UnstartedReservationAge = TimeSpan.FromMinutes(2);
+
+    /// <summary>Statuses an instance id may not be reused from: all of them, so a key never starts a second generation.</summary>
+    private static readonly OrchestrationRuntimeStatus[] NeverReuse =
+    [
+        OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
+        OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated,
+    ];
+
+    /// <summary>Serializes check-then-start per id inside this process; across processes the payload's conditional create and the submission ledger guard.</summary>
+    private readonly SemaphoreSlim[] _startLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public async Task<ScheduleResult> ScheduleAsync(DurableTaskClient client, GenerationDraft draft, OutputNamePolicy policy,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(draft);
+        string id = draft.GenerationId;
+
+        var gate = _startLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_startLocks.Length)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return Repeat(existing, draft, policy);
+            }
+
+            string? name = await ReserveNameAsync(client, draft, policy, cancellationToken).ConfigureAwait(false);
+            if (name is null)
+            {
+                string asked = draft.OutputBlobName ?? DefaultOutputBlobName(id, draft.Request);
+                Log.OutputNameTaken(logger, id, asked);
+                return new OutputNameTaken(id, asked);
+            }
+
+            var input = CreateInput(draft, name);
+            var earlier = await payloads.TryCreateAsync(id, new GenerationPayload(draft.Request, input.RequestSha256!, draft.CallbackUrl, draft.Image),
+                cancellationToken).ConfigureAwait(false);
+            if (earlier is not null && earlier.RequestSha256 != input.RequestSha256)
+            {
+                // Another process is starting a different request under the same id.
+                Log.IdConflict(logger, id);
+                return new IdConflict(id);
+            }
+
+            try
+            {
+                var options = new StartOrchestrationOptions(id).WithDedupeStatuses(NeverReuse);
+                await client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.Orchestrator, input, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Another process started the same id between our read and our start: the store refused the second one.
+                existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+                if (existing is null)
+                {
+                    throw;
+                }
+                Log.ConcurrentStart(logger, id, e.GetType().Name);
+                return Repeat(existing, draft, policy);
+            }
+            Log.Scheduled(logger, id, draft.Request.Endpoint, draft.Request.Model, name);
+            return new Scheduled(input);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary><c>{id}.mp4</c>, or <c>{id}.png</c> for text_to_image.</summary>
+    public static string DefaultOutputBlobName(string id, RunwayGenerationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return id + (request is TextToImageRequest ? ".png" : ".mp4");
+    }
+
+    private GenerationInput CreateInput(GenerationDraft draft, string outputBlobName)
+    {
+        var settings = runway.CurrentValue;
+        return new GenerationInput
+        {
+            GenerationId = draft.GenerationId,
+            OutputBlobName = outputBlobName,
+            AcceptedAt = time.GetUtcNow(),
+            Polling = new PollingSchedule(settings.PollInterval, settings.MaxPollInterval, settings.Timeout),
+            Model = draft.Request.Model,
+            PromptSha256 = PromptHash.Of(draft.Request.PromptText),
+            RequestSha256 = RequestFingerprint.Of(draft.Request, outputBlobName, draft.CallbackUrl),
+            HasCallback = draft.CallbackUrl is not null,
+        };
+    }
+
+    private async Task<string?> ReserveNameAsync(DurableTaskClient client, GenerationDraft draft, OutputNamePolicy policy,
+        CancellationToken cancellationToken)
+    {
+        string id = draft.GenerationId;
+        string name = draft.OutputBlobName ?? DefaultOutputBlobName(id, draft.Request);
+        Func<OutputNameReservation, CancellationToken, Task<bool>> abandoned = (held, ct) => IsAbandonedAsync(client, held, ct);
+        if (await names.TryReserveAsync(name, id, abandoned, cancellationToken).ConfigureAwait(false))
+        {
+            return name;
+        }
+        if (policy != OutputNamePolicy.SuffixWhenTaken)
+        {
+            return null;
+        }
+        string own = OutputNames.WithIdSuffix(name, id);
+        return await names.TryReserveAsync(own, id, abandoned, cancellationToken).ConfigureAwait(false) ? own : null;
+    }
+
+    private async Task<bool> IsAbandonedAsync(DurableTaskClient client, OutputNameReservation held, CancellationToken cancellationToken)
+    {
+        var holder = await client.GetInstanceAsync(held.GenerationId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        bool abandoned = holder is null
+            ? time.GetUtcNow() - held.ReservedAt > UnstartedReservationAge
+            : holder.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
+        if (abandoned)
+        {
+            Log.ReservationTakenOver(logger, held.OutputBlobName, held.GenerationId);
+        }
+        return abandoned;
+    }
+
+    /// <summary>The same answer as the first time, unless the id comes back with a different request.</summary>
+    private ScheduleResult Repeat(OrchestrationMetadata existing, GenerationDraft draft, OutputNamePolicy policy)
+    {
+        string id = draft.GenerationId;
+        if (policy == OutputNamePolicy.SuffixWhenTaken)
+        {
+            // An upload's id is its blob version: the same id is the same upload, whatever name it ended up with.
+            return new AlreadyScheduled(id);
+        }
+        GenerationInput? original = null;
+        if (existing.Name == GenerationTasks.Orchestrator)
+        {
+            try
+            {
+                original = existing.ReadInputAs<GenerationInput>();
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                Log.InputUnreadable(logger, id, e.GetType().Name);
+            }
+        }
+        string? theirs = original?.RequestSha256
+            ?? (original?.Request is { } legacy ? RequestFingerprint.Of(legacy, original.OutputBlobName, original.CallbackUrl) : null);
+        string mine = RequestFingerprint.Of(draft.Request, draft.OutputBlobName ?? DefaultOutputBlobName(id, draft.Request), draft.CallbackUrl);
+        if (theirs != mine)
+        {
+            Log.IdConflict(logger, id);
+            return new IdConflict(id);
+        }
+        Log.Repeated(logger, id);
+        return new AlreadyScheduled(id);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Generation {GenerationId} scheduled: {Endpoint} {Model}, output {OutputBlobName}")]
+        public static partial void Scheduled(ILogger logger, string generationId, string endpoint, string model, string outputBlobName);
+
+        [LoggerMessage(2, LogLevel.Information, "Generation {GenerationId} refused: output name {OutputBlobName} is taken")]
+        public static partial void OutputNameTaken(ILogger logger, string generationId, string outputBlobName);
+
+        [LoggerMessage(3, LogLevel.Warning, "Generation {GenerationId}: the id is already used by a different request")]
+        public static partial void IdConflict(ILogger logger, string generationId);
+
+        [LoggerMessage(4, LogLevel.Information, "Generation {GenerationId}: repeated request; not started again")]
+        public static partial void Repeated(ILogger logger, string generationId);
+
+        [LoggerMessage(5, LogLevel.Information, "Generation {GenerationId}: concurrent start refused by the store ({Error})")]
+        public static partial void ConcurrentStart(ILogger logger, string generationId, string error);
+
+        [LoggerMessage(6, LogLevel.Warning, "Generation {GenerationId}: stored input unreadable ({Error})")]
+        public static partial void InputUnreadable(ILogger logger, string generationId, string error);
+
+        [LoggerMessage(7, LogLevel.Information, "Output name {OutputBlobName}: reservation of generation {GenerationId}, which will not use it, taken over")]
+        public static partial void ReservationTakenOver(ILogger logger, string outputBlobName, string generationId);
+    }
+}
