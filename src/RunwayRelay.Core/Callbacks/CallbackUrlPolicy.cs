@@ -64,10 +64,14 @@ public static class CallbackUrlPolicy
         return url.Scheme == Uri.UriSchemeHttps || (loopback && url.Scheme == Uri.UriSchemeHttp) ? null : "callback URLs must use https";
     }
 
-    /// <summary>The host as DNS sees it: punycode, lower case, no IPv6 brackets, no trailing root dot.</summary>
+    /// <summary>The host as DNS sees it: punycode, lower case, no IPv6 brackets or zone, no trailing root dot.</summary>
     private static string Normalize(Uri url)
     {
         string host = url.IdnHost.Trim('[', ']').ToLowerInvariant();
+        if (url.HostNameType == UriHostNameType.IPv6 && host.IndexOf('%', StringComparison.Ordinal) is > 0 and var zone)
+        {
+            host = host[..zone];
+        }
         return host.EndsWith('.') ? host[..^1] : host;
     }
 }
