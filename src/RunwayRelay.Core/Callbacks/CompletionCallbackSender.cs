@@ -46,6 +46,12 @@ public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions>
         {
             response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
         }
+        catch (HttpRequestException e) when (FindRefusal(e) is { } refused)
+        {
+            // Final: the host's addresses are not going to become public by retrying.
+            logger.LogWarning("Generation {GenerationId}: callback not sent: {Reason}", input.Notice.GenerationId, refused.Message);
+            return new CallbackResult(false, null, refused.Message);
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             throw new CallbackDeliveryException($"Callback to {url.Host} got no answer ({e.GetType().Name}).");
@@ -67,19 +73,18 @@ public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions>
         }
     }
 
-    /// <summary>Null when the URL may be called; else why not.</summary>
-    public static string? IsAllowed(Uri url, bool allowLoopback)
+    /// <summary>Null when the URL may be called; else why not (see <see cref="CallbackUrlPolicy"/>).</summary>
+    public static string? IsAllowed(Uri url, bool allowLoopback) => CallbackUrlPolicy.Check(url, allowLoopback);
+
+    private static CallbackAddressRefusedException? FindRefusal(Exception? e)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        if (!url.IsAbsoluteUri)
+        for (; e is not null; e = e.InnerException)
         {
-            return "the callback URL is not absolute";
+            if (e is CallbackAddressRefusedException refused)
+            {
+                return refused;
+            }
         }
-        bool loopback = url.IsLoopback;
-        if (loopback)
-        {
-            return allowLoopback ? null : "loopback callback URLs need Callbacks__AllowLoopback=true (local runs only)";
-        }
-        return url.Scheme == Uri.UriSchemeHttps ? null : "callback URLs must use https";
+        return null;
     }
 }

@@ -50,9 +50,11 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddHttpClient<BlobVideoStore>((sp, http) =>
                 http.Timeout = sp.GetRequiredService<IOptions<OutputOptions>>().Value.DownloadTimeout)
             .RemoveAllLoggers();
-        // Callback URLs may carry tokens too; redirects are not followed so a notice goes only where it was asked to.
+        // Callback URLs may carry tokens too; the connector checks every address it connects to (SSRF) and follows no redirects.
+        services.TryAddSingleton<ICallbackHostResolver, DnsCallbackHostResolver>();
+        services.TryAddSingleton<CallbackConnector>();
         services.AddHttpClient<CompletionCallbackSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<CallbackConnector>().CreateHandler())
             .RemoveAllLoggers();
         return services;
     }
