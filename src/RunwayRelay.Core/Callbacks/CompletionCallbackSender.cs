@@ -49,7 +49,7 @@ public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions>
         catch (HttpRequestException e) when (FindRefusal(e) is { } refused)
         {
             // Final: the host's addresses are not going to become public by retrying.
-            logger.LogWarning("Generation {GenerationId}: callback not sent: {Reason}", input.Notice.GenerationId, refused.Message);
+            logger.LogWarning("Generation {GenerationId}: callback not sent: {Reason}", notice.GenerationId, refused.Message);
             return new CallbackResult(false, null, refused.Message);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -17,25 +17,30 @@ namespace RunwayRelay.Storage;
 public sealed class GenerationPayloadStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly BlobContainerClient _container;
-    private readonly ContainerGate _gate;
+    private readonly Lazy<(BlobContainerClient Container, ContainerGate Gate)> _state;
 
     public GenerationPayloadStore([FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs, IOptions<OutputOptions> options)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
-        _container = blobs.GetBlobContainerClient(options.Value.PayloadsContainer);
-        _gate = new ContainerGate(_container);
+        // Options are read on first use, so a host that builds this early still reports every invalid setting at start.
+        _state = new(() =>
+        {
+            var container = blobs.GetBlobContainerClient(options.Value.PayloadsContainer);
+            return (container, new ContainerGate(container));
+        });
     }
 
-    internal BlobContainerClient Container => _container;
+    private BlobContainerClient Container => _state.Value.Container;
+
+    private ContainerGate Gate => _state.Value.Gate;
 
     /// <summary>Stores <paramref name="payload"/> unless the id has one; returns null when stored, else the one already there.</summary>
     public async Task<GenerationPayload?> TryCreateAsync(string generationId, GenerationPayload payload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        await _gate.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var blob = _container.GetBlobClient(BlobName(generationId));
+        await Gate.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var blob = Container.GetBlobClient(BlobName(generationId));
         try
         {
             await blob.UploadAsync(BinaryData.FromObjectAsJson(payload, Json), new BlobUploadOptions
@@ -56,7 +61,7 @@ public sealed class GenerationPayloadStore
     {
         try
         {
-            var content = await _container.GetBlobClient(BlobName(generationId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var content = await Container.GetBlobClient(BlobName(generationId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             return content.Value.Content.ToObjectFromJson<GenerationPayload>(Json);
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -69,7 +74,7 @@ public sealed class GenerationPayloadStore
     {
         try
         {
-            await _container.GetBlobClient(BlobName(generationId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await Container.GetBlobClient(BlobName(generationId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

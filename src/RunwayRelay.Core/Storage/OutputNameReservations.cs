@@ -23,7 +23,7 @@ public sealed class OutputNameReservations
     private readonly BlobServiceClient _blobs;
     private readonly IOptions<OutputOptions> _options;
     private readonly TimeProvider _time;
-    private readonly ContainerGate _gate;
+    private readonly Lazy<ContainerGate> _gate;
 
     public OutputNameReservations([FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs,
         IOptions<OutputOptions> options, TimeProvider time)
@@ -33,7 +33,8 @@ public sealed class OutputNameReservations
         _blobs = blobs;
         _options = options;
         _time = time;
-        _gate = new ContainerGate(Reservations);
+        // Options are read on first use, so a host that builds this early still reports every invalid setting at start.
+        _gate = new(() => new ContainerGate(Reservations));
     }
 
     private BlobContainerClient Reservations => _blobs.GetBlobContainerClient(_options.Value.PayloadsContainer);
@@ -55,7 +56,7 @@ public sealed class OutputNameReservations
             return holder == generationId;
         }
 
-        await _gate.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.Value.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var blob = Reservations.GetBlobClient(BlobName(outputBlobName));
         var mine = new OutputNameReservation(outputBlobName, generationId, _time.GetUtcNow());
         if (await TryWriteAsync(blob, mine, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false))

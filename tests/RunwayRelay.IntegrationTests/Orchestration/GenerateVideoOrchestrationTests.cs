@@ -109,8 +109,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
         // Generations take a minute at time scale 1: only the cancel can end this one in time.
         await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 });
         var input = GenerationHost.Input();
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.Orchestrator, input,
-            new StartOrchestrationOptions { InstanceId = input.GenerationId });
+        await host.ScheduleAsync(input);
         string taskId = await WaitForRunwayTaskAsync(host, input.GenerationId);
 
         await host.Client.RaiseEventAsync(input.GenerationId, GenerationEvents.Cancel, null);

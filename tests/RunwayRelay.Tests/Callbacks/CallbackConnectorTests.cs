@@ -29,7 +29,7 @@ public sealed class CallbackConnectorTests
         await using var sp = Build(resolver, allowLoopback: true);
 
         var result = await sp.GetRequiredService<CompletionCallbackSender>()
-            .SendAsync(Input(new Uri($"https://hooks.example.com:{Port(listener)}/done?token=abc")));
+            .SendAsync(new Uri($"https://hooks.example.com:{Port(listener)}/done?token=abc"), Notice);
 
         Assert.False(result.Delivered);
         Assert.Null(result.StatusCode);
@@ -47,7 +47,7 @@ public sealed class CallbackConnectorTests
         await using var sp = Build(resolver, allowLoopback: false);
 
         var result = await sp.GetRequiredService<CompletionCallbackSender>()
-            .SendAsync(Input(new Uri($"https://rebound.example.com:{Port(listener)}/done")));
+            .SendAsync(new Uri($"https://rebound.example.com:{Port(listener)}/done"), Notice);
 
         Assert.False(result.Delivered);
         Assert.Contains("resolves to a loopback address (127.0.0.0/8)", result.Error, StringComparison.Ordinal);
@@ -119,8 +119,7 @@ public sealed class CallbackConnectorTests
         return sp;
     }
 
-    private static SendCallbackInput Input(Uri url) =>
-        new(url, new CompletionNotice("gen-1", GenerationPhase.Succeeded, "task-1", [], null, null, DateTimeOffset.UtcNow));
+    private static CompletionNotice Notice { get; } = new("gen-1", GenerationPhase.Succeeded, "task-1", [], null, null, DateTimeOffset.UtcNow);
 
     private static TcpListener Listen()
     {
