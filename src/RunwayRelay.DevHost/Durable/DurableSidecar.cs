@@ -61,7 +61,11 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.ListenUnixSocket(_endpoint.SocketPath, o => o.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = SidecarEndpoint.MaxMessageBytes;
+            grpc.MaxSendMessageSize = SidecarEndpoint.MaxMessageBytes;
+        });
         builder.Services.AddSingleton<Core.IOrchestrationService>(_service);
         builder.Services.AddSingleton<Core.IOrchestrationServiceClient>(_service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();

@@ -15,8 +15,16 @@ public sealed class SidecarEndpoint : IDisposable
         Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler { ConnectCallback = ConnectAsync },
+            MaxReceiveMessageSize = MaxMessageBytes,
+            MaxSendMessageSize = MaxMessageBytes,
         });
     }
+
+    /// <summary>
+    /// gRPC's 4 MiB default, raised as a second line of defence: durable payloads hold only ids, names and hashes, but
+    /// a message over the limit fails the orchestration without details.
+    /// </summary>
+    public const int MaxMessageBytes = 64 * 1024 * 1024;
 
     public string SocketPath { get; }
 
