@@ -292,6 +292,56 @@ public sealed class GenerateVideoOrchestratorTests
         Assert.Equal(0, h.CountCalls(GenerationTasks.SendCallback));
     }
 
+    [Fact]
+    public async Task RunAsync_LegacyInputWithInlineRequest_SubmitsItThenContinuesWithoutIt()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, 0.3));
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
+        var url = new Uri("https://hooks.example.com/done?sig=abc");
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.LegacyInput(url));
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        var submit = Assert.IsType<SubmitGenerationInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.SubmitGeneration).Input);
+        Assert.Equal(OrchestratorHarness.Request, submit.Request);
+        var continued = Assert.Single(h.ContinuedWith);
+        Assert.Null(continued.Request);
+        Assert.Equal("gen4.5", continued.Model);
+        Assert.Equal(PromptHash.Of("a red fox in snow"), continued.PromptSha256);
+        var copy = Assert.IsType<CopyOutputsInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.CopyOutputs).Input);
+        Assert.Equal("gen4.5", copy.Model);
+        // A generation started before payloads moved out keeps its callback URL to the end: it is nowhere else.
+        Assert.Equal(url, Assert.IsType<SendCallbackInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.SendCallback).Input).CallbackUrl);
+    }
+
+    [Theory]
+    [InlineData(RunwayTaskStatus.Succeeded)]
+    [InlineData(RunwayTaskStatus.Failed)]
+    public async Task RunAsync_Ends_ReleasesPayloadAndNameOnceAfterTheCallback(string status)
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new TaskObserved(status, 1));
+
+        await h.RunToEndAsync(OrchestratorHarness.Input(new Uri("https://hooks.example.com/done")));
+
+        var release = Assert.Single(h.Calls, c => c.Name == GenerationTasks.ReleaseGeneration);
+        Assert.Equal(new ReleaseGenerationInput("gen-1", "gen-1.mp4"), release.Input);
+        Assert.True(h.Calls.FindIndex(c => c.Name == GenerationTasks.SendCallback) < h.Calls.IndexOf(release), "released after the callback read its URL");
+    }
+
+    [Fact]
+    public async Task RunAsync_ReleaseFails_OutcomeUnchanged()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
+        h.FailNext.Add(GenerationTasks.ReleaseGeneration);
+
+        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+    }
+
     [Theory]
     [InlineData("gen-1.mp4", 0, "gen-1.mp4")]
     [InlineData("gen-1.mp4", 1, "gen-1-1.mp4")]
