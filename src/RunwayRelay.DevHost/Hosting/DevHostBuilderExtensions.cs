@@ -115,12 +115,12 @@ public static class DevHostBuilderExtensions
             await app.RunAsync();
             return Environment.ExitCode;
         }
-        catch (Exception e) when (Flatten(e).All(inner => inner is OptionsValidationException))
+        catch (Exception e) when (InvalidSettings.Describe(e) is { } lines)
         {
-            // Each options section validates on its own; several bad sections arrive together in an AggregateException.
-            foreach (string failure in Flatten(e).Cast<OptionsValidationException>().SelectMany(v => v.Failures))
+            // The same lines the Functions worker prints (RunRunwayRelayAsync).
+            foreach (string line in lines)
             {
-                await Console.Error.WriteLineAsync($"Invalid setting: {failure}");
+                await Console.Error.WriteLineAsync(line);
             }
             return DevHostExitCodes.Configuration;
         }
@@ -135,9 +135,6 @@ public static class DevHostBuilderExtensions
             return DevHostExitCodes.Storage;
         }
     }
-
-    private static IEnumerable<Exception> Flatten(Exception e) =>
-        e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
 }
 
 /// <summary>What the DevHost decided at start, printed once it listens.</summary>
