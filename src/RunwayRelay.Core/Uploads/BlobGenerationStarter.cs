@@ -63,8 +63,6 @@ public class BlobGenerationStarter
         [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png", [".webp"] = "image/webp",
     };
 
-    private static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     private readonly GenerationsApi _api;
     private readonly BlobServiceClient _storage;
     private readonly IOptionsMonitor<OutputOptions> _output;
@@ -285,22 +283,16 @@ public class BlobGenerationStarter
         var problems = errors.ToDictionary();
         _logger.LogError("Upload {Container}/{Blob}: no generation started: {Problems}", blob.BlobContainerName, blob.Name,
             string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
-        string errorName = outputName[..^".mp4".Length] + ".error.json";
+        string errorName = UploadErrorReport.NameFor(blob.Name, outputName);
         try
         {
-            var report = new
-            {
-                container = blob.BlobContainerName,
-                blob = blob.Name,
-                title = "No generation was started for this upload",
-                errors = problems,
-                metadata = "prompt, model (default gen4_turbo), ratio (default 1280:720), duration (default 5), seed",
-            };
             var container = _storage.GetBlobContainerClient(_output.CurrentValue.Container);
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            var target = container.GetBlobClient(errorName);
-            await target.UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(report, ErrorJson)),
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+            // Created only where nothing of that name exists: whatever is there (an earlier report, a user's file) is kept.
+            if (!await UploadErrorReport.TryWriteAsync(container, blob, errorName, problems, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                _logger.LogWarning("Upload {Container}/{Blob}: {ErrorBlob} already exists and was kept", blob.BlobContainerName, blob.Name, errorName);
+            }
         }
         catch (RequestFailedException e)
         {

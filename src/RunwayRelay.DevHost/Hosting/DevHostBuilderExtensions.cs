@@ -64,6 +64,7 @@ public static class DevHostBuilderExtensions
                 "DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.")
             .Validate(o => o.MaxQueuePollingInterval > TimeSpan.Zero, "DevHost__MaxQueuePollingInterval must be a positive duration such as 00:00:01.")
             .Validate(o => o.MessageVisibilityTimeout >= TimeSpan.FromSeconds(1), "DevHost__MessageVisibilityTimeout must be at least 00:00:01.")
+            .Validate(o => o.InboxMaxAttempts is >= 1 and <= 100, "DevHost__InboxMaxAttempts must be from 1 to 100.")
             .ValidateOnStart();
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
