@@ -36,6 +36,27 @@ public sealed partial class FunctionsAppSettingsTests
     }
 
     [Fact]
+    public void Bindings_BindingExpressionsAndConnections_ResolveInTheLocalSettingsSample()
+    {
+        // What `func start` reads from local.settings.json, which users copy from the sample.
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")));
+        var values = sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (function, binding) in FunctionsBuildOutput.Bindings())
+        {
+            foreach (Match match in StringValues(binding).SelectMany(v => BindingExpression().Matches(v)))
+            {
+                string setting = match.Groups["name"].Value.Replace(":", "__", StringComparison.Ordinal);
+                Assert.True(values.Contains(setting), $"{function}: local.settings.sample.json lacks {setting}");
+            }
+            if (binding.TryGetProperty("connection", out var connection))
+            {
+                Assert.True(values.Contains(connection.GetString()!), $"{function}: local.settings.sample.json lacks {connection.GetString()}");
+            }
+        }
+    }
+
+    [Fact]
     public void Bindings_Connections_AreSatisfiedByDeployedAppSettings()
     {
         var connections = FunctionsBuildOutput.Bindings()
