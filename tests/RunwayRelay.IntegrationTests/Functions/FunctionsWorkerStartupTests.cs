@@ -48,32 +48,33 @@ public sealed class FunctionsWorkerStartupTests(AzuriteFixture azurite)
         Assert.Contains(output, line => line.Contains("Microsoft.Azure.Functions.Worker", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task FunctionsWorkerAndDevHost_SameInvalidSettings_PrintIdenticalLines()
+    public static TheoryData<string, string[]> InvalidCases => new()
     {
-        var invalid = new Dictionary<string, string?>
-        {
-            ["Runway__MaxPollInterval"] = "00:00:01",
-            ["Runway__PollInterval"] = "00:00:02",
-            ["Callbacks__Timeout"] = "00:00:00",
-        };
-        var (_, worker) = await RunWorkerAsync(invalid);
+        // name=value pairs, then the lines both hosts must print
+        { "Runway__MaxPollInterval=00:00:01;Runway__PollInterval=00:00:02;Callbacks__Timeout=00:00:00",
+            ["Invalid setting: Runway__MaxPollInterval must not be shorter than Runway__PollInterval.", "Invalid setting: Callbacks__Timeout must be a positive duration such as 00:00:30."] },
+        { "Runway__PollInterval=abc", ["Invalid setting: Runway__PollInterval must be a duration such as 00:00:05."] },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidCases))]
+    public async Task FunctionsWorkerAndDevHost_SameInvalidSettings_PrintIdenticalLines(string invalid, string[] expected)
+    {
+        var pairs = invalid.Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]);
+        var (code, worker) = await RunWorkerAsync(pairs);
 
         var settings = DevHostProcess.Settings(azurite.ConnectionString);
-        foreach (var (name, value) in invalid)
+        foreach (var (name, value) in pairs)
         {
             settings[name] = value;
         }
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
         Assert.Equal(2, await devhost.WaitForExitAsync(TimeSpan.FromSeconds(60)));
 
-        string[] expected =
-        [
-            "Invalid setting: Runway__MaxPollInterval must not be shorter than Runway__PollInterval.",
-            "Invalid setting: Callbacks__Timeout must be a positive duration such as 00:00:30.",
-        ];
+        Assert.Equal(2, code);
         Assert.Equal(expected.Order(), worker.Order());
         Assert.Equal(expected.Order(), devhost.Output.Split('\n').Where(l => l.StartsWith("Invalid setting", StringComparison.Ordinal)).Order());
+        Assert.DoesNotContain("   at ", devhost.Output, StringComparison.Ordinal);
     }
 
     /// <summary>Runs the worker to its exit with only the given settings (plus a dead host endpoint); returns the exit code and every output line.</summary>
