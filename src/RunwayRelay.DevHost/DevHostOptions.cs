@@ -24,4 +24,10 @@ public sealed class DevHostOptions
 
     /// <summary>How often the input container is scanned for uploads (the Functions app uses Event Grid); zero turns it off.</summary>
     public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many scans try to start an upload whose start fails before it gets its <c>.error.json</c> and is left alone
+    /// (per blob version; a new upload of the same name is tried afresh).
+    /// </summary>
+    public int InboxMaxAttempts { get; set; } = 3;
 }

@@ -5,4 +5,5 @@ using RunwayRelay.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.AddRunwayRelay();
-builder.Build().Run();
+// A bad setting ends the worker with one line per problem (stderr and critical log) instead of a stack trace.
+return await builder.Build().RunRunwayRelayAsync();

@@ -42,6 +42,7 @@ public static class RunwayRelayHostingExtensions
         services.TryAddSingleton<VideoDownloadLinks>();
         services.TryAddSingleton<GenerationsApi>();
         services.TryAddSingleton<BlobGenerationStarter>();
+        services.TryAddSingleton<IBlobGenerationStarter>(sp => sp.GetRequiredService<BlobGenerationStarter>());
         services.AddProblemDetails();
         return services;
     }

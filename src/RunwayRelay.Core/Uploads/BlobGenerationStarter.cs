@@ -41,7 +41,7 @@ public enum BlobGenerationOutcome
 /// earlier upload's video already has that name, <c>&lt;name without extension&gt;-&lt;last 8 characters of the generation id&gt;.mp4</c>);
 /// a refused upload leaves <c>&lt;name without extension&gt;.error.json</c> there instead, saying why.
 /// </summary>
-public sealed class BlobGenerationStarter
+public sealed class BlobGenerationStarter : IBlobGenerationStarter
 {
     public const string DefaultModel = "gen4_turbo";
     public const string DefaultRatio = "1280:720";
@@ -61,8 +61,6 @@ public sealed class BlobGenerationStarter
     {
         [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png", [".webp"] = "image/webp",
     };
-
-    private static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly GenerationScheduler _scheduler;
     private readonly BlobServiceClient _storage;
@@ -120,6 +118,16 @@ public sealed class BlobGenerationStarter
         else if (properties.ContentLength == 0)
         {
             errors.Add(GenerationFields.PromptImage, "the upload is empty");
+        }
+        else if (await ReadHeadAsync(blob, properties.ETag, cancellationToken).ConfigureAwait(false) is not { } head)
+        {
+            _logger.LogInformation("Upload {Container}/{Blob} changed or vanished while being read; its newer version has its own event",
+                blob.BlobContainerName, blob.Name);
+            return new BlobGenerationResult(null, BlobGenerationOutcome.Gone);
+        }
+        else if (!ImageSignatures.Matches(mediaType, head.Span))
+        {
+            errors.Add(GenerationFields.PromptImage, $"the upload's content is not a {mediaType} image (by its first bytes); upload a JPEG, PNG or WebP image");
         }
         else
         {
@@ -241,6 +249,27 @@ public sealed class BlobGenerationStarter
             : null;
     }
 
+    /// <summary>
+    /// The first bytes of this very version (If-Match), or null when it changed or vanished. Any other storage
+    /// failure (an archived blob answers 409) is thrown: the upload cannot be read now, and may be later.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadHeadAsync(BlobClient blob, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await blob.DownloadContentAsync(new BlobDownloadOptions
+            {
+                Range = new HttpRange(0, ImageSignatures.Length),
+                Conditions = new BlobRequestConditions { IfMatch = etag },
+            }, cancellationToken).ConfigureAwait(false);
+            return content.Value.Content.ToMemory();
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A smallest well-formed data URI of the upload's type, so the image field is judged like any other.</summary>
     private static string ValidationStandIn(string mediaType) => $"data:{mediaType};base64,AAAA";
 
@@ -249,22 +278,16 @@ public sealed class BlobGenerationStarter
         var problems = errors.ToDictionary();
         _logger.LogError("Upload {Container}/{Blob}: no generation started: {Problems}", blob.BlobContainerName, blob.Name,
             string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
-        string errorName = outputName[..^".mp4".Length] + ".error.json";
+        string errorName = UploadErrorReport.NameFor(blob.Name, outputName);
         try
         {
-            var report = new
-            {
-                container = blob.BlobContainerName,
-                blob = blob.Name,
-                title = "No generation was started for this upload",
-                errors = problems,
-                metadata = "prompt, model (default gen4_turbo), ratio (default 1280:720), duration (default 5), seed",
-            };
             var container = _storage.GetBlobContainerClient(_output.CurrentValue.Container);
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            var target = container.GetBlobClient(errorName);
-            await target.UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(report, ErrorJson)),
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+            // Created only where nothing of that name exists: whatever is there (an earlier report, a user's file) is kept.
+            if (!await UploadErrorReport.TryWriteAsync(container, blob, errorName, problems, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                _logger.LogWarning("Upload {Container}/{Blob}: {ErrorBlob} already exists and was kept", blob.BlobContainerName, blob.Name, errorName);
+            }
         }
         catch (RequestFailedException e)
         {

@@ -64,6 +64,7 @@ public static class DevHostBuilderExtensions
                 "DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.")
             .Validate(o => o.MaxQueuePollingInterval > TimeSpan.Zero, "DevHost__MaxQueuePollingInterval must be a positive duration such as 00:00:01.")
             .Validate(o => o.MessageVisibilityTimeout >= TimeSpan.FromSeconds(1), "DevHost__MessageVisibilityTimeout must be at least 00:00:01.")
+            .Validate(o => o.InboxMaxAttempts is >= 1 and <= 100, "DevHost__InboxMaxAttempts must be from 1 to 100.")
             .ValidateOnStart();
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
@@ -115,12 +116,12 @@ public static class DevHostBuilderExtensions
             await app.RunAsync();
             return Environment.ExitCode;
         }
-        catch (Exception e) when (Flatten(e).All(inner => inner is OptionsValidationException))
+        catch (Exception e) when (InvalidSettings.Describe(e) is { } lines)
         {
-            // Each options section validates on its own; several bad sections arrive together in an AggregateException.
-            foreach (string failure in Flatten(e).Cast<OptionsValidationException>().SelectMany(v => v.Failures))
+            // The same lines the Functions worker prints (RunRunwayRelayAsync).
+            foreach (string line in lines)
             {
-                await Console.Error.WriteLineAsync($"Invalid setting: {failure}");
+                await Console.Error.WriteLineAsync(line);
             }
             return DevHostExitCodes.Configuration;
         }
@@ -135,9 +136,6 @@ public static class DevHostBuilderExtensions
             return DevHostExitCodes.Storage;
         }
     }
-
-    private static IEnumerable<Exception> Flatten(Exception e) =>
-        e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
 }
 
 /// <summary>What the DevHost decided at start, printed once it listens.</summary>

@@ -1,5 +1,7 @@
+using System.Net.Sockets;
 using Azure;
 using Azure.Storage.Blobs;
+using Grpc.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Storage;
@@ -10,17 +12,24 @@ namespace RunwayRelay.DevHost.Uploads;
 /// <summary>
 /// The DevHost's stand-in for the Functions app's Event Grid blob trigger: it scans <c>Input__Container</c> and hands
 /// each new blob version to the same <see cref="BlobGenerationStarter"/>. The starter's id comes from the name and
-/// ETag, so a blob seen again (after a restart, say) never starts a second generation.
+/// ETag, so a blob seen again (after a restart, say) never starts a second generation. Each blob is handled on its
+/// own: one whose start fails is tried again on later scans, up to <c>DevHost__InboxMaxAttempts</c> times, then left
+/// with an <see cref="UploadErrorReport"/> and not tried again (a new upload of it is a new version and is tried afresh).
 /// </summary>
 public sealed partial class InboxScanner(
-    BlobGenerationStarter starter,
+    IBlobGenerationStarter starter,
     DurableTaskClient client,
     [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
     IOptions<InputOptions> input,
+    IOptions<OutputOptions> output,
     IOptions<DevHostOptions> options,
     ILogger<InboxScanner> logger) : BackgroundService
 {
-    private readonly HashSet<(string Name, ETag ETag)> _seen = [];
+    /// <summary>Blob versions that need nothing more: started, refused, gone, or given up on.</summary>
+    private readonly HashSet<(string Name, ETag ETag)> _done = [];
+
+    /// <summary>Failed starts per blob version not yet given up on.</summary>
+    private readonly Dictionary<(string Name, ETag ETag), int> _failures = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,33 +51,127 @@ public sealed partial class InboxScanner(
                     await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                     created = true;
                 }
-                await ScanAsync(container, stoppingToken);
+                await ScanAsync(stoppingToken);
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or Grpc.Core.RpcException)
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException or RpcException || IsTransient(e, stoppingToken))
             {
-                LogScanFailed(logger, container.Name, e.Message);
+                LogScanFailed(logger, container.Name, Summary(e));
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task ScanAsync(BlobContainerClient container, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over the inbox. A failure that only concerns one blob is counted against that blob and the pass goes on;
+    /// one that means storage or the durable store is unavailable ends the pass uncounted (every later blob would fail
+    /// the same way), and the next tick starts again.
+    /// </summary>
+    internal async Task ScanAsync(CancellationToken cancellationToken)
     {
+        var container = storage.GetBlobContainerClient(input.Value.Container);
+        var reports = storage.GetBlobContainerClient(output.Value.Container);
         await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (item.Properties.ETag is not { } etag || _seen.Contains((item.Name, etag)))
+            if (item.Properties.ETag is not { } etag || _done.Contains((item.Name, etag)))
             {
                 continue;
             }
-            var result = await starter.StartAsync(container.GetBlobClient(item.Name), client, cancellationToken);
-            _seen.Add((item.Name, etag));
-            LogUpload(logger, container.Name, item.Name, result.Outcome, result.GenerationId);
+            var key = (item.Name, etag);
+            string reportName = UploadErrorReport.NameFor(item.Name);
+            var blob = container.GetBlobClient(item.Name);
+            try
+            {
+                if (!_failures.ContainsKey(key) && await UploadErrorReport.ExistsForAsync(reports, reportName, etag, cancellationToken))
+                {
+                    // An earlier run gave up on this very version.
+                    _done.Add(key);
+                    LogGaveUpEarlier(logger, container.Name, item.Name, reportName);
+                    continue;
+                }
+                var result = await starter.StartAsync(blob, client, cancellationToken);
+                _done.Add(key);
+                _failures.Remove(key);
+                LogUpload(logger, container.Name, item.Name, result.Outcome, result.GenerationId);
+            }
+            catch (Exception e) when (!IsTransient(e, cancellationToken) && !cancellationToken.IsCancellationRequested)
+            {
+                int attempts = _failures.GetValueOrDefault(key) + 1;
+                int max = options.Value.InboxMaxAttempts;
+                if (attempts < max)
+                {
+                    _failures[key] = attempts;
+                    LogStartFailed(logger, container.Name, item.Name, attempts, max, Summary(e));
+                    continue;
+                }
+                _failures.Remove(key);
+                _done.Add(key);
+                LogGaveUp(logger, container.Name, item.Name, attempts, Summary(e), reportName);
+                await ReportAsync(reports, blob, reportName, etag, attempts, e, cancellationToken);
+            }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Upload {Container}/{Blob}: {Outcome} (generation {GenerationId})")]
+    private async Task ReportAsync(BlobContainerClient reports, BlobClient blob, string reportName, ETag etag, int attempts, Exception e, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>
+        {
+            ["upload"] =
+            [
+                $"starting a generation for this upload failed {attempts} times; the last error: {Summary(e)}. " +
+                "It is not tried again; upload it again (a new version) once the cause is fixed.",
+            ],
+        };
+        try
+        {
+            await reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            if (!await UploadErrorReport.TryWriteAsync(reports, blob, reportName, errors, etag, cancellationToken))
+            {
+                LogReportKept(logger, blob.BlobContainerName, blob.Name, reportName);
+            }
+        }
+        catch (RequestFailedException failure)
+        {
+            // The log line before this one already says why; the report is a convenience.
+            LogReportFailed(logger, blob.BlobContainerName, blob.Name, reportName, failure.Status);
+        }
+    }
+
+    /// <summary>Storage or the durable store unreachable or overloaded, rather than anything about one blob.</summary>
+    private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+        RequestFailedException r => r.Status is 0 or 408 or 429 or >= 500,
+        RpcException r => r.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded,
+        HttpRequestException or SocketException or TimeoutException or TaskCanceledException => true,
+        _ => false,
+    };
+
+    /// <summary>One line, without request URLs or headers (they could carry a SAS).</summary>
+    private static string Summary(Exception e) => e switch
+    {
+        RequestFailedException r => $"storage answered {r.Status} {r.ErrorCode}".TrimEnd(),
+        RpcException r => $"the durable store answered {r.StatusCode}: {r.Status.Detail}",
+        _ => $"{e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}",
+    };
+
+    [LoggerMessage(1, LogLevel.Information, "Upload {Container}/{Blob}: {Outcome} (generation {GenerationId})")]
     private static partial void LogUpload(ILogger logger, string container, string blob, BlobGenerationOutcome outcome, string? generationId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning {Container} for uploads failed, retrying: {Error}")]
+    [LoggerMessage(2, LogLevel.Warning, "Scanning {Container} for uploads failed, retrying: {Error}")]
     private static partial void LogScanFailed(ILogger logger, string container, string error);
+
+    [LoggerMessage(3, LogLevel.Warning, "Upload {Container}/{Blob}: starting it failed (attempt {Attempt} of {MaxAttempts}), trying again on the next scan: {Error}")]
+    private static partial void LogStartFailed(ILogger logger, string container, string blob, int attempt, int maxAttempts, string error);
+
+    [LoggerMessage(4, LogLevel.Error, "Upload {Container}/{Blob}: starting it failed {Attempts} times, not trying this version again ({Error}); see {Report}")]
+    private static partial void LogGaveUp(ILogger logger, string container, string blob, int attempts, string error, string report);
+
+    [LoggerMessage(5, LogLevel.Information, "Upload {Container}/{Blob}: skipped, an earlier run gave up on this version (see {Report})")]
+    private static partial void LogGaveUpEarlier(ILogger logger, string container, string blob, string report);
+
+    [LoggerMessage(6, LogLevel.Warning, "Upload {Container}/{Blob}: {Report} already exists and was kept; the failure is reported only in this log")]
+    private static partial void LogReportKept(ILogger logger, string container, string blob, string report);
+
+    [LoggerMessage(7, LogLevel.Warning, "Upload {Container}/{Blob}: could not write {Report}: {Status}")]
+    private static partial void LogReportFailed(ILogger logger, string container, string blob, string report, int status);
 }

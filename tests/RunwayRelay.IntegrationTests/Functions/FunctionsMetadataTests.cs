@@ -53,7 +53,7 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("StartGenerationFromBlob");
 
         Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%Input__Container%/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("%Input:Container%/{name}", trigger.GetProperty("path").GetString());
         Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         Assert.Equal("VideoStorage", trigger.GetProperty("connection").GetString());
     }

@@ -91,7 +91,7 @@ public sealed class OutputNameReservationTests(AzuriteFixture azurite)
         var png = inbox.GetBlobClient("pets/cat.png");
         var jpg = inbox.GetBlobClient("pets/cat.jpg");
         await png.UploadAsync(BinaryData.FromBytes(TinyImage()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/png" } });
-        await jpg.UploadAsync(BinaryData.FromBytes(TinyImage()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg" } });
+        await jpg.UploadAsync(BinaryData.FromBytes([0xFF, 0xD8, 0xFF, 0xE0, .. new byte[64]]), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg" } });
 
         var results = await Task.WhenAll(starter.StartAsync(png, host.Client), starter.StartAsync(jpg, host.Client));
 
@@ -110,7 +110,7 @@ public sealed class OutputNameReservationTests(AzuriteFixture azurite)
         Assert.Equal(2, host.Emulator.Activity.Creates.Count);
     }
 
-    /// <summary>A 1x1 PNG; the emulator checks the media type, not the pixels.</summary>
+    /// <summary>A 1x1 PNG. (The JPEG above is only its signature: the emulator checks the media type, not the pixels.)</summary>
     private static byte[] TinyImage() => Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 

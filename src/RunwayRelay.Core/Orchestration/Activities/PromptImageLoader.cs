@@ -9,7 +9,7 @@ using RunwayRelay.Storage;
 
 namespace RunwayRelay.Orchestration;
 
-/// <summary>The uploaded image's blob version changed or was deleted before it could be sent to Runway.</summary>
+/// <summary>The uploaded image's blob version cannot be read (changed, deleted, archived) so it cannot be sent to Runway.</summary>
 public sealed class PromptImageGoneException(string message) : Exception(message);
 
 /// <summary>
@@ -56,6 +56,11 @@ public sealed partial class PromptImageLoader(
         {
             throw new PromptImageGoneException(
                 $"The uploaded image {image.Container}/{image.BlobName} was changed or deleted before it could be sent to Runway; nothing was submitted (a new upload starts its own generation).");
+        }
+        catch (RequestFailedException e) when (e.Status is >= 400 and < 500)
+        {
+            throw new PromptImageGoneException(
+                $"The uploaded image {image.Container}/{image.BlobName} could not be read ({e.Status} {e.ErrorCode}); nothing was submitted.");
         }
     }
 
