@@ -79,6 +79,11 @@ internal static class UploadEndpoints
         {
             return S3Error(StatusCodes.Status412PreconditionFailed, "PreconditionFailed", "Bucket POST must be of the enclosure-type multipart/form-data");
         }
+        // S3 takes no chunked POST bodies: a client must know and send the length.
+        if (http.Request.ContentLength is null)
+        {
+            return S3Error(StatusCodes.Status411LengthRequired, "MissingContentLength", "You must provide the Content-Length HTTP header.");
+        }
         // Kestrel's default 30 MB body limit would cut large files off; the policy's range is the real limit.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {

@@ -105,6 +105,38 @@ public sealed class EmulatorUploadTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task PostFile_WithAuthorizationHeader_IsRecordedWithoutTheValue()
+    {
+        var slot = await CreateSlotAsync("fox.png");
+        Http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {Key}");
+
+        using var response = await PostFileAsync(slot, new byte[1024]);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.True(Assert.Single(Runway.Activity.Uploads).HadAuthorization);
+        Assert.DoesNotContain(Key, JsonSerializer.Serialize(Runway.Activity), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostFile_ChunkedWithoutLength_Answers411()
+    {
+        var slot = await CreateSlotAsync("fox.png");
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in slot.Fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+        form.Add(new StreamContent(new NoLengthStream(new byte[1024])), "file", "fox.png");
+        using var request = new HttpRequestMessage(HttpMethod.Post, slot.UploadUrl) { Content = form };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.LengthRequired, response.StatusCode);
+        Assert.Empty(Runway.Activity.Uploads);
+    }
+
+    [Fact]
     public async Task PostFile_FieldsOfAnotherSlot_Answers403()
     {
         var mine = await CreateSlotAsync("a.png");
@@ -281,6 +313,11 @@ public sealed class EmulatorUploadTests : EmulatorTestBase
         Assert.Equal(2, activity.StorageAttempts);
         Assert.Single(activity.Uploads);
         Assert.All(activity.Requests.Where(r => r.Kind == RouteKind.Storage), r => Assert.Null(r.KeyFingerprint));
+    }
+
+    private sealed class NoLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     private async Task<Slot> CreateSlotAsync(string fileName)
