@@ -1,5 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
 using RunwayRelay.Emulator.Uploads;
@@ -174,6 +176,29 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Contains("purchased credits", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, Emulator.Activity.StorageAttempts);
+    }
+
+    [Fact]
+    public async Task UploadEphemeralAsync_EmulatorEmbeddedUnderPrefix_UploadsAndCreates()
+    {
+        // The DevHost's layout: the emulator mapped at /runway inside another app.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddRunwayEmulator(o => o.TimeScale = 0.001);
+        await using var app = builder.Build();
+        app.MapRunwayEmulator("/runway");
+        await app.StartAsync();
+        using var harness = RunwayClientHarness.Create(new Uri(app.Urls.Single().TrimEnd('/') + "/runway/"), RunwayEmulatorServer.CreateApiKey());
+        var bytes = Png(8192);
+
+        var upload = await harness.Client.UploadEphemeralAsync("cat.webp", "image/webp", new MemoryStream(bytes), bytes.Length);
+        await harness.Client.CreateTaskAsync(ImageToVideo() with { PromptImage = [new PromptImage(upload.RunwayUri)] });
+
+        var activity = app.Services.GetRequiredService<RunwayEmulatorControl>().Activity;
+        Assert.Equal(bytes.Length, Assert.Single(activity.Uploads).Bytes);
+        Assert.StartsWith("/runway/_emulator/uploads/", activity.Requests.Single(r => r.Kind == RouteKind.Storage).Path, StringComparison.Ordinal);
+        Assert.Single(activity.Creates);
+        await app.StopAsync();
     }
 
     /// <summary>PNG signature, then random bytes: what a blob-upload image looks like to the transport.</summary>
