@@ -122,6 +122,7 @@ public static class RunwayServiceCollectionExtensions
     private static void ConfigureUploadResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<RunwayOptions>>().Value;
+        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
         var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunwayRetryPolicy));
 
         // One deadline for the whole file POST: an attempt of a large file may rightly take most of it.
@@ -136,6 +137,11 @@ public static class RunwayServiceCollectionExtensions
             MaxDelay = options.MaxRetryDelay,
             ShouldRetryAfterHeader = false,
             ShouldHandle = args => ValueTask.FromResult(RunwayRetryPolicy.ShouldRetryUpload(args.Context.GetRequestMessage(), args.Outcome)),
+            DelayGenerator = args =>
+            {
+                var asked = RunwayRetryPolicy.RetryAfter(args.Outcome.Result, time);
+                return ValueTask.FromResult(asked is { } d ? (d > options.MaxRetryDelay ? options.MaxRetryDelay : d) : (TimeSpan?)null);
+            },
             OnRetry = args =>
             {
                 // Host only: a presigned URL's path and query can carry signatures.

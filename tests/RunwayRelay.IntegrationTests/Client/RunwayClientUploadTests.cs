@@ -64,11 +64,21 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
         Assert.NotNull(upload);
     }
 
-    [Fact]
-    public async Task UploadEphemeralAsync_StorageFailsOnceWithSeekableStream_RetriesTheSameSlot()
+    [Theory]
+    [InlineData("500")]
+    [InlineData("429")]
+    [InlineData("drop")]
+    public async Task UploadEphemeralAsync_StorageFailsOnceWithSeekableStream_RetriesTheSameSlot(string fault)
     {
         using var harness = Harness();
-        Emulator.Options.Faults.Storage.ServerErrorNext = 1;
+        var rule = Emulator.Options.Faults.Storage;
+        rule.RetryAfter = TimeSpan.FromMilliseconds(10);
+        _ = fault switch
+        {
+            "500" => rule.ServerErrorNext = 1,
+            "429" => rule.TooManyRequestsNext = 1,
+            _ => rule.DropConnectionNext = 1,
+        };
         var bytes = Png(2048);
 
         var upload = await harness.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length);
