@@ -66,6 +66,18 @@ public sealed class EmulatorOptions
     /// <summary>Seed of the random source behind every rate, so a run is repeatable.</summary>
     public int RandomSeed { get; set; } = 20241106;
 
+    /// <summary>How long a <c>runway://</c> upload URI stays usable after its upload slot was created; multiplied by <see cref="TimeScale"/>.</summary>
+    public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long the presigned upload URL (its policy) accepts the file after <c>POST /v1/uploads</c>; not scaled.</summary>
+    public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Smallest file the upload target accepts (Runway: 512 B).</summary>
+    public long MinUploadBytes { get; set; } = 512;
+
+    /// <summary>Largest file the upload target accepts (Runway: 200 MB, i.e. 200 MiB).</summary>
+    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+
     internal ModelLimitOptions LimitsFor(string model) =>
         Models.TryGetValue(model, out var limits)
             ? limits
@@ -95,6 +107,10 @@ public sealed class EmulatorOptions
         Outcomes = other.Outcomes;
         Faults = other.Faults;
         RandomSeed = other.RandomSeed;
+        UploadLifetime = other.UploadLifetime;
+        UploadUrlLifetime = other.UploadUrlLifetime;
+        MinUploadBytes = other.MinUploadBytes;
+        MaxUploadBytes = other.MaxUploadBytes;
     }
 
     internal TimeSpan Scaled(TimeSpan span) => TimeSpan.FromTicks((long)(span.Ticks * TimeScale));
@@ -132,12 +148,20 @@ public sealed class FaultOptions
     /// <summary>GET/HEAD of an output file.</summary>
     public FaultRule Download { get; set; } = new();
 
+    /// <summary>POST /v1/uploads (step 1 of an upload: the slot and its presigned URL).</summary>
+    public FaultRule Upload { get; set; } = new();
+
+    /// <summary>The multipart POST of the file to the presigned upload URL (step 2).</summary>
+    public FaultRule Storage { get; set; } = new();
+
     internal FaultRule For(RouteKind kind) => kind switch
     {
         RouteKind.Create => Create,
         RouteKind.Read => Read,
         RouteKind.Delete => Delete,
         RouteKind.Download => Download,
+        RouteKind.Upload => Upload,
+        RouteKind.Storage => Storage,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "admin routes take no faults"),
     };
 }
@@ -183,4 +207,8 @@ public enum RouteKind
     Delete,
     Download,
     Admin,
+    /// <summary>POST /v1/uploads.</summary>
+    Upload,
+    /// <summary>The file POST to a presigned upload URL.</summary>
+    Storage,
 }

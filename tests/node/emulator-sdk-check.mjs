@@ -2,7 +2,7 @@
 // Needs RUNWAYML_BASE_URL (the emulator) and RUNWAYML_API_SECRET (any well-formed key). Prints one JSON line of
 // facts for the calling test and exits non-zero on the first broken expectation.
 import assert from 'node:assert/strict';
-import RunwayML, { TaskFailedError } from '@runwayml/sdk';
+import RunwayML, { TaskFailedError, toFile } from '@runwayml/sdk';
 
 const client = new RunwayML({ maxRetries: 0 });
 const facts = {};
@@ -67,6 +67,33 @@ facts.creditBalance = organization.creditBalance;
 // a body the API rejects surfaces as the SDK's BadRequestError with Runway's message
 await assert.rejects(
   client.imageToVideo.create({ model: 'gen4.5', promptImage: 'http://example.com/a.png', promptText: 'x', ratio: '1280:720', duration: 5 }),
+  (error) => {
+    assert.equal(error.status, 400);
+    assert.match(error.message, /promptImage/);
+    return true;
+  },
+);
+
+// ephemeral upload through the SDK's own helper (POST /v1/uploads, then the multipart POST to the presigned URL),
+// and the runway:// URI it returns accepted as promptImage
+const image = new Uint8Array(4096);
+image.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const upload = await client.uploads.createEphemeral({ file: await toFile(image, 'fox.png', { type: 'image/png' }) });
+assert.match(upload.uri, /^runway:\/\//);
+const fromUpload = await client.imageToVideo.create({
+  model: 'gen4.5',
+  promptImage: upload.uri,
+  promptText: 'A red fox running through snow',
+  ratio: '1280:720',
+  duration: 5,
+});
+assert.ok(fromUpload.id);
+facts.uploadUri = upload.uri;
+facts.uploadTaskId = fromUpload.id;
+
+// a runway:// URI that was never uploaded is a BadRequestError naming the field
+await assert.rejects(
+  client.imageToVideo.create({ model: 'gen4.5', promptImage: 'runway://uploads/never', promptText: 'x', ratio: '1280:720', duration: 5 }),
   (error) => {
     assert.equal(error.status, 400);
     assert.match(error.message, /promptImage/);

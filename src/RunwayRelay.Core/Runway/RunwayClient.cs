@@ -26,13 +26,24 @@ public partial class RunwayClient
     private readonly HttpClient _http = null!;
     private readonly IRunwayApiKeyProvider _keys = null!;
     private readonly ILogger<RunwayClient> _logger = null!;
+    private readonly IHttpClientFactory? _uploadClients;
+    private readonly TimeProvider _time = TimeProvider.System;
 
     /// <summary>For mocking.</summary>
     protected RunwayClient()
     {
     }
 
+    /// <summary>Without an <see cref="IHttpClientFactory"/>: upload files go through <paramref name="httpClient"/> too (never with the key).</summary>
     public RunwayClient(HttpClient httpClient, IRunwayApiKeyProvider keyProvider, IOptions<RunwayOptions> options, ILogger<RunwayClient> logger)
+        : this(httpClient, keyProvider, options, logger, uploadClients: null, TimeProvider.System)
+    {
+    }
+
+    /// <param name="uploadClients">Supplies the <see cref="RunwayServiceCollectionExtensions.UploadHttpClientName"/> client for upload files.</param>
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public RunwayClient(HttpClient httpClient, IRunwayApiKeyProvider keyProvider, IOptions<RunwayOptions> options, ILogger<RunwayClient> logger,
+        IHttpClientFactory? uploadClients, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(keyProvider);
@@ -40,6 +51,8 @@ public partial class RunwayClient
         _http = httpClient;
         _keys = keyProvider;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _uploadClients = uploadClients;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         _http.BaseAddress ??= WithTrailingSlash(options.Value.BaseUrl);
     }
 

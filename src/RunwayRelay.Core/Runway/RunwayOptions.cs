@@ -40,6 +40,12 @@ public sealed class RunwayOptions
     /// <summary>Upper bound of one wait between attempts, including one asked for by Retry-After / retry-after-ms.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Deadline of the file POST of one ephemeral upload (step 2, to Runway's presigned storage URL), retries included.
+    /// Files reach 200 MiB, so it is longer than <see cref="TotalRequestTimeout"/>.
+    /// </summary>
+    public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Set when <c>RUNWAYML_BASE_URL</c> could not be used; reported by validation at start.</summary>
     internal string? BaseUrlProblem { get; set; }
 }

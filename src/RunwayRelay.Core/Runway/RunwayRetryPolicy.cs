@@ -12,6 +12,29 @@ namespace RunwayRelay.Runway;
 /// </summary>
 public static class RunwayRetryPolicy
 {
+    /// <summary>
+    /// Marks a POST that creates nothing billable (e.g. <c>POST /v1/uploads</c>): it is repeated like a read.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> SafeToRepeat = new("RunwayRelay.SafeToRepeat");
+
+    /// <summary>Marks an upload to a presigned URL whose content can be sent again (a seekable stream).</summary>
+    public static readonly HttpRequestOptionsKey<bool> ContentRepeatable = new("RunwayRelay.ContentRepeatable");
+
+    /// <summary>As <see cref="ShouldRetry(HttpMethod?, Outcome{HttpResponseMessage})"/>, with POSTs marked <see cref="SafeToRepeat"/> treated as reads.</summary>
+    public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
+        request is not null && request.Options.TryGetValue(SafeToRepeat, out var safe) && safe
+            ? ShouldRetry(HttpMethod.Get, outcome)
+            : ShouldRetry(request?.Method, outcome);
+
+    /// <summary>
+    /// The file POST to a presigned upload URL stores one object under one key: sending it again replaces it with the same
+    /// bytes, so it is repeated like a read (408, 429, 5xx, timeouts, connection errors), as long as its content can be
+    /// sent again. 4xx answers (expired or altered policy, size out of range) are final.
+    /// </summary>
+    public static bool ShouldRetryUpload(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
+        request is not null && request.Options.TryGetValue(ContentRepeatable, out var repeatable) && repeatable
+        && ShouldRetry(HttpMethod.Get, outcome);
+
     public static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome)
     {
         bool isCreate = method is null || method == HttpMethod.Post || method == HttpMethod.Put || method == HttpMethod.Patch;

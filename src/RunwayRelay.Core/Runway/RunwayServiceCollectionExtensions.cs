@@ -14,6 +14,9 @@ public static class RunwayServiceCollectionExtensions
     public const string BaseUrlEnvironmentVariable = "RUNWAYML_BASE_URL";
     public const string ResiliencePipelineName = "runway";
 
+    /// <summary>The named HttpClient (and its resilience pipeline) that posts upload files to presigned storage URLs.</summary>
+    public const string UploadHttpClientName = "runway-upload";
+
     /// <summary>
     /// Registers <see cref="RunwayClient"/> (typed HttpClient with retries and timeouts), <see cref="RunwayOptions"/>
     /// (section <c>Runway</c>, validated at start), and <see cref="IRunwayApiKeyProvider"/> (Key Vault or <c>RUNWAYML_API_SECRET</c>).
@@ -51,6 +54,11 @@ public static class RunwayServiceCollectionExtensions
         // RunwayClient logs method, path and status itself, so the factory's loggers are removed.
         builder.RemoveAllLoggers();
         builder.AddResilienceHandler(ResiliencePipelineName, ConfigureResilience);
+
+        // Presigned upload URLs get no key and no base address; the factory's loggers would write their query strings.
+        services.AddHttpClient(UploadHttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler(UploadHttpClientName, ConfigureUploadResilience);
         return builder;
     }
 
@@ -92,7 +100,7 @@ public static class RunwayServiceCollectionExtensions
             Delay = options.RetryBaseDelay,
             MaxDelay = options.MaxRetryDelay,
             ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(RunwayRetryPolicy.ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome)),
+            ShouldHandle = args => ValueTask.FromResult(RunwayRetryPolicy.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome)),
             DelayGenerator = args =>
             {
                 var asked = RunwayRetryPolicy.RetryAfter(args.Outcome.Result, time);
@@ -109,6 +117,41 @@ public static class RunwayServiceCollectionExtensions
             },
         });
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "runway-attempt", Timeout = options.RequestTimeout });
+    }
+
+    private static void ConfigureUploadResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<RunwayOptions>>().Value;
+        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunwayRetryPolicy));
+
+        // One deadline for the whole file POST: an attempt of a large file may rightly take most of it.
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "runway-upload-total", Timeout = options.UploadTimeout });
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            Name = "runway-upload-retry",
+            MaxRetryAttempts = options.MaxRetryAttempts,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryBaseDelay,
+            MaxDelay = options.MaxRetryDelay,
+            ShouldRetryAfterHeader = false,
+            ShouldHandle = args => ValueTask.FromResult(RunwayRetryPolicy.ShouldRetryUpload(args.Context.GetRequestMessage(), args.Outcome)),
+            DelayGenerator = args =>
+            {
+                var asked = RunwayRetryPolicy.RetryAfter(args.Outcome.Result, time);
+                return ValueTask.FromResult(asked is { } d ? (d > options.MaxRetryDelay ? options.MaxRetryDelay : d) : (TimeSpan?)null);
+            },
+            OnRetry = args =>
+            {
+                // Host only: a presigned URL's path and query can carry signatures.
+                logger.LogWarning("Runway upload storage {Host}: attempt {Attempt} failed ({Outcome}); retrying in {Delay} ms",
+                    args.Context.GetRequestMessage()?.RequestUri?.Host, args.AttemptNumber + 1,
+                    args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name,
+                    (long)args.RetryDelay.TotalMilliseconds);
+                return default;
+            },
+        });
     }
 }
 
@@ -145,6 +188,7 @@ internal sealed class RunwayOptionsValidator : IValidateOptions<RunwayOptions>
         Positive(failures, options.TotalRequestTimeout, "TotalRequestTimeout");
         Positive(failures, options.RetryBaseDelay, "RetryBaseDelay");
         Positive(failures, options.MaxRetryDelay, "MaxRetryDelay");
+        Positive(failures, options.UploadTimeout, "UploadTimeout");
         if (options.MaxPollInterval < options.PollInterval)
         {
             failures.Add("Runway__MaxPollInterval must not be shorter than Runway__PollInterval.");

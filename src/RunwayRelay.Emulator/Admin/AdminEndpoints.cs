@@ -50,6 +50,9 @@ internal static class AdminEndpoints
         pollsByTask = activity.PollsByTask,
         deletes = activity.Deletes,
         downloadsByTask = activity.DownloadsByTask,
+        uploadSlotAttempts = activity.UploadSlotAttempts,
+        storageAttempts = activity.StorageAttempts,
+        uploads = activity.Uploads,
         requests = activity.Requests,
     };
 }

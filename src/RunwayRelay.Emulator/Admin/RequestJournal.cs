@@ -23,11 +23,31 @@ public sealed record EmulatorCreateRecord(
     long Credits,
     DateTimeOffset At);
 
+/// <summary>
+/// One file stored through a presigned upload URL (step 2 of an ephemeral upload). <paramref name="HadAuthorization"/>
+/// says whether that request carried an Authorization header (a client must not send its key there); never its value.
+/// </summary>
+public sealed record EmulatorUploadRecord(
+    string UploadId,
+    string FileName,
+    long Bytes,
+    string Sha256,
+    string? ContentType,
+    bool HadAuthorization,
+    DateTimeOffset At);
+
 /// <summary>A snapshot of what the emulator received, for assertions such as "exactly one submission".</summary>
 public sealed record EmulatorActivity(
     IReadOnlyList<EmulatorCreateRecord> Creates,
-    IReadOnlyList<EmulatorRequestRecord> Requests)
+    IReadOnlyList<EmulatorRequestRecord> Requests,
+    IReadOnlyList<EmulatorUploadRecord> Uploads)
 {
+    /// <summary>Every POST /v1/uploads, whatever it was answered.</summary>
+    public int UploadSlotAttempts => Requests.Count(r => r.Kind == RouteKind.Upload);
+
+    /// <summary>Every file POST to a presigned upload URL, whatever it was answered.</summary>
+    public int StorageAttempts => Requests.Count(r => r.Kind == RouteKind.Storage);
+
     /// <summary>Every POST to a generation endpoint, whatever it was answered (faults, 400s and 429s included).</summary>
     public int CreateAttempts => Requests.Count(r => r.Kind == RouteKind.Create);
 
@@ -59,6 +79,7 @@ internal sealed class RequestJournal
     private readonly Lock _gate = new();
     private readonly List<EmulatorRequestRecord> _requests = [];
     private readonly List<EmulatorCreateRecord> _creates = [];
+    private readonly List<EmulatorUploadRecord> _uploads = [];
 
     /// <summary>Lowercase hex SHA-256 of the key: identifies a key in the journal without storing it.</summary>
     public static string Fingerprint(string apiKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
@@ -83,11 +104,19 @@ internal sealed class RequestJournal
         }
     }
 
+    public void RecordUpload(EmulatorUploadRecord record)
+    {
+        lock (_gate)
+        {
+            _uploads.Add(record);
+        }
+    }
+
     public EmulatorActivity Snapshot()
     {
         lock (_gate)
         {
-            return new EmulatorActivity([.. _creates], [.. _requests]);
+            return new EmulatorActivity([.. _creates], [.. _requests], [.. _uploads]);
         }
     }
 
@@ -97,6 +126,7 @@ internal sealed class RequestJournal
         {
             _requests.Clear();
             _creates.Clear();
+            _uploads.Clear();
         }
     }
 }

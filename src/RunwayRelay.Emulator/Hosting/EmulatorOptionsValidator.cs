@@ -43,7 +43,16 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         {
             yield return $"{s}:Outcomes:FailureRate must be within 0..1 and {s}:Outcomes:FailureCode must not be empty";
         }
-        foreach (var (kind, rule) in new[] { ("Create", o.Faults.Create), ("Read", o.Faults.Read), ("Delete", o.Faults.Delete), ("Download", o.Faults.Download) })
+        if (o.UploadLifetime <= TimeSpan.Zero || o.UploadUrlLifetime <= TimeSpan.Zero)
+        {
+            yield return $"{s}:UploadLifetime and {s}:UploadUrlLifetime must be > 0 (e.g. 1.00:00:00)";
+        }
+        if (o.MinUploadBytes < 0 || o.MaxUploadBytes < o.MinUploadBytes)
+        {
+            yield return $"{s}:MinUploadBytes must be >= 0 and {s}:MaxUploadBytes >= MinUploadBytes; they are {o.MinUploadBytes} and {o.MaxUploadBytes}";
+        }
+        foreach (var (kind, rule) in new[] { ("Create", o.Faults.Create), ("Read", o.Faults.Read), ("Delete", o.Faults.Delete), ("Download", o.Faults.Download),
+                     ("Upload", o.Faults.Upload), ("Storage", o.Faults.Storage) })
         {
             if (new[] { rule.SlowRate, rule.DropConnectionRate, rule.TooManyRequestsRate, rule.ServerErrorRate, rule.TruncateRate }.Any(r => r is < 0 or > 1))
             {

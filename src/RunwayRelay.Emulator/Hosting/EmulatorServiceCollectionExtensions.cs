@@ -5,6 +5,7 @@ using RunwayRelay.Emulator.Hosting;
 using RunwayRelay.Emulator.Http;
 using RunwayRelay.Emulator.Media;
 using RunwayRelay.Emulator.Tasks;
+using RunwayRelay.Emulator.Uploads;
 
 namespace RunwayRelay.Emulator;
 
@@ -49,6 +50,7 @@ public static class EmulatorServiceCollectionExtensions
         services.TryAddSingleton<EmulatorRandom>();
         services.TryAddSingleton<TaskStore>();
         services.TryAddSingleton<OutputUrlSigner>();
+        services.TryAddSingleton<UploadStore>();
         services.TryAddSingleton<EmulatorState>();
         services.TryAddSingleton(sp => new RunwayEmulatorControl(
             sp.GetRequiredService<EmulatorOptions>(),
@@ -76,6 +78,7 @@ public static class EmulatorEndpointRouteBuilderExtensions
         var routes = new EmulatorRoutes(endpoints.ServiceProvider, prefix);
         RunwayApiEndpoints.Map(root, routes);
         OutputEndpoints.Map(root, routes);
+        UploadEndpoints.Map(root, routes);
         AdminEndpoints.Map(root);
         return endpoints;
     }

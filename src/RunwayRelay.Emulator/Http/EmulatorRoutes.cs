@@ -19,12 +19,14 @@ internal sealed class EmulatorRoutes(IServiceProvider services, string prefix)
     }
 
     /// <summary>Where output files are served, as seen by the caller (or <see cref="EmulatorOptions.PublicBaseUrl"/>).</summary>
-    public string OutputBaseUrl(HttpContext http)
+    public string OutputBaseUrl(HttpContext http) => PublicRoot(http) + OutputEndpoints.Prefix;
+
+    /// <summary>The emulator's root as seen by the caller (or <see cref="EmulatorOptions.PublicBaseUrl"/>), without a trailing slash.</summary>
+    public string PublicRoot(HttpContext http)
     {
         var configured = services.GetRequiredService<EmulatorOptions>().PublicBaseUrl;
-        var root = string.IsNullOrEmpty(configured)
+        return string.IsNullOrEmpty(configured)
             ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{prefix}"
             : configured.TrimEnd('/');
-        return root + OutputEndpoints.Prefix;
     }
 }

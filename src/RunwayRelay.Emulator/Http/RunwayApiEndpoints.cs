@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RunwayRelay.Emulator.Media;
 using RunwayRelay.Emulator.Tasks;
+using RunwayRelay.Emulator.Uploads;
 using RunwayRelay.Emulator.Validation;
 
 namespace RunwayRelay.Emulator.Http;
@@ -13,8 +14,8 @@ internal static class RunwayApiEndpoints
     {
         foreach (var endpoint in ModelCatalog.Endpoints)
         {
-            routes.Configure(root.MapPost($"/v1/{endpoint}", (HttpContext http, TaskStore store, EmulatorOptions options) =>
-                CreateAsync(endpoint, http, store, options)), RouteKind.Create, authenticated: true);
+            routes.Configure(root.MapPost($"/v1/{endpoint}", (HttpContext http, TaskStore store, EmulatorOptions options, UploadStore uploads) =>
+                CreateAsync(endpoint, http, store, options, uploads)), RouteKind.Create, authenticated: true);
         }
 
         routes.Configure(root.MapGet("/v1/tasks/{id}", (string id, HttpContext http, TaskStore store, EmulatorOptions options, OutputUrlSigner signer, TimeProvider time) =>
@@ -35,7 +36,7 @@ internal static class RunwayApiEndpoints
 
     private static IResult TaskNotFound() => RunwayResults.Error(StatusCodes.Status404NotFound, "Task not found.");
 
-    private static async Task<IResult> CreateAsync(string endpoint, HttpContext http, TaskStore store, EmulatorOptions options)
+    private static async Task<IResult> CreateAsync(string endpoint, HttpContext http, TaskStore store, EmulatorOptions options, UploadStore uploads)
     {
         JsonDocument document;
         try
@@ -53,6 +54,12 @@ internal static class RunwayApiEndpoints
             if (!validation.IsValid)
             {
                 return RunwayResults.Error(StatusCodes.Status400BadRequest, validation.Summary, validation.Issues);
+            }
+            var references = RunwayUriReferences.Check(document.RootElement, uploads);
+            if (references.Count > 0)
+            {
+                return RunwayResults.Error(StatusCodes.Status400BadRequest,
+                    string.Join("; ", references.Select(i => $"{i.PathText}: {i.Message}")), references);
             }
 
             var outcome = store.Create(validation.Spec!, document.RootElement, http.GetKeyFingerprint()!);

@@ -83,7 +83,6 @@ public sealed class EmulatorValidationTests : EmulatorTestBase
         { "image_to_video", Gen45(set: ("promptText", string.Concat(Enumerable.Repeat("😀", 500)))) },
         { "image_to_video", Gen45(set: ("seed", 4294967295L)) },
         { "image_to_video", Gen45(set: ("promptImage", "data:image/png;base64," + new string('A', 5 * 1024 * 1024 - 22))) },
-        { "image_to_video", Gen45(set: ("promptImage", "runway://uploads/abc")) },
         { "image_to_video", """{"model":"gen4_turbo","promptImage":"https://example.com/a.png","ratio":"960:960"}""" },
         { "image_to_video", """{"model":"veo3.1","ratio":"1080:1920","promptImage":[{"uri":"https://example.com/a.png","position":"first"},{"uri":"https://example.com/b.png","position":"last"}],"audio":false,"duration":6}""" },
         { "image_to_video", """{"model":"veo3.1_fast","ratio":"1920:1080","promptImage":"https://example.com/a.png"}""" },

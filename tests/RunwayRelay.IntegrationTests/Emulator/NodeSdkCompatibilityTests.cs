@@ -54,9 +54,15 @@ public sealed class NodeSdkCompatibilityTests
         Assert.True(facts.GetProperty("ok").GetBoolean());
 
         var activity = runway.Activity;
-        Assert.Equal(2, activity.Creates.Count); // the 400 created nothing
-        Assert.Equal(1, activity.CreatesByEndpoint["image_to_video"]);
-        Assert.Equal(2, activity.CreatesByKey[RunwayEmulatorServer.KeyFingerprint(runway.ApiKey)]);
+        Assert.Equal(3, activity.Creates.Count); // the 400s created nothing
+        Assert.Equal(2, activity.CreatesByEndpoint["image_to_video"]);
+        Assert.Equal(3, activity.CreatesByKey[RunwayEmulatorServer.KeyFingerprint(runway.ApiKey)]);
+        // the SDK's upload helper: one slot, one file POST without the key, and its URI used by the create
+        var upload = Assert.Single(activity.Uploads);
+        Assert.Equal((4096L, "fox.png", "image/png", false), (upload.Bytes, upload.FileName, upload.ContentType, upload.HadAuthorization));
+        Assert.Equal(1, activity.UploadSlotAttempts);
+        Assert.EndsWith(upload.UploadId, facts.GetProperty("uploadUri").GetString(), StringComparison.Ordinal);
+        Assert.Contains(activity.Creates, c => c.TaskId == facts.GetProperty("uploadTaskId").GetString());
         var succeeded = facts.GetProperty("succeededId").GetString()!;
         Assert.Contains(succeeded, activity.Deletes);
         Assert.True(activity.PollsByTask[succeeded] >= 2);
