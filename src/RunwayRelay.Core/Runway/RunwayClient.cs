@@ -57,10 +57,6 @@ public partial class RunwayClient
     }
 
     /// <summary>Validates the request (throws <see cref="RunwayException"/> of kind InvalidRequest naming every problem), then submits it once.</summary>
-    // MERGE-PLACEHOLDER: replaced by the ephemeral upload implementation of branch i8-uploads.
-    public Task<Uri> UploadEphemeralAsync(string fileName, string contentType, Stream content, long length, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("merge placeholder");
-
     public virtual async Task<RunwayTaskCreated> CreateTaskAsync(RunwayGenerationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -46,11 +46,12 @@ public sealed partial class PromptImageLoader(
                 var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = pinned }, cancellationToken).ConfigureAwait(false);
                 return DataUriPrefix(image.MediaType) + Convert.ToBase64String(content.Value.Content.ToMemory().Span);
             }
-            var download = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = pinned }, cancellationToken).ConfigureAwait(false);
-            await using var stream = download.Value.Content;
-            var uri = await runway.UploadEphemeralAsync(FileNameFor(image), image.MediaType, stream, image.Length, cancellationToken).ConfigureAwait(false);
+            // Seekable, so the client may post it again when the upload's storage answers a transient error.
+            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = pinned },
+                cancellationToken).ConfigureAwait(false);
+            var upload = await runway.UploadEphemeralAsync(FileNameFor(image), image.MediaType, stream, image.Length, cancellationToken).ConfigureAwait(false);
             Log.Uploaded(logger, image.Container, image.BlobName, image.Length);
-            return uri.ToString();
+            return upload.RunwayUri;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
