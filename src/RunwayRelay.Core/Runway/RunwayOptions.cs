@@ -40,6 +40,12 @@ public sealed class RunwayOptions
     /// <summary>Upper bound of one wait between attempts, including one asked for by Retry-After / retry-after-ms.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether the HTTP API forwards a model its catalog does not know (a model newer than this release) with only the
+    /// endpoint's shape rules checked; when false such a request is refused at the door naming <c>model</c>.
+    /// </summary>
+    public bool AllowUnknownModels { get; set; }
+
     /// <summary>Set when <c>RUNWAYML_BASE_URL</c> could not be used; reported by validation at start.</summary>
     internal string? BaseUrlProblem { get; set; }
 }
