@@ -10,7 +10,8 @@ public enum RunwayMediaKind
 /// <summary>
 /// Checks a request against the per-model tables so that a request Runway would reject is rejected before any call
 /// (a rejected request costs nothing; a sent one may). Every problem is reported, each with Runway's field path.
-/// Models missing from the tables only get the checks every model shares, so new Runway models still work.
+/// Models missing from the tables are refused when unknown models are not allowed; otherwise they only get the checks
+/// every model shares, so new Runway models still work.
 /// </summary>
 public static class RunwayRequestValidator
 {
