@@ -138,10 +138,10 @@ internal static class MalformedRequests
         // Per catalog model: ratio, duration, seed, model, missing required fields, media URLs.
         foreach (var spec in Specs)
         {
-            foreach (var ratio in InvalidRatios(spec).Take(3)) yield return With(spec, $"ratio {ratio}", "ratio", ratio);
+            foreach (var ratio in InvalidRatios(spec)) yield return With(spec, $"ratio {ratio}", "ratio", ratio);
             foreach (var duration in InvalidDurations(spec)) yield return With(spec, $"duration {duration}", "duration", duration);
             foreach (var seed in InvalidSeeds(spec)) yield return With(spec, $"seed {seed}", "seed", seed);
-            foreach (var other in OtherEndpointModels(spec).Take(2)) yield return With(spec, $"model {other} of another endpoint", "model", other);
+            foreach (var other in OtherEndpointModels(spec)) yield return With(spec, $"model {other} of another endpoint", "model", other);
             yield return With(spec, "unknown model", "model", "gen9_ultra");
             yield return With(spec, "empty model", "model", "");
             foreach (var field in RequiredFields(spec)) yield return Without(spec, field);
