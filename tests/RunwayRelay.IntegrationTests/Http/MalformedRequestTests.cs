@@ -145,6 +145,23 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHel
         await AssertNothingSubmittedAsync(host);
     }
 
+    /// <summary>
+    /// Kestrel itself refuses most malformed Host headers (<c>a@b</c>, <c>a/b</c>, <c>[::1</c>) with a bare 400 before
+    /// the app runs; one with an impossible port reaches the app, which must not build a status URL from it.
+    /// </summary>
+    [Fact]
+    public async Task Start_HostWithImpossiblePort_Answers400NamingHostAndSubmitsNothing()
+    {
+        await using var host = await StartAsync();
+
+        var answer = await RawAsync(host, "POST", "/api/generations", ValidBody, hostHeader: "relay.example.com:99999");
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal(ProblemJson, answer.ContentType);
+        Assert.Contains("well-formed", Assert.Single(answer.Errors["Host"]), StringComparison.Ordinal);
+        await AssertNothingSubmittedAsync(host);
+    }
+
     [Fact]
     public async Task GetAndDelete_Http10WithoutHost_Answer400NamingHost()
     {
@@ -291,10 +308,14 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     /// <summary>An HTTP/1.0 request with no Host header, over a plain socket (HttpClient always sends one).</summary>
-    private static async Task<Answer> RawAsync(GenerationHost host, string method, string target, string? body)
+    private static async Task<Answer> RawAsync(GenerationHost host, string method, string target, string? body, string? hostHeader = null)
     {
         byte[] content = body is null ? [] : Encoding.UTF8.GetBytes(body);
         var head = new StringBuilder($"{method} {target} HTTP/1.0\r\n");
+        if (hostHeader is not null)
+        {
+            head.Append(CultureInfo.InvariantCulture, $"Host: {hostHeader}\r\n");
+        }
         if (body is not null)
         {
             head.Append(CultureInfo.InvariantCulture, $"Content-Type: application/json\r\nContent-Length: {content.Length}\r\n");
