@@ -259,12 +259,15 @@ public class GenerationsApi
             var callbacks = _callbacks.CurrentValue;
             var policy = new GenerationRequestPolicy(!string.IsNullOrEmpty(callbacks.SigningSecret), callbacks.AllowLoopback)
             {
-                AllowUnknownModels = _runway.CurrentValue.AllowUnknownModels,
+                AllowUnknownModels = AllowUnknownModels,
             };
             var accepted = GenerationRequestMapper.Map(read, policy, errors);
             return errors.Count == 0 ? accepted : null;
         }
     }
+
+    /// <summary><c>Runway__AllowUnknownModels</c>, for the other entry points that judge requests (blob uploads).</summary>
+    internal bool AllowUnknownModels => _runway.CurrentValue.AllowUnknownModels;
 
     /// <summary>The orchestration input: the request plus a snapshot of the polling settings, so replays never read config.</summary>
     public GenerationInput CreateInput(string id, AcceptedGenerationRequest accepted)

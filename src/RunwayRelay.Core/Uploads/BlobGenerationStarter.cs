@@ -160,7 +160,8 @@ public class BlobGenerationStarter
         }
 
         AcceptedGenerationRequest? accepted = errors.Count == 0
-            ? GenerationRequestMapper.Map(body, new GenerationRequestPolicy(CallbacksEnabled: false, AllowLoopbackCallbacks: false), errors)
+            ? GenerationRequestMapper.Map(body,
+                new GenerationRequestPolicy(CallbacksEnabled: false, AllowLoopbackCallbacks: false) { AllowUnknownModels = _api.AllowUnknownModels }, errors)
             : null;
         if (accepted is null)
         {
