@@ -10,6 +10,8 @@ namespace RunwayRelay.Http;
 /// </summary>
 public static class GenerationProblems
 {
+    public const string ContentTypeHeader = "Content-Type";
+
     /// <summary>Error codes the HTTP API adds to the orchestration's <see cref="GenerationErrorCodes"/>.</summary>
     public const string OrchestrationFailed = "ORCHESTRATION_FAILED";
     public const string Terminated = "TERMINATED";
@@ -76,6 +78,17 @@ public static class GenerationProblems
             title: "The generation request is invalid");
     }
 
+    /// <summary>A 400 for a request whose headers, not its body, are at fault (GET and DELETE carry no body).</summary>
+    public static IResult InvalidRequest(ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var fields = errors.Fields.ToList();
+        return TypedResults.ValidationProblem(
+            errors.ToDictionary(),
+            detail: $"{fields.Count} invalid field{(fields.Count == 1 ? "" : "s")}: {string.Join(", ", fields)}.",
+            title: "The request is invalid");
+    }
+
     public static IResult NotFound(string id) => TypedResults.Problem(
         detail: $"There is no generation '{id}'.",
         statusCode: StatusCodes.Status404NotFound,
@@ -85,12 +98,14 @@ public static class GenerationProblems
     public static IResult TooLarge(long limit) => TypedResults.Problem(
         detail: $"The body is larger than {limit} bytes (Api__MaxRequestBodyBytes). Pass large media as https URLs instead of data URIs.",
         statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "Request body too large");
+        title: "Request body too large",
+        extensions: Errors(GenerationFields.Body, $"is larger than {limit} bytes"));
 
     public static IResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
         detail: $"The body must be JSON sent as 'Content-Type: application/json' (got '{contentType ?? "no Content-Type"}').",
         statusCode: StatusCodes.Status415UnsupportedMediaType,
-        title: "Unsupported media type");
+        title: "Unsupported media type",
+        extensions: Errors(ContentTypeHeader, "must be application/json (or another +json type), UTF-8 if a charset is given"));
 
     public static IResult IdempotencyKeyReused(string id) => TypedResults.Problem(
         detail: "This Idempotency-Key was already used for a different request. Send a new key for a new generation, " +
@@ -110,4 +125,8 @@ public static class GenerationProblems
                 [GenerationFields.OutputBlobName] = [$"'{blobName}' already holds a video or is reserved by another generation; choose another name, or leave outputBlobName out for a generated one"],
             },
         });
+
+    /// <summary>An <c>errors</c> member as validation problems carry it, so every 4xx about the request names what to fix.</summary>
+    private static Dictionary<string, object?> Errors(string field, string message) =>
+        new() { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } };
 }

@@ -7,7 +7,11 @@ namespace RunwayRelay.Http;
 public sealed record AcceptedGenerationRequest(RunwayGenerationRequest Request, string? OutputBlobName, Uri? CallbackUrl);
 
 /// <summary>What the door needs to know about the server to judge a request.</summary>
-public sealed record GenerationRequestPolicy(bool CallbacksEnabled, bool AllowLoopbackCallbacks);
+public sealed record GenerationRequestPolicy(bool CallbacksEnabled, bool AllowLoopbackCallbacks)
+{
+    /// <summary><c>Runway__AllowUnknownModels</c>: forward models the catalog does not list, with only endpoint-level checks.</summary>
+    public bool AllowUnknownModels { get; init; }
+}
 
 /// <summary>
 /// Turns a read body into the typed Runway request and judges it: the endpoint, which fields that endpoint takes, the
@@ -17,6 +21,7 @@ public sealed record GenerationRequestPolicy(bool CallbacksEnabled, bool AllowLo
 public static class GenerationRequestMapper
 {
     public const int MaxBlobNameLength = 1024;
+    public const int MaxBlobNameSegments = 254;
     public const int MaxCallbackUrlLength = 2048;
 
     private static readonly string[] AllEndpoints = [.. RunwayEndpoints.All];
@@ -93,7 +98,7 @@ public static class GenerationRequestMapper
         }
 
         RunwayGenerationRequest request = Build(endpoint, body);
-        foreach (var issue in RunwayRequestValidator.Validate(request))
+        foreach (var issue in RunwayRequestValidator.Validate(request, policy.AllowUnknownModels))
         {
             string field = issue.Field.Length == 0 ? GenerationFields.Body : issue.Field;
             // A field the reader could not read is absent from the typed request; "is required" on top would mislead.
@@ -145,22 +150,32 @@ public static class GenerationRequestMapper
 
     /// <summary>
     /// Null when <paramref name="name"/> is a safe blob name in the output container; else why not. Names are taken
-    /// literally (no <c>..</c> segments, no leading slash), so a caller cannot write outside the names it chose.
+    /// literally, so they must not hold anything Azure would rewrite: it drops <c>.</c> and <c>..</c> segments and dots
+    /// at the end of a segment, so <c>a/./b.mp4</c> would be stored as <c>a/b.mp4</c> while the API reported the name
+    /// given, and <c>..</c> could write outside the names the caller chose.
     /// </summary>
     public static string? BlobNameProblem(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length == 0 || string.IsNullOrWhiteSpace(name)) return "must not be empty";
         if (name.Length > MaxBlobNameLength) return $"is {name.Length} characters long; blob names take at most {MaxBlobNameLength}";
-        if (name.Contains("..", StringComparison.Ordinal)) return "must not contain '..'";
         if (name[0] == '/') return "must not start with '/'";
         if (name.Contains('\\')) return "must not contain '\\' (use '/' for virtual folders)";
-        if (name.EndsWith('/') || name.EndsWith('.')) return "must not end with '/' or '.'";
-        if (name.Contains("//", StringComparison.Ordinal)) return "must not contain empty path segments ('//')";
         if (name.Any(char.IsControl)) return "must not contain control characters";
-        if (name.Split('/').Any(segment => segment.Length > 254)) return "has a path segment longer than 254 characters";
+        if (name.EndsWith('/')) return "must not end with '/'";
+        string[] segments = name.Split('/');
+        if (segments.Length > MaxBlobNameSegments) return $"has {segments.Length} path segments; blob names take at most {MaxBlobNameSegments}";
+        foreach (string segment in segments)
+        {
+            if (segment.Length == 0) return "must not contain empty path segments ('//')";
+            if (segment is "." or "..") return $"must not contain '.' or '..' path segments (found '{segment}'); Azure would drop or resolve them";
+            if (segment.EndsWith('.')) return $"has the path segment '{Shorten(segment)}' ending in '.'; Azure drops trailing dots, so the blob would get another name";
+            if (segment.Length > 254) return "has a path segment longer than 254 characters";
+        }
         return null;
     }
+
+    private static string Shorten(string segment) => segment.Length <= 40 ? segment : segment[..20] + "..." + segment[^17..];
 
     private static Uri? CheckCallbackUrl(string value, GenerationRequestPolicy policy, ValidationErrors errors)
     {

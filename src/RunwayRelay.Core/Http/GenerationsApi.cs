@@ -63,7 +63,7 @@ public class GenerationsApi
 
         var errors = new ValidationErrors();
         string? idempotencyKey = ReadIdempotencyKey(request, errors);
-        var accepted = Judge(body.Value, errors);
+        var accepted = Judge(request, body.Value, errors);
         if (accepted is null)
         {
             _logger.LogInformation("POST generations refused: invalid {Fields}", string.Join(",", errors.Fields));
@@ -90,6 +90,10 @@ public class GenerationsApi
         if (!GenerationIds.IsWellFormed(id))
         {
             return GenerationProblems.NotFound(id);
+        }
+        if (UrlProblem(request) is { } badHost)
+        {
+            return badHost;
         }
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null || instance.Name != GenerationTasks.Orchestrator)
@@ -133,6 +137,10 @@ public class GenerationsApi
         {
             return GenerationProblems.NotFound(id);
         }
+        if (UrlProblem(request) is { } badHost)
+        {
+            return badHost;
+        }
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (instance is null || instance.Name != GenerationTasks.Orchestrator)
         {
@@ -151,12 +159,28 @@ public class GenerationsApi
             .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
     }
 
+    /// <summary>The request's problems (into <paramref name="errors"/>): its Host, then its body; or the request to run.</summary>
+    internal AcceptedGenerationRequest? Judge(HttpRequest request, ReadOnlyMemory<byte> body, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (GenerationUrlBuilder.HostProblem(request, _api.CurrentValue.PublicBase) is { } hostProblem)
+        {
+            errors.Add(GenerationUrlBuilder.HostHeader, hostProblem);
+        }
+        return Judge(body, errors);
+    }
+
     /// <summary>The body's problems (into <paramref name="errors"/>) or the request to run.</summary>
     internal AcceptedGenerationRequest? Judge(ReadOnlyMemory<byte> body, ValidationErrors errors)
     {
         if (body.IsEmpty)
         {
             errors.Add(GenerationFields.Body, "The body is empty; send a JSON object describing the generation.");
+            return null;
+        }
+        if (JsonTextCheck.BodyProblem(body.Span) is { } bom)
+        {
+            errors.Add(GenerationFields.Body, bom);
             return null;
         }
         JsonDocument document;
@@ -166,22 +190,32 @@ public class GenerationsApi
         }
         catch (JsonException e)
         {
-            errors.Add(GenerationFields.Body, $"The body is not valid JSON: {e.Message}");
+            errors.Add(GenerationFields.Body, JsonTextCheck.Utf8Problem(body.Span) ?? $"The body is not valid JSON: {e.Message}");
             return null;
         }
         using (document)
         {
+            if (document.RootElement.ValueKind == JsonValueKind.Object && !JsonTextCheck.Check(document.RootElement, errors))
+            {
+                return null;
+            }
             var read = GenerationRequestReader.Read(document.RootElement, errors);
             if (errors.Contains(GenerationFields.Body))
             {
                 return null;
             }
             var callbacks = _callbacks.CurrentValue;
-            var policy = new GenerationRequestPolicy(!string.IsNullOrEmpty(callbacks.SigningSecret), callbacks.AllowLoopback);
+            var policy = new GenerationRequestPolicy(!string.IsNullOrEmpty(callbacks.SigningSecret), callbacks.AllowLoopback)
+            {
+                AllowUnknownModels = AllowUnknownModels,
+            };
             var accepted = GenerationRequestMapper.Map(read, policy, errors);
             return errors.Count == 0 ? accepted : null;
         }
     }
+
+    /// <summary><c>Runway__AllowUnknownModels</c>, for the other entry points that judge requests (blob uploads).</summary>
+    internal bool AllowUnknownModels => _runway.CurrentValue.AllowUnknownModels;
 
     private IResult Accepted(GenerationUrls urls) =>
         TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel), Json,
@@ -263,25 +297,23 @@ public class GenerationsApi
     private string RetryAfterSeconds() =>
         Math.Max(1, (long)Math.Ceiling(_runway.CurrentValue.PollInterval.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Absolute status and cancel URLs built from the request's own URL, so they hold under any route prefix. A Functions
-    /// key passed as <c>?code=</c> is carried over: a Logic App following <c>Location</c> sends no headers of its own.
-    /// </summary>
-    internal static GenerationUrls UrlsFor(HttpRequest request, string id, bool isCollection)
+    /// <summary>Absolute status and cancel URLs (see <see cref="GenerationUrlBuilder"/>); the request's Host was checked first.</summary>
+    internal GenerationUrls UrlsFor(HttpRequest request, string id, bool isCollection)
     {
-        string path = request.Path.Value ?? "";
-        path = path.TrimEnd('/');
-        if (!isCollection)
-        {
-            int slash = path.LastIndexOf('/');
-            path = slash >= 0 ? path[..slash] : path;
-        }
-        var itemPath = new PathString(path + "/" + Uri.EscapeDataString(id));
-        var query = request.Query.TryGetValue("code", out var code) && code.Count == 1
-            ? QueryString.Create("code", code[0]!)
-            : QueryString.Empty;
-        var url = new Uri(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, itemPath, query));
+        var url = GenerationUrlBuilder.Build(request, _api.CurrentValue.PublicBase, id, isCollection);
         return new GenerationUrls(id, url, url);
+    }
+
+    /// <summary>A 400 naming the Host header when no status URL can be built for the request; else null.</summary>
+    private IResult? UrlProblem(HttpRequest request)
+    {
+        if (GenerationUrlBuilder.HostProblem(request, _api.CurrentValue.PublicBase) is not { } problem)
+        {
+            return null;
+        }
+        var errors = new ValidationErrors();
+        errors.Add(GenerationUrlBuilder.HostHeader, problem);
+        return GenerationProblems.InvalidRequest(errors);
     }
 
     internal sealed record GenerationUrls(string Id, Uri Status, Uri Cancel);

@@ -46,7 +46,8 @@ internal sealed record ModelSpec
 
 /// <summary>
 /// Per-endpoint model tables (snapshot of Runway's API, mid-2026; see docs/runway-client.md). Model names stay open
-/// strings: a model missing here is sent with only the generic checks, so a new Runway model needs no release.
+/// strings: the HTTP API refuses a model missing here unless <c>Runway__AllowUnknownModels</c> is set, which sends it with
+/// only the generic checks, so a new Runway model needs no release.
 /// </summary>
 internal static class RunwayModelCatalog
 {

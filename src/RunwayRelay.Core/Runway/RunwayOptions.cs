@@ -46,6 +46,12 @@ public sealed class RunwayOptions
     /// </summary>
     public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Whether the HTTP API forwards a model its catalog does not know (a model newer than this release) with only the
+    /// endpoint's shape rules checked; when false such a request is refused at the door naming <c>model</c>.
+    /// </summary>
+    public bool AllowUnknownModels { get; set; }
+
     /// <summary>Set when <c>RUNWAYML_BASE_URL</c> could not be used; reported by validation at start.</summary>
     internal string? BaseUrlProblem { get; set; }
 }

@@ -10,7 +10,8 @@ public enum RunwayMediaKind
 /// <summary>
 /// Checks a request against the per-model tables so that a request Runway would reject is rejected before any call
 /// (a rejected request costs nothing; a sent one may). Every problem is reported, each with Runway's field path.
-/// Models missing from the tables only get the checks every model shares, so new Runway models still work.
+/// Models missing from the tables are refused when unknown models are not allowed; otherwise they only get the checks
+/// every model shares, so new Runway models still work.
 /// </summary>
 public static class RunwayRequestValidator
 {
@@ -22,7 +23,13 @@ public static class RunwayRequestValidator
     public const long MaxSeed = uint.MaxValue;
 
     /// <summary>Every problem found (empty when valid). Paths use Runway's field names, e.g. <c>promptImage.0.uri</c>.</summary>
-    public static IReadOnlyList<RunwayIssue> Validate(RunwayGenerationRequest request)
+    public static IReadOnlyList<RunwayIssue> Validate(RunwayGenerationRequest request) => Validate(request, allowUnknownModels: true);
+
+    /// <summary>
+    /// As <see cref="Validate(RunwayGenerationRequest)"/>; when <paramref name="allowUnknownModels"/> is false, a model the
+    /// catalog does not list for the endpoint is itself the problem (<c>Runway__AllowUnknownModels</c>).
+    /// </summary>
+    public static IReadOnlyList<RunwayIssue> Validate(RunwayGenerationRequest request, bool allowUnknownModels)
     {
         ArgumentNullException.ThrowIfNull(request);
         var issues = new Issues();
@@ -41,6 +48,14 @@ public static class RunwayRequestValidator
                     $"model '{request.Model}' is not available on {request.Endpoint} (it is on {string.Join(", ", elsewhere)}); " +
                     $"models for {request.Endpoint}: {string.Join(", ", RunwayModelCatalog.ModelsOf(request.Endpoint))}", "model");
                 // The rest would be judged against the wrong table; the model is the one thing to fix.
+                return issues.List;
+            }
+            if (spec is null && !allowUnknownModels)
+            {
+                issues.Add("invalid_enum_value",
+                    $"model '{request.Model}' is not a known model of {request.Endpoint}; models for {request.Endpoint}: " +
+                    $"{string.Join(", ", RunwayModelCatalog.ModelsOf(request.Endpoint))} (Runway__AllowUnknownModels=true forwards newer models unchecked)",
+                    "model");
                 return issues.List;
             }
         }
@@ -498,6 +513,10 @@ public static class RunwayRequestValidator
             else if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
             {
                 issues.Add("invalid_string", "is not a well-formed https URL", path);
+            }
+            else if (MediaUrlHostRule.Problem(uri) is { } hostProblem)
+            {
+                issues.Add("invalid_string", hostProblem, path);
             }
             return;
         }

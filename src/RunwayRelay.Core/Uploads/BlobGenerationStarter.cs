@@ -65,14 +65,16 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
     private readonly GenerationScheduler _scheduler;
     private readonly BlobServiceClient _storage;
     private readonly IOptionsMonitor<OutputOptions> _output;
+    private readonly IOptionsMonitor<RunwayOptions> _runway;
     private readonly ILogger<BlobGenerationStarter> _logger;
 
     public BlobGenerationStarter(GenerationScheduler scheduler, [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
-        IOptionsMonitor<OutputOptions> output, ILogger<BlobGenerationStarter> logger)
+        IOptionsMonitor<OutputOptions> output, IOptionsMonitor<RunwayOptions> runway, ILogger<BlobGenerationStarter> logger)
     {
         _scheduler = scheduler;
         _storage = storage;
         _output = output;
+        _runway = runway;
         _logger = logger;
     }
 
@@ -141,7 +143,8 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
         }
 
         AcceptedGenerationRequest? accepted = errors.Count == 0
-            ? GenerationRequestMapper.Map(body, new GenerationRequestPolicy(CallbacksEnabled: false, AllowLoopbackCallbacks: false), errors)
+            ? GenerationRequestMapper.Map(body,
+                new GenerationRequestPolicy(CallbacksEnabled: false, AllowLoopbackCallbacks: false) { AllowUnknownModels = _runway.CurrentValue.AllowUnknownModels }, errors)
             : null;
         if (accepted?.Request is not ImageToVideoRequest request)
         {
