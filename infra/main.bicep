@@ -40,6 +40,11 @@ param inputContainerName string = 'runway-inbox'
 @maxLength(63)
 param outputContainerName string = 'runway-videos'
 
+@description('Private blob container of what stays out of durable state: each generation\'s request and callback URL, and the output name reservations (Output__PayloadsContainer).')
+@minLength(3)
+@maxLength(63)
+param payloadsContainerName string = 'runway-payloads'
+
 @description('Blob container that holds the deployment package of the Flex Consumption app.')
 @minLength(3)
 @maxLength(63)
@@ -128,8 +133,10 @@ module storage 'modules/storage.bicep' = {
       deploymentContainerName
       inputContainerName
       outputContainerName
+      payloadsContainerName
     ]
     inputContainerName: inputContainerName
+    payloadsContainerName: payloadsContainerName
     inputRetentionDays: inputRetentionDays
   }
 }
@@ -201,6 +208,7 @@ module functionApp 'modules/function-app.bicep' = {
       Runway__ApiKeySecretName: runwayApiKeySecretName
       Input__Container: inputContainerName
       Output__Container: outputContainerName
+      Output__PayloadsContainer: payloadsContainerName
       // Resolved by the platform with the app identity (keyVaultReferenceIdentity), so the app sees the key itself.
       Callbacks__SigningSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${callbackSigningSecretName})'
     }

@@ -15,6 +15,9 @@ param inputContainerName string
 @description('Days after the last modification when input blobs are deleted; 0 disables the rule.')
 param inputRetentionDays int
 
+@description('Container of the generation payloads; requests/ left behind by a generation that never ended are deleted after a week.')
+param payloadsContainerName string
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
@@ -66,35 +69,59 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 ]
 
-resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = if (inputRetentionDays > 0) {
+var inputRule = {
+  name: 'delete-old-inputs'
+  enabled: true
+  type: 'Lifecycle'
+  definition: {
+    filters: {
+      blobTypes: [
+        'blockBlob'
+      ]
+      prefixMatch: [
+        '${inputContainerName}/'
+      ]
+    }
+    actions: {
+      baseBlob: {
+        delete: {
+          daysAfterModificationGreaterThan: inputRetentionDays
+        }
+      }
+    }
+  }
+}
+
+// A generation deletes its payload when it ends; this removes one whose generation never did.
+var payloadRule = {
+  name: 'delete-stale-payloads'
+  enabled: true
+  type: 'Lifecycle'
+  definition: {
+    filters: {
+      blobTypes: [
+        'blockBlob'
+      ]
+      prefixMatch: [
+        '${payloadsContainerName}/requests/'
+      ]
+    }
+    actions: {
+      baseBlob: {
+        delete: {
+          daysAfterModificationGreaterThan: 7
+        }
+      }
+    }
+  }
+}
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
   parent: storage
   name: 'default'
   properties: {
     policy: {
-      rules: [
-        {
-          name: 'delete-old-inputs'
-          enabled: true
-          type: 'Lifecycle'
-          definition: {
-            filters: {
-              blobTypes: [
-                'blockBlob'
-              ]
-              prefixMatch: [
-                '${inputContainerName}/'
-              ]
-            }
-            actions: {
-              baseBlob: {
-                delete: {
-                  daysAfterModificationGreaterThan: inputRetentionDays
-                }
-              }
-            }
-          }
-        }
-      ]
+      rules: inputRetentionDays > 0 ? [inputRule, payloadRule] : [payloadRule]
     }
   }
   dependsOn: [
