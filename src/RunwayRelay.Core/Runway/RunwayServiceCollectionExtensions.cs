@@ -87,56 +87,39 @@ public static class RunwayServiceCollectionExtensions
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<RunwayOptions>>().Value;
-        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunwayRetryPolicy));
-
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "runway-total", Timeout = options.TotalRequestTimeout });
-        pipeline.AddRetry(new HttpRetryStrategyOptions
-        {
-            Name = "runway-retry",
-            MaxRetryAttempts = options.MaxRetryAttempts,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.RetryBaseDelay,
-            MaxDelay = options.MaxRetryDelay,
-            ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(RunwayRetryPolicy.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome)),
-            DelayGenerator = args =>
-            {
-                var asked = RunwayRetryPolicy.RetryAfter(args.Outcome.Result, time);
-                return ValueTask.FromResult(asked is { } d ? (d > options.MaxRetryDelay ? options.MaxRetryDelay : d) : (TimeSpan?)null);
-            },
-            OnRetry = args =>
-            {
-                var request = args.Context.GetRequestMessage();
-                logger.LogWarning("Runway {Method} {Path}: attempt {Attempt} failed ({Outcome}); retrying in {Delay} ms",
-                    request?.Method.Method, request?.RequestUri?.AbsolutePath, args.AttemptNumber + 1,
-                    args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name,
-                    (long)args.RetryDelay.TotalMilliseconds);
-                return default;
-            },
-        });
+        pipeline.AddRetry(RetryStrategy(context, "runway-retry", RunwayRetryPolicy.ShouldRetry,
+            request => $"Runway {request?.Method.Method} {request?.RequestUri?.AbsolutePath}"));
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "runway-attempt", Timeout = options.RequestTimeout });
     }
 
     private static void ConfigureUploadResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<RunwayOptions>>().Value;
-        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunwayRetryPolicy));
-
         // One deadline for the whole file POST: an attempt of a large file may rightly take most of it.
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "runway-upload-total", Timeout = options.UploadTimeout });
-        pipeline.AddRetry(new HttpRetryStrategyOptions
+        // Host only: a presigned URL's path and query can carry signatures.
+        pipeline.AddRetry(RetryStrategy(context, "runway-upload-retry", RunwayRetryPolicy.ShouldRetryUpload,
+            request => $"Runway upload storage {request?.RequestUri?.Host}"));
+    }
+
+    /// <summary>Exponential backoff with jitter that honours Runway's Retry-After (capped), logging each retry without the URL's query.</summary>
+    private static HttpRetryStrategyOptions RetryStrategy(ResilienceHandlerContext context, string name,
+        Func<HttpRequestMessage?, Outcome<HttpResponseMessage>, bool> shouldRetry, Func<HttpRequestMessage?, string> describe)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<RunwayOptions>>().Value;
+        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunwayRetryPolicy));
+        return new HttpRetryStrategyOptions
         {
-            Name = "runway-upload-retry",
+            Name = name,
             MaxRetryAttempts = options.MaxRetryAttempts,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = options.RetryBaseDelay,
             MaxDelay = options.MaxRetryDelay,
             ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(RunwayRetryPolicy.ShouldRetryUpload(args.Context.GetRequestMessage(), args.Outcome)),
+            ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Context.GetRequestMessage(), args.Outcome)),
             DelayGenerator = args =>
             {
                 var asked = RunwayRetryPolicy.RetryAfter(args.Outcome.Result, time);
@@ -144,14 +127,13 @@ public static class RunwayServiceCollectionExtensions
             },
             OnRetry = args =>
             {
-                // Host only: a presigned URL's path and query can carry signatures.
-                logger.LogWarning("Runway upload storage {Host}: attempt {Attempt} failed ({Outcome}); retrying in {Delay} ms",
-                    args.Context.GetRequestMessage()?.RequestUri?.Host, args.AttemptNumber + 1,
+                logger.LogWarning("{Request}: attempt {Attempt} failed ({Outcome}); retrying in {Delay} ms",
+                    describe(args.Context.GetRequestMessage()), args.AttemptNumber + 1,
                     args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name,
                     (long)args.RetryDelay.TotalMilliseconds);
                 return default;
             },
-        });
+        };
     }
 }
 
