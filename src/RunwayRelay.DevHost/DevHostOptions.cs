@@ -24,4 +24,13 @@ public sealed class DevHostOptions
 
     /// <summary>How often the input container is scanned for uploads (the Functions app uses Event Grid); zero turns it off.</summary>
     public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Lets <c>DEVHOST_URL</c> bind a non-loopback address (other machines can then reach the DevHost); every request must
+    /// then carry <see cref="ApiKey"/>.
+    /// </summary>
+    public bool AllowRemote { get; set; }
+
+    /// <summary>Required with <see cref="AllowRemote"/>: sent as the <c>x-functions-key</c> header or <c>?code=</c>; never logged.</summary>
+    public string? ApiKey { get; set; }
 }
