@@ -30,4 +30,13 @@ public sealed class DevHostOptions
     /// (per blob version; a new upload of the same name is tried afresh).
     /// </summary>
     public int InboxMaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Lets <c>DEVHOST_URL</c> bind a non-loopback address (other machines can then reach the DevHost); every request must
+    /// then carry <see cref="ApiKey"/>.
+    /// </summary>
+    public bool AllowRemote { get; set; }
+
+    /// <summary>Required with <see cref="AllowRemote"/>: sent as the <c>x-functions-key</c> header or <c>?code=</c>; never logged.</summary>
+    public string? ApiKey { get; set; }
 }

@@ -26,15 +26,19 @@ public sealed record VideoMetadata(string RunwayTaskId, string Model, string Gen
     };
 }
 
-/// <summary>A download that ended early or did not match its Content-Length; the copy is retried, nothing was committed.</summary>
+/// <summary>
+/// A download that ended early, stalled or did not match its Content-Length (the copy is retried, nothing was committed),
+/// or an output name that holds another generation's video.
+/// </summary>
 public sealed class VideoCopyException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 /// <summary>
 /// Streams a video from a (signed) URL into a block blob of <c>Output__Container</c> with bounded memory. The blob only
 /// appears when every byte arrived (staged blocks are committed at the end); a second run for the same task skips the copy.
+/// The commit is a conditional create, so no path overwrites a blob another generation wrote in the meantime.
 /// The source URL is never logged or put into an exception message: only its host.
 /// </summary>
-public class BlobVideoStore
+public partial class BlobVideoStore
 {
     private readonly HttpClient _http = null!;
     private readonly BlobServiceClient _blobs = null!;
@@ -72,13 +76,21 @@ public class BlobVideoStore
 
         using var request = new HttpRequestMessage(HttpMethod.Get, source);
         HttpResponseMessage response;
-        try
+        using (var headersStall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            throw new VideoCopyException($"Downloading the output from {host} failed: {Redact(e.Message, source)}");
+            headersStall.CancelAfter(_options.DownloadStallTimeout);
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headersStall.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (headersStall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new VideoCopyException($"Downloading the output from {host} stalled: no response headers within {_options.DownloadStallTimeout}.");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                throw new VideoCopyException($"Downloading the output from {host} failed: {Redact(e.Message, source)}");
+            }
         }
 
         using (response)
@@ -90,19 +102,24 @@ public class BlobVideoStore
             long? expected = response.Content.Headers.ContentLength;
             string contentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
 
-            var existing = await TryGetExistingAsync(blob, metadata, expected, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
+            var existing = await GetOwnAsync(blob, metadata, cancellationToken).ConfigureAwait(false);
+            if (existing is not null && (expected is not { } length || existing.ContentLength == length))
             {
-                LogAlreadyStored(_logger, blobName, metadata.RunwayTaskId, existing.Size);
-                return existing;
+                LogAlreadyStored(_logger, blobName, metadata.RunwayTaskId, existing.ContentLength);
+                return Stored(blob, existing);
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var counted = new LengthCheckingStream(body, expected, host);
+            await using var counted = new LengthCheckingStream(body, expected, host, _options.DownloadStallTimeout);
             try
             {
                 await blob.UploadAsync(counted, new BlobUploadOptions
                 {
+                    // Applies to the final Put Blob / Put Block List: only our own earlier copy (of another length) may be
+                    // replaced, and only as it was when checked above.
+                    Conditions = existing is null
+                        ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+                        : new BlobRequestConditions { IfMatch = existing.ETag },
                     HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
                     Metadata = metadata.ToDictionary(),
                     TransferOptions = new StorageTransferOptions
@@ -117,6 +134,14 @@ public class BlobVideoStore
             {
                 throw new VideoCopyException($"Downloading the output from {host} broke off after {counted.BytesRead} bytes: {Redact(e.Message, source)}");
             }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Something wrote the name between the check above and the commit: keep it, and return it only if it is ours.
+                var winner = await GetOwnAsync(blob, metadata, cancellationToken).ConfigureAwait(false)
+                    ?? throw new VideoCopyException($"Blob '{blob.Name}' in container '{blob.BlobContainerName}' changed while the output was copied; the copy is retried.", e);
+                LogStoredByOtherRun(_logger, blobName, metadata.RunwayTaskId, winner.ContentLength);
+                return Stored(blob, winner);
+            }
 
             counted.EnsureComplete();
             LogStored(_logger, blobName, host, counted.BytesRead, contentType);
@@ -124,7 +149,8 @@ public class BlobVideoStore
         }
     }
 
-    private static async Task<StoredVideo?> TryGetExistingAsync(BlockBlobClient blob, VideoMetadata metadata, long? expected, CancellationToken cancellationToken)
+    /// <summary>The blob's properties when it holds this task's video, null when there is none; throws when it holds another's.</summary>
+    private static async Task<BlobProperties?> GetOwnAsync(BlockBlobClient blob, VideoMetadata metadata, CancellationToken cancellationToken)
     {
         BlobProperties properties;
         try
@@ -142,12 +168,11 @@ public class BlobVideoStore
             throw new VideoCopyException(
                 $"Blob '{blob.Name}' in container '{blob.BlobContainerName}' already holds another generation's video (Runway task {taskId ?? "unknown"}); choose another output blob name.");
         }
-        if (expected is { } length && properties.ContentLength != length)
-        {
-            return null;
-        }
-        return new StoredVideo(blob.Name, blob.Uri, properties.ContentLength, properties.ContentType ?? "application/octet-stream");
+        return properties;
     }
+
+    private static StoredVideo Stored(BlockBlobClient blob, BlobProperties properties) =>
+        new(blob.Name, blob.Uri, properties.ContentLength, properties.ContentType ?? "application/octet-stream");
 
     private static string Redact(string message, Uri source) =>
         message.Replace(source.AbsoluteUri, source.Host, StringComparison.Ordinal)
@@ -159,8 +184,15 @@ public class BlobVideoStore
     private static void LogStored(ILogger logger, string blobName, string host, long size, string contentType) =>
         logger.LogInformation("Stored {Size} bytes ({ContentType}) from {Host} as {BlobName}", size, contentType, host, blobName);
 
-    /// <summary>Counts bytes as they pass and fails the read that ends short of Content-Length, before the upload can commit.</summary>
-    private sealed class LengthCheckingStream(Stream inner, long? expected, string host) : Stream
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Output blob {BlobName} was committed by another run of Runway task {RunwayTaskId} ({Size} bytes) during this copy; keeping it")]
+    private static partial void LogStoredByOtherRun(ILogger logger, string blobName, string runwayTaskId, long size);
+
+    /// <summary>
+    /// Counts bytes as they pass and fails the read that ends short of Content-Length, or that waits longer than the stall
+    /// timeout, before the upload can commit.
+    /// </summary>
+    private sealed class LengthCheckingStream(Stream inner, long? expected, string host, TimeSpan stallTimeout) : Stream
     {
         public long BytesRead { get; private set; }
 
@@ -172,8 +204,19 @@ public class BlobVideoStore
 
         public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count), count);
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false), buffer.Length);
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stall.CancelAfter(stallTimeout);
+            try
+            {
+                return Count(await inner.ReadAsync(buffer, stall.Token).ConfigureAwait(false), buffer.Length);
+            }
+            catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new VideoCopyException($"Downloading the output from {host} stalled: no bytes for {stallTimeout} after {BytesRead} bytes.");
+            }
+        }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

@@ -31,6 +31,13 @@ public sealed class OutputOptions
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// Longest wait for the next bytes (or the response headers) of an output download (<c>Output__DownloadStallTimeout</c>).
+    /// The HTTP client's timeout stops at the headers of a streamed response, so without this a source that stops sending
+    /// would hold the copy forever.
+    /// </summary>
+    public TimeSpan DownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Lifetime of the read-only link the status endpoint adds to each video when the storage can sign one
     /// (<c>Output__DownloadLinkLifetime</c>); zero turns the links off.
     /// </summary>
@@ -64,6 +71,10 @@ internal sealed class StorageOptionsValidator : IValidateOptions<OutputOptions>,
         if (options.DownloadTimeout <= TimeSpan.Zero)
         {
             failures.Add("Output__DownloadTimeout must be a positive duration such as 00:30:00.");
+        }
+        if (options.DownloadStallTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Output__DownloadStallTimeout must be a positive duration such as 00:01:00.");
         }
         if (options.DownloadLinkLifetime < TimeSpan.Zero || options.DownloadLinkLifetime > TimeSpan.FromDays(7))
         {

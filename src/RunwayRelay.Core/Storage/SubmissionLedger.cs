@@ -7,14 +7,18 @@ using Microsoft.Extensions.Options;
 
 namespace RunwayRelay.Storage;
 
-/// <summary>What is known about one generation's submission to Runway.</summary>
+/// <summary>
+/// What is known about one generation's submission to Runway. <see cref="ClaimToken"/> is new per claim attempt, so the
+/// claimant can tell its own "submitting" record from another's; records written before it existed read with null.
+/// </summary>
 public sealed record SubmissionRecord(
     string GenerationId,
     string State,
     DateTimeOffset UpdatedAt,
     string? RunwayTaskId = null,
     string? ErrorCode = null,
-    string? ErrorMessage = null)
+    string? ErrorMessage = null,
+    string? ClaimToken = null)
 {
     /// <summary>The POST may be on its way: a re-execution must not post again.</summary>
     public const string Submitting = "submitting";
@@ -52,7 +56,8 @@ public class SubmissionLedger
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         var blob = _container.GetBlobClient(BlobName(generationId));
-        var record = new SubmissionRecord(generationId, SubmissionRecord.Submitting, now);
+        string token = Guid.NewGuid().ToString("N");
+        var record = new SubmissionRecord(generationId, SubmissionRecord.Submitting, now, ClaimToken: token);
         try
         {
             await blob.UploadAsync(BinaryData.FromObjectAsJson(record, Json),
@@ -61,8 +66,13 @@ public class SubmissionLedger
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return await GetAsync(generationId, cancellationToken).ConfigureAwait(false)
+            var existing = await GetAsync(generationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The submission record of generation {generationId} exists but could not be read.");
+            // The storage SDK retries a create whose response was lost; that retry conflicts with our own record,
+            // and nothing has been posted under it yet.
+            return existing.State == SubmissionRecord.Submitting && string.Equals(existing.ClaimToken, token, StringComparison.Ordinal)
+                ? null
+                : existing;
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
+using RunwayRelay.DevHost.Access;
 using RunwayRelay.DevHost.Callbacks;
 using RunwayRelay.DevHost.Durable;
 using RunwayRelay.DevHost.Runway;
@@ -25,21 +26,24 @@ public static class DevHostBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
+        var url = new Uri(configuration[DevHostOptions.UrlVariable] is { Length: > 0 } u ? u : DevHostOptions.DefaultUrl);
+        bool loopback = ListenAddress.IsLoopback(url);
 
-        // Local defaults go first so every real source (env, command line) overrides them.
+        // Local defaults go first so every real source (env, command line) overrides them. Loopback callbacks reach
+        // this machine's services, so they are allowed by default only while nothing but this machine can call in.
         configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
             InitialData = new Dictionary<string, string?>
             {
                 [DevHostStorage.SettingName] = DevHostStorage.DevelopmentStorage,
-                ["Callbacks:AllowLoopback"] = "true",
+                ["Callbacks:AllowLoopback"] = loopback ? "true" : "false",
             },
         });
 
-        var url = new Uri(configuration[DevHostOptions.UrlVariable] is { Length: > 0 } u ? u : DevHostOptions.DefaultUrl);
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
 
-        var target = RunwayTarget.Decide(configuration, url);
+        var self = ListenAddress.Self(url);
+        var target = RunwayTarget.Decide(configuration, self);
         var overrides = new Dictionary<string, string?>(target.EmbeddedSettings());
         string? secretPath = null;
         if (string.IsNullOrEmpty(configuration["Callbacks:SigningSecret"]))
@@ -65,10 +69,17 @@ public static class DevHostBuilderExtensions
             .Validate(o => o.MaxQueuePollingInterval > TimeSpan.Zero, "DevHost__MaxQueuePollingInterval must be a positive duration such as 00:00:01.")
             .Validate(o => o.MessageVisibilityTimeout >= TimeSpan.FromSeconds(1), "DevHost__MessageVisibilityTimeout must be at least 00:00:01.")
             .Validate(o => o.InboxMaxAttempts is >= 1 and <= 100, "DevHost__InboxMaxAttempts must be from 1 to 100.")
+            .Validate(o => loopback || o.AllowRemote,
+                $"DEVHOST_URL {url.GetLeftPart(UriPartial.Authority)} is not a loopback address: use http://127.0.0.1:<port>, or set DevHost__AllowRemote=true and DevHost__ApiKey to let other machines in.")
+            .Validate(o => !o.AllowRemote || o.ApiKey is { Length: >= DevHostApiKey.MinLength },
+                $"DevHost__ApiKey must be set to at least {DevHostApiKey.MinLength} characters when DevHost__AllowRemote=true (e.g. the output of `openssl rand -hex 32`).")
             .ValidateOnStart();
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
         builder.AddRunwayRelay();
+        // The DevHost calls itself (embedded emulator API and outputs); those calls need its key like any other caller.
+        services.AddTransient(sp => new SelfApiKeyHandler(self, sp.GetRequiredService<IOptions<DevHostOptions>>()));
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<SelfApiKeyHandler>());
         if (target.Embedded)
         {
             services.AddRunwayEmulator();
@@ -97,10 +108,12 @@ public static class DevHostBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var info = app.Services.GetRequiredService<DevHostInfo>();
+        app.UseMiddleware<ApiKeyMiddleware>();
         app.MapGenerationsApi();
         if (info.Runway.Embedded)
         {
-            app.MapRunwayEmulator(RunwayTarget.EmbeddedPrefix);
+            // The emulator's admin routes (reset, credits, live options) take no key of their own: never beyond loopback.
+            app.MapRunwayEmulator(RunwayTarget.EmbeddedPrefix, includeAdmin: ListenAddress.IsLoopback(info.Url));
         }
         app.MapHealthChecks("/healthz");
         app.Lifetime.ApplicationStarted.Register(() => info.PrintBanner(app.Services));
@@ -156,6 +169,10 @@ public sealed record DevHostInfo(Uri Url, RunwayTarget Runway, string? SigningSe
         if (SigningSecretPath is not null)
         {
             Console.WriteLine($"  Callbacks  signing secret kept in {SigningSecretPath}");
+        }
+        if (options.AllowRemote)
+        {
+            Console.WriteLine($"  Access     remote callers allowed; every request needs DevHost__ApiKey as {DevHostApiKey.HeaderName} or ?{DevHostApiKey.QueryName}=");
         }
     }
 }

@@ -65,9 +65,10 @@ public static class EmulatorEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps Runway's API (<c>{prefix}/v1/...</c>), the signed output files and the admin endpoints
-    /// (<c>{prefix}/_emulator/...</c>). With a prefix, point clients at <c>http://host{prefix}</c>.
+    /// (<c>{prefix}/_emulator/...</c>) unless <paramref name="includeAdmin"/> is false (a host reachable from other
+    /// machines: they take no key). With a prefix, point clients at <c>http://host{prefix}</c>.
     /// </summary>
-    public static IEndpointRouteBuilder MapRunwayEmulator(this IEndpointRouteBuilder endpoints, string prefix = "")
+    public static IEndpointRouteBuilder MapRunwayEmulator(this IEndpointRouteBuilder endpoints, string prefix = "", bool includeAdmin = true)
     {
         if (endpoints.ServiceProvider.GetService<TaskStore>() is null)
         {
@@ -79,7 +80,10 @@ public static class EmulatorEndpointRouteBuilderExtensions
         RunwayApiEndpoints.Map(root, routes);
         OutputEndpoints.Map(root, routes);
         UploadEndpoints.Map(root, routes);
-        AdminEndpoints.Map(root);
+        if (includeAdmin)
+        {
+            AdminEndpoints.Map(root);
+        }
         return endpoints;
     }
 }

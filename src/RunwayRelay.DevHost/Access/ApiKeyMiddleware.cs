@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace RunwayRelay.DevHost.Access;
+
+/// <summary>
+/// While remote callers are allowed, answers 401 problem+json to any request without the DevHost key. Neither the key nor
+/// the request's query string is logged.
+/// </summary>
+public sealed partial class ApiKeyMiddleware(RequestDelegate next, IOptions<DevHostOptions> options, ILogger<ApiKeyMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = options.Value;
+        if (!settings.AllowRemote || settings.ApiKey is not { } expected)
+        {
+            await next(context);
+            return;
+        }
+        string? presented = context.Request.Headers[DevHostApiKey.HeaderName].FirstOrDefault()
+            ?? context.Request.Query[DevHostApiKey.QueryName].FirstOrDefault();
+        if (DevHostApiKey.Matches(presented, expected))
+        {
+            await next(context);
+            return;
+        }
+        LogRefused(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        await Results.Problem(
+            detail: $"Send the DevHost API key (DevHost__ApiKey) in the {DevHostApiKey.HeaderName} header or the ?{DevHostApiKey.QueryName}= query parameter.",
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Missing or wrong API key",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [DevHostApiKey.HeaderName] = ["missing or wrong"] } })
+            .ExecuteAsync(context);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Refused {Method} {Path} from {Remote}: missing or wrong DevHost API key")]
+    private static partial void LogRefused(ILogger logger, string method, string path, string remote);
+}

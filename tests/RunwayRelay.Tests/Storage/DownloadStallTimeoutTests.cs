@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Storage;
+
+namespace RunwayRelay.Tests.Storage;
+
+public sealed class DownloadStallTimeoutTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging();
+        services.AddRunwayRelayOrchestration();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void OutputOptions_NoStallTimeoutSet_IsOneMinute()
+    {
+        using var sp = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
+
+        Assert.Equal(TimeSpan.FromMinutes(1), sp.GetRequiredService<IOptions<OutputOptions>>().Value.DownloadStallTimeout);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:05")]
+    public void OutputOptions_StallTimeoutNotPositive_FailsNamingTheSetting(string value)
+    {
+        using var sp = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Output:DownloadStallTimeout"] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<OutputOptions>>().Value);
+
+        Assert.Contains("Output__DownloadStallTimeout must be a positive duration such as 00:01:00.", error.Failures);
+    }
+}
