@@ -214,8 +214,7 @@ public class GenerationsApi
         }
     }
 
-    /// <summary><c>Runway__AllowUnknownModels</c>, for the other entry points that judge requests (blob uploads).</summary>
-    internal bool AllowUnknownModels => _runway.CurrentValue.AllowUnknownModels;
+    private bool AllowUnknownModels => _runway.CurrentValue.AllowUnknownModels;
 
     private IResult Accepted(GenerationUrls urls) =>
         TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel), Json,
