@@ -65,6 +65,9 @@ public sealed class DurableStateTests(AzuriteFixture azurite, ITestOutputHelper 
         string hub = settings["DevHost__TaskHub"]!;
         string payloadsContainer = "payloads-" + hub[^10..];
         settings["Output__PayloadsContainer"] = payloadsContainer;
+        // Messages are visible only until a dispatcher takes them; idle dispatchers that poll less often leave them
+        // visible long enough to be peeked. (Every message's payload is also in the History table scanned below.)
+        settings["DevHost__MaxQueuePollingInterval"] = "00:00:02";
         await using var devhost = await DevHostProcess.StartAsync(settings);
         var queues = new QueueServiceClient(azurite.ConnectionString);
         using var watching = new CancellationTokenSource();
@@ -137,7 +140,7 @@ public sealed class DurableStateTests(AzuriteFixture azurite, ITestOutputHelper 
             }
             try
             {
-                await Task.Delay(25, stop);
+                await Task.Delay(5, stop);
             }
             catch (OperationCanceledException)
             {
