@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 
@@ -25,16 +23,16 @@ public static class GenerationOrchestrationFunctions
     }
 
     [Function(GenerationTasks.EnsureApiKey)]
-    public static Task<JsonElement> EnsureApiKey([ActivityTrigger] string generationId, FunctionContext function)
-        => RunClosed<EnsureApiKeyActivity, string, ApiKeyCheck>(function, GenerationTasks.EnsureApiKey, generationId);
+    public static Task<ApiKeyCheck> EnsureApiKey([ActivityTrigger] string generationId, FunctionContext function)
+        => Run<EnsureApiKeyActivity, string, ApiKeyCheck>(function, GenerationTasks.EnsureApiKey, generationId);
 
     [Function(GenerationTasks.SubmitGeneration)]
-    public static Task<JsonElement> SubmitGeneration([ActivityTrigger] SubmitGenerationInput input, FunctionContext function)
-        => RunClosed<SubmitGenerationActivity, SubmitGenerationInput, SubmissionResult>(function, GenerationTasks.SubmitGeneration, input);
+    public static Task<SubmissionResult> SubmitGeneration([ActivityTrigger] SubmitGenerationInput input, FunctionContext function)
+        => Run<SubmitGenerationActivity, SubmitGenerationInput, SubmissionResult>(function, GenerationTasks.SubmitGeneration, input);
 
     [Function(GenerationTasks.ReadRunwayTask)]
-    public static Task<JsonElement> ReadRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
-        => RunClosed<ReadRunwayTaskActivity, string, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, runwayTaskId);
+    public static Task<RunwayTaskSnapshot> ReadRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
+        => Run<ReadRunwayTaskActivity, string, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, runwayTaskId);
 
     [Function(GenerationTasks.CopyOutputs)]
     public static Task<IReadOnlyList<StoredVideo>> CopyOutputs([ActivityTrigger] CopyOutputsInput input, FunctionContext function)
@@ -59,20 +57,6 @@ public static class GenerationOrchestrationFunctions
         var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices);
         string instanceId = function.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "";
         return activity.RunAsync(new FunctionActivityContext(name, instanceId), input);
-    }
-
-    /// <summary>
-    /// Results that are closed type hierarchies are serialized through their base type, so the <c>kind</c>
-    /// discriminator the orchestrator reads them by is written whatever runtime type the worker would pick.
-    /// </summary>
-    private static async Task<JsonElement> RunClosed<TActivity, TIn, TOut>(FunctionContext function, string name, TIn input)
-        where TActivity : TaskActivity<TIn, TOut>
-    {
-        TOut result = await Run<TActivity, TIn, TOut>(function, name, input).ConfigureAwait(false);
-        var serializer = function.InstanceServices.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer
-            ?? throw new InvalidOperationException("The Functions worker has no serializer configured.");
-        using var json = JsonDocument.Parse(serializer.Serialize(result, typeof(TOut)).ToMemory());
-        return json.RootElement.Clone();
     }
 
     private sealed class FunctionActivityContext(TaskName name, string instanceId) : TaskActivityContext

@@ -62,5 +62,6 @@ public sealed record GenerationInput
             Model = Model ?? Request.Model,
             PromptSha256 = PromptSha256 ?? PromptHash.Of(Request.PromptText),
             HasCallback = HasCallback || CallbackUrl is not null,
+            RequestSha256 = RequestSha256 ?? Scheduling.RequestFingerprint.Of(Request, OutputBlobName, CallbackUrl),
         };
 }

@@ -52,22 +52,28 @@ public sealed partial class GenerationScheduler(
                 return Repeat(existing, draft, policy);
             }
 
-            string? name = await ReserveNameAsync(client, draft, policy, cancellationToken).ConfigureAwait(false);
+            var (name, reservedNow) = await ReserveNameAsync(client, draft, policy, cancellationToken).ConfigureAwait(false);
             if (name is null)
             {
-                string asked = draft.OutputBlobName ?? DefaultOutputBlobName(id, draft.Request);
-                Log.OutputNameTaken(logger, id, asked);
-                return new OutputNameTaken(id, asked);
+                return Taken(draft);
             }
 
             var input = CreateInput(draft, name);
             var earlier = await payloads.TryCreateAsync(id, new GenerationPayload(draft.Request, input.RequestSha256!, draft.CallbackUrl, draft.Image),
                 cancellationToken).ConfigureAwait(false);
+            var undo = new Undo(names, payloads, id, name, reservedNow, payloadWritten: earlier is null);
             if (earlier is not null && earlier.RequestSha256 != input.RequestSha256)
             {
-                // Another process is starting a different request under the same id.
+                // Another process is starting a different request under the same id; it keeps what it wrote.
+                await undo.RunAsync(keepPayload: true).ConfigureAwait(false);
                 Log.IdConflict(logger, id);
                 return new IdConflict(id);
+            }
+            if ((await names.GetAsync(name, cancellationToken).ConfigureAwait(false))?.GenerationId != id)
+            {
+                // Taken over while this request was slow: starting now would bill two generations for one name.
+                await undo.RunAsync(keepPayload: false).ConfigureAwait(false);
+                return Taken(draft);
             }
 
             try
@@ -81,6 +87,8 @@ public sealed partial class GenerationScheduler(
                 existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
                 if (existing is null)
                 {
+                    // Nothing started: free the name and drop the payload (it holds the callback URL) rather than leave them behind.
+                    await undo.RunAsync(keepPayload: false).ConfigureAwait(false);
                     throw;
                 }
                 Log.ConcurrentStart(logger, id, e.GetType().Name);
@@ -118,22 +126,49 @@ public sealed partial class GenerationScheduler(
         };
     }
 
-    private async Task<string?> ReserveNameAsync(DurableTaskClient client, GenerationDraft draft, OutputNamePolicy policy,
+    private OutputNameTaken Taken(GenerationDraft draft)
+    {
+        string asked = draft.OutputBlobName ?? DefaultOutputBlobName(draft.GenerationId, draft.Request);
+        Log.OutputNameTaken(logger, draft.GenerationId, asked);
+        return new OutputNameTaken(draft.GenerationId, asked);
+    }
+
+    /// <summary>The name reserved for the generation (null when none could be) and whether this call made the reservation.</summary>
+    private async Task<(string? Name, bool ReservedNow)> ReserveNameAsync(DurableTaskClient client, GenerationDraft draft, OutputNamePolicy policy,
         CancellationToken cancellationToken)
     {
         string id = draft.GenerationId;
         string name = draft.OutputBlobName ?? DefaultOutputBlobName(id, draft.Request);
         Func<OutputNameReservation, CancellationToken, Task<bool>> abandoned = (held, ct) => IsAbandonedAsync(client, held, ct);
-        if (await names.TryReserveAsync(name, id, abandoned, cancellationToken).ConfigureAwait(false))
+        var reservation = await names.TryReserveAsync(name, id, abandoned, cancellationToken).ConfigureAwait(false);
+        if (reservation != NameReservation.Taken)
         {
-            return name;
-        }
-        if (policy != OutputNamePolicy.SuffixWhenTaken)
-        {
-            return null;
+            return (name, reservation == NameReservation.Reserved);
         }
         string own = OutputNames.WithIdSuffix(name, id);
-        return await names.TryReserveAsync(own, id, abandoned, cancellationToken).ConfigureAwait(false) ? own : null;
+        if (policy != OutputNamePolicy.SuffixWhenTaken || Http.GenerationRequestMapper.BlobNameProblem(own) is not null)
+        {
+            // A name of the upload's own that Azure would refuse (too long) would fail only at the copy, after payment.
+            return (null, false);
+        }
+        reservation = await names.TryReserveAsync(own, id, abandoned, cancellationToken).ConfigureAwait(false);
+        return reservation == NameReservation.Taken ? (null, false) : (own, reservation == NameReservation.Reserved);
+    }
+
+    /// <summary>Takes back what a schedule attempt that did not start wrote: the name it reserved, and the payload it stored.</summary>
+    private readonly struct Undo(OutputNameReservations names, GenerationPayloadStore payloads, string id, string name, bool reservedNow, bool payloadWritten)
+    {
+        public async Task RunAsync(bool keepPayload)
+        {
+            if (reservedNow)
+            {
+                await names.ReleaseAsync(name, id).ConfigureAwait(false);
+            }
+            if (payloadWritten && !keepPayload)
+            {
+                await payloads.DeleteAsync(id).ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task<bool> IsAbandonedAsync(DurableTaskClient client, OutputNameReservation held, CancellationToken cancellationToken)

@@ -40,42 +40,38 @@ public sealed class OutputNameReservations
     private BlobContainerClient Reservations => _blobs.GetBlobContainerClient(_options.Value.PayloadsContainer);
 
     /// <summary>
-    /// True when <paramref name="outputBlobName"/> is now reserved for <paramref name="generationId"/> (or already was);
-    /// false when another generation or an existing blob holds it. <paramref name="isAbandoned"/> tells whether the
-    /// generation holding a reservation will never use it (it never started, or it has ended).
+    /// Reserves <paramref name="outputBlobName"/> for <paramref name="generationId"/>, unless another generation or an
+    /// existing blob holds it. <paramref name="isAbandoned"/> tells whether the generation holding a reservation will
+    /// never use it (it never started, or it has ended).
     /// </summary>
-    public async Task<bool> TryReserveAsync(string outputBlobName, string generationId,
+    public async Task<NameReservation> TryReserveAsync(string outputBlobName, string generationId,
         Func<OutputNameReservation, CancellationToken, Task<bool>> isAbandoned, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputBlobName);
         ArgumentException.ThrowIfNullOrEmpty(generationId);
         ArgumentNullException.ThrowIfNull(isAbandoned);
 
-        if (await StoredVideoHolderAsync(outputBlobName, cancellationToken).ConfigureAwait(false) is { } holder)
-        {
-            return holder == generationId;
-        }
-
         await _gate.Value.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var blob = Reservations.GetBlobClient(BlobName(outputBlobName));
         var mine = new OutputNameReservation(outputBlobName, generationId, _time.GetUtcNow());
-        if (await TryWriteAsync(blob, mine, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false))
+        var result = await TryWriteAsync(blob, mine, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false)
+            ? NameReservation.Reserved
+            : await ResolveConflictAsync(blob, mine, isAbandoned, cancellationToken).ConfigureAwait(false);
+        if (result == NameReservation.Taken)
         {
-            return true;
+            return result;
         }
 
-        var (existing, etag) = await ReadAsync(blob, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        // Checked after reserving, not before: a video committed (and its reservation released) in between would slip by.
+        if (await StoredVideoHolderAsync(outputBlobName, cancellationToken).ConfigureAwait(false) is { } holder && holder != generationId)
         {
-            // Released between our create and our read: try once more from the start.
-            return await TryWriteAsync(blob, mine, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false);
+            if (result == NameReservation.Reserved)
+            {
+                await ReleaseAsync(outputBlobName, generationId, cancellationToken).ConfigureAwait(false);
+            }
+            return NameReservation.Taken;
         }
-        if (existing.GenerationId == generationId)
-        {
-            return true;
-        }
-        return await isAbandoned(existing, cancellationToken).ConfigureAwait(false)
-            && await TryWriteAsync(blob, mine, new BlobRequestConditions { IfMatch = etag }, cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>Frees the name if <paramref name="generationId"/> still holds it.</summary>
@@ -95,6 +91,27 @@ public sealed class OutputNameReservations
         {
             // Released or taken over meanwhile: no longer ours.
         }
+    }
+
+    private async Task<NameReservation> ResolveConflictAsync(BlobClient blob, OutputNameReservation mine,
+        Func<OutputNameReservation, CancellationToken, Task<bool>> isAbandoned, CancellationToken cancellationToken)
+    {
+        var (existing, etag) = await ReadAsync(blob, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            // Released between our create and our read: try once more.
+            return await TryWriteAsync(blob, mine, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false)
+                ? NameReservation.Reserved
+                : NameReservation.Taken;
+        }
+        if (existing.GenerationId == mine.GenerationId)
+        {
+            return NameReservation.AlreadyOurs;
+        }
+        return await isAbandoned(existing, cancellationToken).ConfigureAwait(false)
+            && await TryWriteAsync(blob, mine, new BlobRequestConditions { IfMatch = etag }, cancellationToken).ConfigureAwait(false)
+            ? NameReservation.Reserved
+            : NameReservation.Taken;
     }
 
     /// <summary>The generation that holds the name by its reservation, or null.</summary>
@@ -143,7 +160,9 @@ public sealed class OutputNameReservations
         try
         {
             var content = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
-            return (content.Content.ToObjectFromJson<OutputNameReservation>(Json), content.Details.ETag);
+            // The storage's clock, not the writer's, says how old a reservation is.
+            var reservation = content.Content.ToObjectFromJson<OutputNameReservation>(Json)! with { ReservedAt = content.Details.LastModified };
+            return (reservation, content.Details.ETag);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

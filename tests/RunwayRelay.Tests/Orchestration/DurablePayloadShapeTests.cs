@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask.Converters;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
@@ -21,15 +22,36 @@ public sealed class DurablePayloadShapeTests
 
     [Theory]
     [MemberData(nameof(Results))]
-    public void ActivityResult_SerializedAsItsRuntimeType_ReadsBackAsItselfThroughItsBase(object result)
+    public void ActivityResult_WrittenByAnySerializer_ReadsBackAsItselfThroughItsBase(object result)
     {
-        // The worker serializes an activity's result as object, the orchestrator reads it as the declared base type.
-        string json = JsonDataConverter.Default.Serialize(result)!;
         var baseType = result.GetType().BaseType!;
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // The durable engine writes a result as object; the Functions worker as its runtime type, camelCase.
+        string asObject = JsonDataConverter.Default.Serialize(result)!;
+        string asRuntimeType = JsonSerializer.Serialize(result, result.GetType(), web);
+        string asBase = JsonSerializer.Serialize(result, baseType, web);
 
-        Assert.Contains("\"kind\":", json, StringComparison.Ordinal);
-        Assert.Equal(result, JsonDataConverter.Default.Deserialize(json, baseType));
+        Assert.Equal(result, JsonDataConverter.Default.Deserialize(asObject, baseType));
+        Assert.Equal(result, JsonSerializer.Deserialize(asRuntimeType, baseType, web));
+        Assert.Equal(result, JsonDataConverter.Default.Deserialize(asBase, baseType));
     }
+
+    public static TheoryData<string, Type, object> LegacyResults => new()
+    {
+        { """{"Available":true,"Fingerprint":"0123abcd","Source":"RUNWAYML_API_SECRET","Error":null}""", typeof(ApiKeyCheck), new ApiKeyAvailable("0123abcd", "RUNWAYML_API_SECRET") },
+        { """{"Available":false,"Fingerprint":null,"Source":null,"Error":"RUNWAYML_API_SECRET is not set."}""", typeof(ApiKeyCheck), new ApiKeyUnavailable("RUNWAYML_API_SECRET is not set.") },
+        { """{"RunwayTaskId":"task-1","ErrorCode":null,"ErrorMessage":null}""", typeof(SubmissionResult), new Submitted("task-1") },
+        { """{"RunwayTaskId":null,"ErrorCode":"RUNWAY_INSUFFICIENT_CREDITS","ErrorMessage":"Not enough credits."}""", typeof(SubmissionResult), new NotSubmitted("RUNWAY_INSUFFICIENT_CREDITS", "Not enough credits.") },
+        { """{"Status":"RUNNING","Progress":0.4,"Failure":null,"FailureCode":null,"TransientError":null,"FatalErrorCode":null,"FatalErrorMessage":null}""", typeof(RunwayTaskSnapshot), new TaskObserved("RUNNING", 0.4) },
+        { """{"Status":null,"Progress":null,"Failure":null,"FailureCode":null,"TransientError":"503","FatalErrorCode":null,"FatalErrorMessage":null}""", typeof(RunwayTaskSnapshot), new TaskUnreadable("503") },
+        { """{"Status":null,"Progress":null,"Failure":null,"FailureCode":null,"TransientError":null,"FatalErrorCode":"RUNWAY_TASK_NOT_FOUND","FatalErrorMessage":"gone"}""", typeof(RunwayTaskSnapshot), new TaskLost("RUNWAY_TASK_NOT_FOUND", "gone") },
+    };
+
+    [Theory]
+    [MemberData(nameof(LegacyResults))]
+    public void ActivityResult_RecordedBeforeClosedTypes_ReadsAsTheRightCase(string recorded, Type declared, object expected) =>
+        // What generations in flight have in their history from the version that wrote records of nullable fields.
+        Assert.Equal(expected, JsonDataConverter.Default.Deserialize(recorded, declared));
 
     [Fact]
     public void GenerationInput_WrittenBeforePayloadsMovedOut_StillReads()

@@ -3,9 +3,7 @@ using System.Text.Json.Serialization;
 namespace RunwayRelay.Orchestration;
 
 /// <summary>Result of <see cref="EnsureApiKeyActivity"/>: non-secret facts about the key, never the key itself.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(ApiKeyAvailable), "available")]
-[JsonDerivedType(typeof(ApiKeyUnavailable), "unavailable")]
+[JsonConverter(typeof(ApiKeyCheckJsonConverter))]
 public abstract record ApiKeyCheck;
 
 /// <summary>The key can be read and is well formed: its SHA-256 fingerprint and where it came from.</summary>

@@ -3,10 +3,7 @@ using System.Text.Json.Serialization;
 namespace RunwayRelay.Orchestration;
 
 /// <summary>Result of <see cref="ReadRunwayTaskActivity"/>: a task's state without its output URLs (they are signed and must not enter history).</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(TaskObserved), "observed")]
-[JsonDerivedType(typeof(TaskUnreadable), "unreadable")]
-[JsonDerivedType(typeof(TaskLost), "lost")]
+[JsonConverter(typeof(RunwayTaskSnapshotJsonConverter))]
 public abstract record RunwayTaskSnapshot;
 
 /// <summary>What Runway reported.</summary>

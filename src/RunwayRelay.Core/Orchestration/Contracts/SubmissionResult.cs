@@ -3,9 +3,7 @@ using System.Text.Json.Serialization;
 namespace RunwayRelay.Orchestration;
 
 /// <summary>Result of <see cref="SubmitGenerationActivity"/>.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(Submitted), "submitted")]
-[JsonDerivedType(typeof(NotSubmitted), "notSubmitted")]
+[JsonConverter(typeof(SubmissionResultJsonConverter))]
 public abstract record SubmissionResult;
 
 /// <summary>Runway created the task.</summary>
