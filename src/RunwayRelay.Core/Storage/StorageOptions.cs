@@ -60,6 +60,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<OutputOptions>,
         CheckContainer(failures, options.Container, "Output__Container");
         CheckContainer(failures, options.SubmissionsContainer, "Output__SubmissionsContainer");
         CheckContainer(failures, options.PayloadsContainer, "Output__PayloadsContainer");
+        if (new[] { options.Container, options.SubmissionsContainer, options.PayloadsContainer }.Distinct(StringComparer.Ordinal).Count() < 3)
+        {
+            // Payloads hold callback tokens and SAS URLs: never beside the videos, whose readers get download links.
+            failures.Add("Output__Container, Output__SubmissionsContainer and Output__PayloadsContainer must be three different containers.");
+        }
         if (options.UploadBlockSize is < 1024 * 1024 or > 100 * 1024 * 1024)
         {
             failures.Add("Output__UploadBlockSize must be from 1 MiB to 100 MiB (in bytes), e.g. 8388608.");

@@ -41,6 +41,17 @@ public sealed class StorageRegistrationTests
         Assert.Contains("Input__Container", inputError.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Output:PayloadsContainer", "runway-videos")]
+    [InlineData("Output:SubmissionsContainer", "runway-payloads")]
+    public void AddRunwayRelayOrchestration_TwoOutputSettingsNameOneContainer_FailsNamingAllThree(string setting, string container)
+    {
+        using var sp = Build(new() { [setting] = container });
+
+        var error = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<OutputOptions>>().Value);
+        Assert.Contains("Output__Container, Output__SubmissionsContainer and Output__PayloadsContainer must be three different containers.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddRunwayRelayOrchestration_CalledTwice_RegistersOnce()
     {
