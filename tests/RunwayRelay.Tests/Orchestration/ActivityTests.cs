@@ -18,10 +18,10 @@ public sealed class ActivityTests
     private readonly Mock<SubmissionLedger> _ledger = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
-    private SubmitGenerationActivity SubmitActivity()
+    private SubmitGenerationActivity SubmitActivity(Azure.Storage.Blobs.BlobServiceClient? storage = null)
     {
-        // No I/O happens on these clients: the input carries its request, so the payload store is not read.
-        var storage = new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true");
+        // No I/O happens on these clients unless a test passes its own: the input carries its request.
+        storage ??= new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true");
         var payloads = new GenerationPayloadStore(storage, Microsoft.Extensions.Options.Options.Create(new OutputOptions()));
         var images = new PromptImageLoader(storage, _runway.Object, NullLogger<PromptImageLoader>.Instance);
         return new(_runway.Object, _ledger.Object, payloads, images, _time, NullLogger<SubmitGenerationActivity>.Instance);
@@ -62,6 +62,22 @@ public sealed class ActivityTests
 
         Assert.Equal(GenerationErrorCodes.SubmissionUncertain, result.ErrorCode);
         Assert.Contains("Runway dashboard", result.ErrorMessage, StringComparison.Ordinal);
+        _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SubmitRunAsync_PayloadStoreUnreachable_NotSubmittedSaysNothingWasPosted()
+    {
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        var unreachable = new Azure.Storage.Blobs.BlobServiceClient(
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+            new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 0 } });
+
+        var result = Assert.IsType<NotSubmitted>(await SubmitActivity(unreachable).RunAsync(Ctx, new SubmitGenerationInput("gen-1")));
+
+        Assert.Equal(GenerationErrorCodes.SubmissionError, result.ErrorCode);
+        Assert.Contains("nothing was submitted", result.ErrorMessage, StringComparison.Ordinal);
+        _ledger.Verify(l => l.TryClaimAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 

@@ -49,6 +49,12 @@ public sealed partial class SubmitGenerationActivity(
             // Only the ephemeral upload of a large image talks to Runway here; no generation was created.
             return Refuse(id, GenerationErrorCodes.ForCreate(e.Kind), $"Uploading the image to Runway failed: {e.Message}");
         }
+        catch (Exception e) when (e is Azure.RequestFailedException or IOException or HttpRequestException)
+        {
+            // Before the claim nothing can have been posted: say so, rather than "a task may have been created".
+            return Refuse(id, GenerationErrorCodes.SubmissionError,
+                $"Reading the stored request failed ({e.GetType().Name}: {(e as Azure.RequestFailedException)?.ErrorCode ?? "no answer"}); nothing was submitted. Start the generation again.");
+        }
 
         if (await ledger.TryClaimAsync(id, time.GetUtcNow()).ConfigureAwait(false) is { } earlier)
         {
