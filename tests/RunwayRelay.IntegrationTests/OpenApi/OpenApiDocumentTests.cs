@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using RunwayRelay.DevHost.Access;
 using RunwayRelay.Generations;
 using RunwayRelay.Http;
 using RunwayRelay.Http.OpenApi;
@@ -129,6 +130,21 @@ public sealed class OpenApiDocumentTests
         Assert.Contains("200", doc.Paths["/api/generations/{id}"].Operations![HttpMethod.Get].Responses!.Keys);
         Assert.Equal(GenerationIds.IdempotencyKeyHeader,
             Assert.Single(doc.Paths["/api/generations"].Operations![HttpMethod.Post].Parameters!, p => p.In == ParameterLocation.Header).Name);
+    }
+
+    [Fact]
+    public void CheckedInDocument_Security_IsAnOptionalFunctionKeyAsTheHostsTakeIt()
+    {
+        var doc = CheckedInOpenApi.Read().Document!;
+        var schemes = doc.Components!.SecuritySchemes!.Values.ToList();
+
+        Assert.Equal([(ParameterLocation.Query, DevHostApiKey.QueryName), (ParameterLocation.Header, DevHostApiKey.HeaderName)],
+            schemes.Select(s => (s.In!.Value, s.Name!)).OrderBy(s => s.Item2, StringComparer.Ordinal));
+        foreach (var operation in doc.Paths.Values.SelectMany(p => p.Operations!.Values))
+        {
+            // Header, query, or nothing (loopback DevHost, func start).
+            Assert.Equal([0, 1, 1], operation.Security!.Select(r => r.Count).Order());
+        }
     }
 
     [Theory]

@@ -51,6 +51,20 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
             Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
         };
 
+        // Functions in Azure: a function key as header or query (the DevHost takes the same when remote access is on).
+        // Locally none is needed, hence the empty alternative in each operation's requirements.
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+        document.Components.SecuritySchemes[KeyHeaderScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "x-functions-key",
+            Description = "A function key (Functions in Azure), or `DevHost__ApiKey` on a DevHost with remote access.",
+        };
+        document.Components.SecuritySchemes[KeyQueryScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = "code",
+            Description = "The same key as a query parameter; it is carried over into `Location`, so a client following it keeps it.",
+        };
+
         foreach (var path in document.Paths.Values)
         {
             foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
@@ -61,11 +75,19 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
         return Task.CompletedTask;
     }
 
+    private const string KeyHeaderScheme = "functionKeyHeader";
+    private const string KeyQueryScheme = "functionKeyQuery";
     private const string LocationHeader = "Location";
     private const string RetryAfterHeader = "Retry-After";
 
     private static void Complete(OpenApiOperation operation, OpenApiDocument document)
     {
+        operation.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyHeaderScheme, document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyQueryScheme, document)] = [] },
+            new OpenApiSecurityRequirement(),
+        ];
         switch (operation.OperationId)
         {
             case GenerationsEndpointRouteBuilderExtensions.StartName:
