@@ -173,6 +173,7 @@ public sealed record DevHostInfo(Uri Url, RunwayTarget Runway, string? SigningSe
         string storage = DevHostStorage.Describe(DevHostStorage.ConnectionString(services.GetRequiredService<IConfiguration>()));
         Console.WriteLine($"RunwayRelay DevHost listening on {listening}");
         Console.WriteLine($"  HTTP API   POST {listening}{GenerationsEndpointRouteBuilderExtensions.CollectionRoute}");
+        Console.WriteLine($"  API docs   {listening}{DevHostBuilderExtensions.ApiDocsRoute} (OpenAPI: {listening}{GenerationsOpenApi.DocumentRoute})");
         Console.WriteLine(Runway.Embedded
             ? $"  Runway     embedded emulator at {listening}{RunwayTarget.EmbeddedPrefix} (no credits spent; set RUNWAYML_BASE_URL to use another)"
             : $"  Runway     {Runway.BaseUrl}");

@@ -64,6 +64,8 @@ public sealed partial class DevHostOpenApiTests(AzuriteFixture azurite)
 
         Assert.Equal(GenerationsOpenApi.DocumentRoute, documentUrl.AbsolutePath);
         Assert.Equal(CheckedInOpenApi.Text(), await devhost.Http.GetStringAsync(documentUrl));
+        // The start-up banner says where the page is.
+        Assert.Contains($"API docs   {devhost.Url.GetLeftPart(UriPartial.Authority)}/api/docs", devhost.Output, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<script[^>]*\\ssrc=\"(?<src>[^\"]+)\"")]
