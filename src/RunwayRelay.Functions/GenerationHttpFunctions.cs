@@ -11,9 +11,9 @@ namespace RunwayRelay.Functions;
 /// </summary>
 public sealed class GenerationHttpFunctions(GenerationsApi api)
 {
-    public const string Start = "StartGeneration";
-    public const string Status = "GetGeneration";
-    public const string Cancel = "CancelGeneration";
+    public const string Start = GenerationsEndpointRouteBuilderExtensions.StartName;
+    public const string Status = GenerationsEndpointRouteBuilderExtensions.StatusName;
+    public const string Cancel = GenerationsEndpointRouteBuilderExtensions.CancelName;
 
     [Function(Start)]
     public Task<IResult> StartAsync(

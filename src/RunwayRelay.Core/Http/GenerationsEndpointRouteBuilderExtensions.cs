@@ -3,12 +3,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
+using RunwayRelay.Http.OpenApi;
 
 namespace RunwayRelay.Http;
 
 public static class GenerationsEndpointRouteBuilderExtensions
 {
     public const string CollectionRoute = "/api/generations";
+
+    /// <summary>Endpoint names, also the OpenAPI operation ids and the Functions' function names.</summary>
+    public const string StartName = "StartGeneration";
+    public const string StatusName = "GetGeneration";
+    public const string CancelName = "CancelGeneration";
 
     /// <summary>
     /// Maps <c>POST /api/generations</c>, <c>GET /api/generations/{id}</c> and <c>DELETE /api/generations/{id}</c> to
@@ -18,33 +24,28 @@ public static class GenerationsEndpointRouteBuilderExtensions
     public static RouteGroupBuilder MapGenerationsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup(CollectionRoute).WithTags("Generations");
+        var group = endpoints.MapGroup(CollectionRoute).WithTags("Generations").WithMetadata(GenerationsApiMetadata.Instance);
 
         // The handler reads the body itself (size limit, every field's problem at once), so no [FromBody] binding.
         // No .Accepts<>() either: routing turns it into a content-type constraint and answers a non-JSON body with a bare
         // 415 of its own (empty body, not problem+json) before the handler runs; the Functions triggers have no such route.
+        // The OpenAPI document gets the body and the problem answers from GenerationsDocumentTransformer instead.
         group.MapPost("", (HttpRequest request, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
                 => api.StartAsync(request, client, ct))
-            .WithName("StartGeneration")
-            .Produces<GenerationAcceptedResponse>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName(StartName)
+            .Produces<GenerationAcceptedResponse>(StatusCodes.Status202Accepted);
 
         group.MapGet("{id}", (HttpRequest request, string id, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
                 => api.GetStatusAsync(request, id, client, ct))
-            .WithName("GetGeneration")
+            .WithName(StatusName)
             .Produces<GenerationSucceededResponse>(StatusCodes.Status200OK)
-            .Produces<GenerationStatusResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<GenerationStatusResponse>(StatusCodes.Status202Accepted);
 
         group.MapDelete("{id}", (HttpRequest request, string id, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
                 => api.CancelAsync(request, id, client, ct))
-            .WithName("CancelGeneration")
+            .WithName(CancelName)
             .Produces<GenerationCancelResponse>(StatusCodes.Status200OK)
-            .Produces<GenerationCancelResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<GenerationCancelResponse>(StatusCodes.Status202Accepted);
 
         return group;
     }

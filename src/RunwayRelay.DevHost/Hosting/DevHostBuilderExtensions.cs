@@ -11,6 +11,8 @@ using RunwayRelay.DevHost.Uploads;
 using RunwayRelay.Emulator;
 using RunwayRelay.Hosting;
 using RunwayRelay.Http;
+using RunwayRelay.Http.OpenApi;
+using Scalar.AspNetCore;
 using RunwayRelay.Orchestration;
 
 namespace RunwayRelay.DevHost.Hosting;
@@ -77,6 +79,7 @@ public static class DevHostBuilderExtensions
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
         builder.AddRunwayRelay();
+        services.AddGenerationsOpenApi();
         // The DevHost calls itself (embedded emulator API and outputs); those calls need its key like any other caller.
         services.AddTransient(sp => new SelfApiKeyHandler(self, sp.GetRequiredService<IOptions<DevHostOptions>>()));
         services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<SelfApiKeyHandler>());
@@ -103,13 +106,21 @@ public static class DevHostBuilderExtensions
         return builder;
     }
 
-    /// <summary>The HTTP API at <c>/api/generations</c>, the emulator at <c>/runway</c> when embedded, and <c>/healthz</c>.</summary>
+    /// <summary>The interactive API reference (Scalar) over <see cref="GenerationsOpenApi.DocumentRoute"/>.</summary>
+    public const string ApiDocsRoute = "/api/docs";
+
+    /// <summary>The HTTP API at <c>/api/generations</c>, the emulator at <c>/runway</c> when embedded, its OpenAPI document and reference page, and <c>/healthz</c>.</summary>
     public static WebApplication MapDevHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var info = app.Services.GetRequiredService<DevHostInfo>();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapGenerationsApi();
+        app.MapGenerationsOpenApi();
+        // The interactive reference is for local runs; the Functions app serves only the document.
+        app.MapScalarApiReference(ApiDocsRoute, options => options
+            .WithTitle("RunwayRelay HTTP API")
+            .WithOpenApiRoutePattern(GenerationsOpenApi.DocumentRoute));
         if (info.Runway.Embedded)
         {
             // The emulator's admin routes (reset, credits, live options) take no key of their own: never beyond loopback.
@@ -162,6 +173,7 @@ public sealed record DevHostInfo(Uri Url, RunwayTarget Runway, string? SigningSe
         string storage = DevHostStorage.Describe(DevHostStorage.ConnectionString(services.GetRequiredService<IConfiguration>()));
         Console.WriteLine($"RunwayRelay DevHost listening on {listening}");
         Console.WriteLine($"  HTTP API   POST {listening}{GenerationsEndpointRouteBuilderExtensions.CollectionRoute}");
+        Console.WriteLine($"  API docs   {listening}{DevHostBuilderExtensions.ApiDocsRoute} (OpenAPI: {listening}{GenerationsOpenApi.DocumentRoute})");
         Console.WriteLine(Runway.Embedded
             ? $"  Runway     embedded emulator at {listening}{RunwayTarget.EmbeddedPrefix} (no credits spent; set RUNWAYML_BASE_URL to use another)"
             : $"  Runway     {Runway.BaseUrl}");

@@ -1,0 +1,220 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using RunwayRelay.Generations;
+
+namespace RunwayRelay.Http.OpenApi;
+
+/// <summary>
+/// Completes the generated document with what endpoint metadata cannot carry without changing behaviour: the
+/// <c>POST</c> body (read by hand, so no <c>[FromBody]</c> and no <c>.Accepts&lt;T&gt;()</c>, which would add a
+/// content-type constraint and a bare 415 of routing's own), the <c>Location</c>/<c>Retry-After</c> headers, and the
+/// problem+json answers with their members. Deterministic (no servers, no request data), so the checked-in copy can
+/// be compared byte for byte.
+/// </summary>
+internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "RunwayRelay HTTP API",
+            Version = "1",
+            Description = "Turns a prompt (and optionally an image or video) into a Runway generation stored in Azure Blob Storage. " +
+                "The same API is served by the Functions app and the DevHost; on Functions in Azure every generations route needs " +
+                "a function key (`?code=` or `x-functions-key`). Reference: docs/http-api.md.",
+        };
+        // The generator fills servers from the listening addresses; paths already carry /api and the host varies.
+        document.Servers = [];
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        var schemas = document.Components.Schemas;
+        DescribeAnswers(schemas);
+        foreach (var (name, schema) in GenerationRequestSchemas.Build())
+        {
+            schemas[name] = schema;
+        }
+        foreach (var (name, schema) in ProblemSchemas.Build())
+        {
+            schemas[name] = schema;
+        }
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+        document.Components.Headers[LocationHeader] = new OpenApiHeader
+        {
+            Description = "The status URL of the generation (GET it to follow, DELETE it to cancel).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
+        };
+        document.Components.Headers[RetryAfterHeader] = new OpenApiHeader
+        {
+            Description = "Seconds to wait before the next status read (`Runway__PollInterval`, rounded up, at least 1).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+        };
+
+        // Functions in Azure: a function key as header or query (the DevHost takes the same when remote access is on).
+        // Locally none is needed, hence the empty alternative in each operation's requirements.
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+        document.Components.SecuritySchemes[KeyHeaderScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "x-functions-key",
+            Description = "A function key (Functions in Azure), or `DevHost__ApiKey` on a DevHost with remote access.",
+        };
+        document.Components.SecuritySchemes[KeyQueryScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = "code",
+            Description = "The same key as a query parameter; it is carried over into `Location`, so a client following it keeps it.",
+        };
+
+        foreach (var path in document.Paths.Values)
+        {
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                Complete(operation, document);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private const string KeyHeaderScheme = "functionKeyHeader";
+    private const string KeyQueryScheme = "functionKeyQuery";
+    private const string LocationHeader = "Location";
+    private const string RetryAfterHeader = "Retry-After";
+
+    private static void Complete(OpenApiOperation operation, OpenApiDocument document)
+    {
+        operation.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyHeaderScheme, document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyQueryScheme, document)] = [] },
+            new OpenApiSecurityRequirement(),
+        ];
+        switch (operation.OperationId)
+        {
+            case GenerationsEndpointRouteBuilderExtensions.StartName:
+                operation.Summary = "Start a generation";
+                operation.Description = "Validates the request and starts it once (per `Idempotency-Key`). Every problem is reported at once " +
+                    "and nothing is started when there is any. `endpoint` picks the request family; the API infers it when it is left " +
+                    "out (`image_to_video` with `promptImage`, else `text_to_video`), the document asks for it so that it discriminates.";
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = GenerationIds.IdempotencyKeyHeader,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "1 to 255 printable ASCII characters, sent once. The same key with the same request answers the same " +
+                        "generation and never submits twice; with a different request it answers 422.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
+                });
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "One JSON object (`application/json` or another `+json` type, UTF-8); at most `Api__MaxRequestBodyBytes` bytes.",
+                    Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        ["application/json"] = new() { Schema = new OpenApiSchemaReference(GenerationRequestSchemas.RequestName, document) },
+                    },
+                };
+                AddLocationHeaders(operation, StatusCodes.Status202Accepted, document);
+                AddProblems(operation, document,
+                    (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "Invalid fields or headers (`errors` names each); nothing was started."),
+                    (StatusCodes.Status409Conflict, ProblemSchemas.Request, "`outputBlobName` already holds a video or is reserved (`errors.outputBlobName`); nothing was started."),
+                    (StatusCodes.Status413PayloadTooLarge, ProblemSchemas.Request, "The body is larger than `Api__MaxRequestBodyBytes` (`errors.$`)."),
+                    (StatusCodes.Status415UnsupportedMediaType, ProblemSchemas.Request, "Not a JSON content type, or a charset other than UTF-8 (`errors.Content-Type`)."),
+                    (StatusCodes.Status422UnprocessableEntity, ProblemSchemas.IdempotencyKeyReused, "The `Idempotency-Key` was already used with a different request; nothing was started."));
+                break;
+            case GenerationsEndpointRouteBuilderExtensions.StatusName:
+                operation.Summary = "Read a generation's status";
+                operation.Description = "202 while it is queued or running, 200 with the stored videos, and a non-2xx problem+json once it " +
+                    "failed, was cancelled or timed out, so that a client following `Location` fails rather than succeeds.";
+                DescribeId(operation);
+                AddLocationHeaders(operation, StatusCodes.Status202Accepted, document);
+                AddProblems(operation, document,
+                    (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "No status URL can be built for the request's `Host` (`errors.Host`)."),
+                    (StatusCodes.Status404NotFound, ProblemSchemas.NotFound, "There is no generation with this id."),
+                    (StatusCodes.Status409Conflict, ProblemSchemas.Failure, "Cancelled (`CANCELLED`, `RUNWAY_TASK_CANCELLED`, `TERMINATED`)."),
+                    (StatusCodes.Status422UnprocessableEntity, ProblemSchemas.Failure, "Runway refused the input (`RUNWAY_INVALID_REQUEST`, `SAFETY.*`, `ASSET.*`)."),
+                    (StatusCodes.Status500InternalServerError, ProblemSchemas.Failure, "RunwayRelay's own failure (`API_KEY_UNAVAILABLE`, `COPY_FAILED`, `ORCHESTRATION_FAILED`, `NO_OUTCOME`)."),
+                    (StatusCodes.Status502BadGateway, ProblemSchemas.Failure, "Runway failed the task or refused a call (any other code)."),
+                    (StatusCodes.Status504GatewayTimeout, ProblemSchemas.Failure, "Runway did not finish within `Runway__Timeout` (`TIMED_OUT`)."));
+                break;
+            case GenerationsEndpointRouteBuilderExtensions.CancelName:
+                operation.Summary = "Cancel a generation";
+                operation.Description = "Asks a running generation to cancel, its Runway task too (202); a finished one answers 200 with its " +
+                    "final status and is left as it is. Idempotent.";
+                DescribeId(operation);
+                AddLocationHeaders(operation, StatusCodes.Status202Accepted, document);
+                AddProblems(operation, document,
+                    (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "No status URL can be built for the request's `Host` (`errors.Host`)."),
+                    (StatusCodes.Status404NotFound, ProblemSchemas.NotFound, "There is no generation with this id."));
+                break;
+            default:
+                throw new InvalidOperationException($"The OpenAPI document has an operation '{operation.OperationId}' the transformer does not know.");
+        }
+    }
+
+    /// <summary>The success bodies come from the response records; their <c>status</c> strings take these values.</summary>
+    private static void DescribeAnswers(IDictionary<string, IOpenApiSchema> schemas)
+    {
+        string[] running = [GenerationPhase.Accepted, GenerationPhase.Submitted, GenerationPhase.Queued, GenerationPhase.Running, GenerationPhase.Copying];
+        string[] ended = [GenerationPhase.Succeeded, GenerationPhase.Failed, GenerationPhase.Cancelled, GenerationPhase.TimedOut];
+        SetStatus(schemas, nameof(GenerationAcceptedResponse), [GenerationPhase.Accepted],
+            "Always `Accepted`, also when the same `Idempotency-Key` names a generation that has finished: follow `Location`.");
+        SetStatus(schemas, nameof(GenerationStatusResponse), running, "Where the generation is while it runs.");
+        SetStatus(schemas, nameof(GenerationSucceededResponse), [GenerationPhase.Succeeded], null);
+        SetStatus(schemas, nameof(GenerationCancelResponse), ["Cancelling", .. ended],
+            "`Cancelling` (202) while the cancel is carried out, else the final status (200).");
+        var progress = Property(schemas, nameof(GenerationStatusResponse), "progress");
+        progress.Minimum = "0";
+        progress.Maximum = "1";
+        progress.Description = "Runway's progress from 0 to 1; null until Runway has reported it.";
+        Property(schemas, nameof(GenerationStatusResponse), "runwayStatus").Description =
+            "Runway's task status (`PENDING`, `THROTTLED`, `RUNNING`, ...); null until Runway has reported it.";
+        Property(schemas, nameof(StoredVideo), "downloadUrl").Description =
+            "A read-only SAS link made at read time when the storage has an account key; absent otherwise.";
+    }
+
+    private static void SetStatus(IDictionary<string, IOpenApiSchema> schemas, string schema, string[] values, string? description)
+    {
+        var properties = ((OpenApiSchema)schemas[schema]).Properties!;
+        properties["status"] = OpenApiSchemas.OneOf(values, description);
+    }
+
+    private static OpenApiSchema Property(IDictionary<string, IOpenApiSchema> schemas, string schema, string property) =>
+        (OpenApiSchema)((OpenApiSchema)schemas[schema]).Properties![property];
+
+    private static void DescribeId(OpenApiOperation operation)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "id"))
+        {
+            parameter.Description = "The generation id (`g-...` from POST, `b-...` for blob uploads). Other characters than letters, digits, " +
+                "`-` and `_`, or more than 100 of them, answer 404.";
+        }
+    }
+
+    private static void AddLocationHeaders(OpenApiOperation operation, int status, OpenApiDocument document)
+    {
+        if (operation.Responses?.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not OpenApiResponse response)
+        {
+            throw new InvalidOperationException($"{operation.OperationId} declares no {status} answer to add headers to.");
+        }
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+        response.Headers[LocationHeader] = new OpenApiHeaderReference(LocationHeader, document);
+        response.Headers[RetryAfterHeader] = new OpenApiHeaderReference(RetryAfterHeader, document);
+    }
+
+    private static void AddProblems(OpenApiOperation operation, OpenApiDocument document, params (int Status, string Schema, string Description)[] problems)
+    {
+        operation.Responses ??= [];
+        foreach (var (status, schema, description) in problems)
+        {
+            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                {
+                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(schema, document) },
+                },
+            };
+        }
+    }
+}

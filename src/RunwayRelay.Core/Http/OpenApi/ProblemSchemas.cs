@@ -1,0 +1,79 @@
+using Microsoft.OpenApi;
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+using static RunwayRelay.Http.OpenApi.OpenApiSchemas;
+
+namespace RunwayRelay.Http.OpenApi;
+
+/// <summary>
+/// The <c>application/problem+json</c> answers as <see cref="GenerationProblems"/> writes them (RFC 9457 members plus
+/// <c>traceId</c> and the extras below), and the <c>errorCode</c> values of a failed generation.
+/// </summary>
+internal static class ProblemSchemas
+{
+    public const string Validation = "ValidationProblem";
+    public const string Request = "RequestProblem";
+    public const string IdempotencyKeyReused = "IdempotencyKeyReusedProblem";
+    public const string NotFound = "GenerationNotFoundProblem";
+    public const string Failure = "GenerationFailureProblem";
+
+    /// <summary>Codes RunwayRelay sets; Runway's own failure codes (e.g. <c>SAFETY.INPUT.TEXT</c>) pass through, so the set stays open.</summary>
+    public static IReadOnlyList<string> KnownErrorCodes { get; } =
+    [
+        GenerationErrorCodes.Cancelled, GenerationErrorCodes.RunwayTaskCancelled, GenerationProblems.Terminated,
+        GenerationErrorCodes.TimedOut, GenerationErrorCodes.InvalidRequest, GenerationErrorCodes.ApiKeyUnavailable,
+        GenerationErrorCodes.CopyFailed, GenerationProblems.OrchestrationFailed, GenerationProblems.NoOutcome,
+        GenerationErrorCodes.SubmissionUncertain, GenerationErrorCodes.SubmissionError, GenerationErrorCodes.PayloadMissing,
+        GenerationErrorCodes.UploadGone, GenerationErrorCodes.Unauthorized, GenerationErrorCodes.InsufficientCredits,
+        GenerationErrorCodes.RateLimited, GenerationErrorCodes.RunwayError, GenerationErrorCodes.RunwayTaskFailed,
+        GenerationErrorCodes.RunwayTaskNotFound,
+    ];
+
+    public static IEnumerable<(string Name, IOpenApiSchema Schema)> Build()
+    {
+        var errors = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Field paths (`promptImage.0.uri`), `$` for the body as a whole, or a header name (`Idempotency-Key`, " +
+                "`Host`, `Content-Type`), each with its problems.",
+            AdditionalProperties = ArrayOf(Text(), 1, null),
+        };
+        yield return (Validation, Problem("400: every invalid field or header at once.", [("errors", errors)], "errors"));
+        yield return (Request, Problem("409, 413, 415: what is wrong with the request, under `errors`.", [("errors", errors)], "errors"));
+        yield return (IdempotencyKeyReused, Problem("422: the key names an existing generation with a different request.",
+            [("id", Text("The generation the key already names."))], "id"));
+        yield return (NotFound, Problem("404: no such generation.", [("id", Text("The id that was asked for."))], "id"));
+        yield return (Failure, Problem(
+            "A generation that ended without success; the HTTP status follows from `generationStatus` and `errorCode`.",
+            [
+                ("id", Text("The generation id.")),
+                ("generationStatus", OneOf([GenerationPhase.Failed, GenerationPhase.Cancelled, GenerationPhase.TimedOut])),
+                ("errorCode", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String | JsonSchemaType.Null,
+                    Description = "RunwayRelay's codes, or a failure code Runway reported (e.g. `SAFETY.INPUT.TEXT`, `INTERNAL.BAD_OUTPUT`). " +
+                        "Known values: " + string.Join(", ", KnownErrorCodes.Select(c => $"`{c}`")) + ".",
+                    Examples = [.. KnownErrorCodes.Select(c => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(c))],
+                }),
+                ("runwayTaskId", NullableText("The Runway task, or null when nothing was submitted.")),
+            ],
+            "id", "generationStatus", "errorCode", "runwayTaskId"));
+    }
+
+    private static OpenApiSchema Problem(string description, (string Name, IOpenApiSchema Schema)[] extras, params string[] required)
+    {
+        (string, IOpenApiSchema)[] common =
+        [
+            ("type", Text("A URI naming the HTTP status (RFC 9110 section).")),
+            ("title", Text()),
+            ("status", Integer("int32", 400, 599)),
+            ("detail", Text("What went wrong and what to do.")),
+            ("instance", Text("The status URL path (failure answers only).")),
+            ("traceId", Text()),
+        ];
+        var schema = Object(description, [.. common, .. extras], ["type", "title", "status", "detail", .. required]);
+        // Problem details may grow members; clients must ignore the ones they do not know.
+        schema.AdditionalPropertiesAllowed = true;
+        return schema;
+    }
+}
