@@ -660,6 +660,11 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.Equal(GenerationPhase.Succeeded, (await JsonAsync(cancel)).GetProperty("status").GetString());
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        // The outcome is published before the first delivery attempt, which reads the URL from the payload store first.
+        for (var waited = TimeSpan.Zero; receiver.Received.IsEmpty && waited < TimeSpan.FromSeconds(10); waited += TimeSpan.FromMilliseconds(50))
+        {
+            await Task.Delay(50);
+        }
         Assert.NotEmpty(receiver.Received);
         Assert.Empty(host.Emulator.Activity.Deletes);
     }
