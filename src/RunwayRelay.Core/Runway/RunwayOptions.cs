@@ -52,6 +52,9 @@ public sealed class RunwayOptions
     /// </summary>
     public bool AllowUnknownModels { get; set; }
 
+    /// <summary>Upper bound of <see cref="Timeout"/>: shorter than the 7 days the payload container's lifecycle rule keeps a request.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(2);
+
     /// <summary>Set when <c>RUNWAYML_BASE_URL</c> could not be used; reported by validation at start.</summary>
     internal string? BaseUrlProblem { get; set; }
 }

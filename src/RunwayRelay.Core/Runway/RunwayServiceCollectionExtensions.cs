@@ -175,6 +175,11 @@ internal sealed class RunwayOptionsValidator : IValidateOptions<RunwayOptions>
         {
             failures.Add("Runway__MaxPollInterval must not be shorter than Runway__PollInterval.");
         }
+        if (options.Timeout > RunwayOptions.MaxTimeout)
+        {
+            // A generation's payload (request, callback URL) is kept at most a week; and Runway's outputs expire in a day or two.
+            failures.Add($"Runway__Timeout must be at most {RunwayOptions.MaxTimeout:c}, such as 00:30:00.");
+        }
         if (options.TotalRequestTimeout < options.RequestTimeout)
         {
             failures.Add("Runway__TotalRequestTimeout must not be shorter than Runway__RequestTimeout.");

@@ -67,6 +67,18 @@ public sealed class RunwayServiceCollectionExtensionsTests
         Assert.Contains(ex.Failures, f => f.Contains("RUNWAYML_BASE_URL", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2.00:00:00", false)]
+    [InlineData("2.00:00:01", true)]
+    public void AddRunwayClient_TimeoutBeyondTwoDays_FailsNamingIt(string timeout, bool fails)
+    {
+        using var sp = Build(new() { ["Runway:Timeout"] = timeout });
+
+        var failures = Record.Exception(() => sp.GetRequiredService<IStartupValidator>().Validate()) is OptionsValidationException e ? e.Failures : [];
+
+        Assert.Equal(fails, failures.Any(f => f.StartsWith("Runway__Timeout must be at most 2.00:00:00", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void AddRunwayClient_CalledTwice_ConfiguresTheHandlersOnce()
     {
