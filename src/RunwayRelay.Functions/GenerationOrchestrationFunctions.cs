@@ -33,8 +33,8 @@ public static class GenerationOrchestrationFunctions
         => RunClosed<SubmitGenerationActivity, SubmitGenerationInput, SubmissionResult>(function, GenerationTasks.SubmitGeneration, input);
 
     [Function(GenerationTasks.ReadRunwayTask)]
-    public static Task<JsonElement> ReadRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
-        => RunClosed<ReadRunwayTaskActivity, string, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, runwayTaskId);
+    public static Task<JsonElement> ReadRunwayTask([ActivityTrigger] ReadRunwayTaskInput input, FunctionContext function)
+        => RunClosed<ReadRunwayTaskActivity, ReadRunwayTaskInput, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, input);
 
     [Function(GenerationTasks.CopyOutputs)]
     public static Task<IReadOnlyList<StoredVideo>> CopyOutputs([ActivityTrigger] CopyOutputsInput input, FunctionContext function)

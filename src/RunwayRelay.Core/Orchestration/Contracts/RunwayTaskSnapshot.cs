@@ -7,10 +7,17 @@ namespace RunwayRelay.Orchestration;
 [JsonDerivedType(typeof(TaskObserved), "observed")]
 [JsonDerivedType(typeof(TaskUnreadable), "unreadable")]
 [JsonDerivedType(typeof(TaskLost), "lost")]
-public abstract record RunwayTaskSnapshot;
+public abstract record RunwayTaskSnapshot
+{
+    /// <summary>When the read got its answer (the activity's clock; null from activities older than the field).</summary>
+    public DateTimeOffset? ReadAt { get; init; }
+}
 
-/// <summary>What Runway reported.</summary>
-public sealed record TaskObserved(string Status, double? Progress = null, string? Failure = null, string? FailureCode = null) : RunwayTaskSnapshot;
+/// <summary>What Runway reported, with the task's <c>createdAt</c>.</summary>
+public sealed record TaskObserved(string Status, double? Progress = null, string? Failure = null, string? FailureCode = null) : RunwayTaskSnapshot
+{
+    public DateTimeOffset? CreatedAt { get; init; }
+}
 
 /// <summary>The read failed in a way worth trying again at the next poll.</summary>
 public sealed record TaskUnreadable(string Error) : RunwayTaskSnapshot;
