@@ -62,7 +62,9 @@ public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOu
         {
             return;
         }
-        var until = time.GetUtcNow() + (wait > MaxHold ? MaxHold : wait);
+        // Plus a little: the two clock reads that bound the previous GET (its answer here, its arrival at Runway) and
+        // this one's are not ordered finer than that.
+        var until = time.GetUtcNow() + (wait > MaxHold ? MaxHold : wait) + ClockMargin;
         Log.HoldingFloor(logger, input.RunwayTaskId, (long)wait.TotalMilliseconds);
         // A timer may wake a little before the wall clock says it should; check the clock, not the timer.
         while ((wait = until - time.GetUtcNow()) > TimeSpan.Zero)
@@ -72,6 +74,8 @@ public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOu
     }
 
     internal static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan ClockMargin = TimeSpan.FromMilliseconds(2);
 
     private static partial class Log
     {
