@@ -35,7 +35,8 @@ public sealed class EmulatorOptions
 
     /// <summary>
     /// How far reported progress strays from a straight line (0..1): each task gets a curve <c>x^g</c> with
-    /// <c>g = e^(±noise)</c>, and each update a relative error of up to ±noise; progress never goes down. 0 = linear.
+    /// <c>g = e^(±noise)</c>, and each update an error of up to ±noise·4x(1−x) (±noise half-way, none at the ends);
+    /// progress never goes down. 0 = linear.
     /// </summary>
     public double ProgressNoise { get; set; } = 0.1;
 

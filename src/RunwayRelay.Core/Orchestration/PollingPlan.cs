@@ -119,6 +119,11 @@ public static class PollingPlan
         }
 
         double progress = observed.Progress ?? 0;
+        if (progress <= 0)
+        {
+            // Started at some unknown moment before: a 0 anchors no rate.
+            return next with { LastProgress = progress, UninformativePolls = wasRunning ? next.UninformativePolls : 0 };
+        }
         if (!wasRunning || checkpoint.FirstProgressAt is null)
         {
             return next with { LastProgress = progress, FirstProgress = progress, FirstProgressAt = readAt, ProgressAt = readAt, UninformativePolls = 0 };

@@ -286,8 +286,9 @@ internal sealed class TaskStore(EmulatorOptions options, TimeProvider time, Requ
         for (long k = 1; k <= updates; k++)
         {
             var x = Math.Clamp((double)(k * step) / total, 0, 1);
-            var error = options.ProgressNoise * (2 * new Random(unchecked(task.ProgressSeed * 31 + (int)k * 1_000_003)).NextDouble() - 1);
-            reported = Math.Max(reported, Math.Clamp(Math.Pow(x, task.ProgressCurve) * (1 + error), 0, 0.999));
+            // The error is largest half-way and vanishes at both ends, where a progress bar is sure of itself.
+            var error = options.ProgressNoise * 4 * x * (1 - x) * (2 * new Random(unchecked(task.ProgressSeed * 31 + (int)k * 1_000_003)).NextDouble() - 1);
+            reported = Math.Max(reported, Math.Clamp(Math.Pow(x, task.ProgressCurve) + error, 0, 0.999));
         }
         return Math.Round(reported, 3);
     }

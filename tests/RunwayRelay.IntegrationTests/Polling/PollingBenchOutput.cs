@@ -9,6 +9,8 @@ internal static class PollingBenchOutput
 {
     private static readonly Lock Gate = new();
 
+    public static bool Enabled => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("RUNWAYRELAY_BENCH_OUT"));
+
     public static void Record(string scenario, int gets, IReadOnlyList<TimeSpan> gaps)
     {
         string? path = Environment.GetEnvironmentVariable("RUNWAYRELAY_BENCH_OUT");

@@ -24,6 +24,11 @@ public sealed class PollingFloorTests(AzuriteFixture azurite)
     public async Task Poll_OnAzureStorageBackend_NeverFollowsThePreviousPollSoonerThanTheFloor(string interval, string maxInterval, int generationSeconds)
     {
         var floor = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture);
+        // scripts/bench.sh measures the issue's 20 s task; CI keeps to a few seconds.
+        if (PollingBenchOutput.Enabled)
+        {
+            generationSeconds = 20;
+        }
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions
         {
             QueueTime = TimeSpan.Zero,
@@ -41,6 +46,7 @@ public sealed class PollingFloorTests(AzuriteFixture azurite)
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var meta = await engine.Client.WaitForInstanceCompletionAsync(draft.GenerationId, getInputsAndOutputs: true, cts.Token);
 
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, meta.RuntimeStatus);
         var outcome = meta.ReadOutputAs<GenerationOutcome>()!;
         Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
         var polls = runway.Activity.Requests
@@ -49,7 +55,8 @@ public sealed class PollingFloorTests(AzuriteFixture azurite)
         var gaps = polls.Zip(polls.Skip(1), (a, b) => b - a).ToList();
         PollingBenchOutput.Record($"floor {interval} / ceiling {maxInterval}, {generationSeconds} s task", polls.Count, gaps);
         Assert.NotEmpty(gaps);
-        Assert.All(gaps, gap => Assert.True(gap >= floor, $"a poll followed the previous one after {gap.TotalMilliseconds:F0} ms, under the floor {floor}; gaps: {string.Join(", ", gaps.Select(g => g.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}"));
+        var tooSoon = gaps.Where(gap => gap < floor).ToList();
+        Assert.True(tooSoon.Count == 0, $"{tooSoon.Count} of {gaps.Count} polls followed the previous one sooner than the floor {floor}; shortest {gaps.Min().TotalMilliseconds:F1} ms");
         // Not wastefully slower either: no more than the floor's count plus the status GET of the copy.
         Assert.True(polls.Count <= generationSeconds / floor.TotalSeconds + 3, $"{polls.Count} GETs for a {generationSeconds} s task");
     }
