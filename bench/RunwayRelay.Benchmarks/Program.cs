@@ -106,10 +106,11 @@ static async Task<PollOutcome> PollAsync(HttpClient http, PollSchedule schedule,
     while (true)
     {
         var at = poller.NextPollAt(now);
-        var wait = at - DateTimeOffset.UtcNow;
-        if (wait > TimeSpan.Zero)
+        TimeSpan wait;
+        // A timer may wake a little before the wall clock says it should (as ReadRunwayTaskActivity does, check the clock).
+        while ((wait = at - DateTimeOffset.UtcNow) > TimeSpan.Zero)
         {
-            await Task.Delay(wait);
+            await Task.Delay(wait + TimeSpan.FromMilliseconds(1));
         }
         var sent = DateTimeOffset.UtcNow;
         if (previous is { } p && sent - p < minGap)

@@ -1,9 +1,9 @@
-using RunwayRelay.Emulator.Tasks;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using RunwayRelay.Emulator.Admin;
+using RunwayRelay.Emulator.Tasks;
 
 namespace RunwayRelay.Emulator;
 
