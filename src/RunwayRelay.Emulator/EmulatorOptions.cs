@@ -21,6 +21,25 @@ public sealed class EmulatorOptions
     /// <summary>How long a task stays RUNNING before it ends (SUCCEEDED or FAILED).</summary>
     public TimeSpan GenerationTime { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Each task's generation time is drawn uniformly from <see cref="GenerationTime"/> ± this spread (seeded by
+    /// <see cref="RandomSeed"/>), so a run of tasks has the spread of real ones. 0 = every task takes exactly GenerationTime.
+    /// </summary>
+    public TimeSpan GenerationTimeSpread { get; set; }
+
+    /// <summary>
+    /// How often a RUNNING task's reported progress changes (Runway: no more often than about every 5 s); multiplied by
+    /// <see cref="TimeScale"/>. 0 = progress changes continuously.
+    /// </summary>
+    public TimeSpan ProgressUpdateInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How far reported progress strays from a straight line (0..1): each task gets a curve <c>x^g</c> with
+    /// <c>g = e^(±noise)</c>, and each update an error of up to ±noise·4x(1−x) (±noise half-way, none at the ends);
+    /// progress never goes down. 0 = linear.
+    /// </summary>
+    public double ProgressNoise { get; set; } = 0.1;
+
     /// <summary>Multiplies <see cref="QueueTime"/> and <see cref="GenerationTime"/>; 0.001 turns a minute into 60 ms.</summary>
     public double TimeScale { get; set; } = 1.0;
 
@@ -95,6 +114,9 @@ public sealed class EmulatorOptions
         QueueTime = other.QueueTime;
         GenerationTime = other.GenerationTime;
         TimeScale = other.TimeScale;
+        GenerationTimeSpread = other.GenerationTimeSpread;
+        ProgressUpdateInterval = other.ProgressUpdateInterval;
+        ProgressNoise = other.ProgressNoise;
         OutputSizeBytes = other.OutputSizeBytes;
         OutputUrlLifetime = other.OutputUrlLifetime;
         PublicBaseUrl = other.PublicBaseUrl;
@@ -120,6 +142,9 @@ public sealed class ModelLimitOptions
 {
     public int MaxConcurrentGenerations { get; set; } = 2;
     public int MaxDailyGenerations { get; set; } = 200;
+
+    /// <summary>How fast this model generates: a task's generation time is divided by it (2 = twice as fast). > 0.</summary>
+    public double Speed { get; set; } = 1.0;
 }
 
 public sealed class OutcomeOptions

@@ -31,8 +31,8 @@ public static class GenerationOrchestrationFunctions
         => Run<SubmitGenerationActivity, SubmitGenerationInput, SubmissionResult>(function, GenerationTasks.SubmitGeneration, input);
 
     [Function(GenerationTasks.ReadRunwayTask)]
-    public static Task<RunwayTaskSnapshot> ReadRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
-        => Run<ReadRunwayTaskActivity, string, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, runwayTaskId);
+    public static Task<RunwayTaskSnapshot> ReadRunwayTask([ActivityTrigger] ReadRunwayTaskInput input, FunctionContext function)
+        => Run<ReadRunwayTaskActivity, ReadRunwayTaskInput, RunwayTaskSnapshot>(function, GenerationTasks.ReadRunwayTask, input);
 
     [Function(GenerationTasks.CopyOutputs)]
     public static Task<IReadOnlyList<StoredVideo>> CopyOutputs([ActivityTrigger] CopyOutputsInput input, FunctionContext function)

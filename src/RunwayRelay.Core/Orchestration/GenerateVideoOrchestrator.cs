@@ -44,7 +44,7 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
         }
 
         // 4. Still going: a cancel that came during the poll, then the deadline, then poll again in a fresh execution.
-        checkpoint = GenerationSteps.Advance(checkpoint, snapshot);
+        checkpoint = steps.Advance(checkpoint, snapshot);
         if (cancelRequested.IsCompleted)
         {
             return await steps.FinishAsync(await steps.CancelAsync(checkpoint));

@@ -73,7 +73,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     public async Task<bool> WaitForPollAsync(GenerationCheckpoint checkpoint, Task cancelRequested)
     {
         DateTime now = context.CurrentUtcDateTime;
-        DateTime fireAt = now + PollingPlan.DelayBefore(input.Polling, checkpoint.PollCount);
+        DateTime fireAt = PollingPlan.NextPollAt(input.Polling, checkpoint, new DateTimeOffset(now, TimeSpan.Zero)).UtcDateTime;
         if (fireAt > Deadline)
         {
             fireAt = Deadline > now ? Deadline : now;
@@ -93,7 +93,10 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     {
         try
         {
-            return await context.CallActivityAsync<RunwayTaskSnapshot>(GenerationTasks.ReadRunwayTask, checkpoint.RunwayTaskId, GenerationRetryPolicies.ReadTask);
+            // The floor counts from the previous answer; the activity holds it if the timer fired early.
+            var notBefore = checkpoint.LastPolledAt + input.Polling.Interval;
+            return await context.CallActivityAsync<RunwayTaskSnapshot>(GenerationTasks.ReadRunwayTask,
+                new ReadRunwayTaskInput(checkpoint.RunwayTaskId, notBefore), GenerationRetryPolicies.ReadTask);
         }
         catch (TaskFailedException e)
         {
@@ -121,12 +124,8 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     }
 
     /// <summary>The checkpoint after one more poll that did not end the generation.</summary>
-    public static GenerationCheckpoint Advance(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot) => checkpoint with
-    {
-        PollCount = checkpoint.PollCount + 1,
-        LastRunwayStatus = (snapshot as TaskObserved)?.Status ?? checkpoint.LastRunwayStatus,
-        LastProgress = (snapshot as TaskObserved)?.Progress ?? checkpoint.LastProgress,
-    };
+    public GenerationCheckpoint Advance(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot) =>
+        PollingPlan.Advance(checkpoint, snapshot, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
 
     public async Task<GenerationOutcome> CancelAsync(GenerationCheckpoint checkpoint)
     {

@@ -44,6 +44,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<GenerationPayloadStore>();
         services.TryAddSingleton<OutputNameReservations>();
         services.TryAddSingleton<PromptImageLoader>();
+        services.TryAddSingleton<RunwayOutputCache>();
         services.TryAddSingleton<GenerationScheduler>();
 
         // Downloads carry signed URLs: the factory's request loggers would write them out, so they are removed.

@@ -15,6 +15,7 @@ internal static class AdminEndpoints
     {
         var admin = root.MapGroup("/_emulator");
         admin.MapGet("/requests", (RequestJournal journal) => RunwayResults.Ok(ActivityJson(journal.Snapshot())));
+        admin.MapGet("/tasks", (TaskStore store) => RunwayResults.Ok(store.Timelines()));
         admin.MapPost("/reset", (EmulatorState state) =>
         {
             state.Reset();

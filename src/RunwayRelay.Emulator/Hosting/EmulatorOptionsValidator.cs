@@ -22,6 +22,14 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         {
             yield return $"{s}:QueueTime and {s}:GenerationTime must be >= 0 and {s}:OutputUrlLifetime > 0 (e.g. 00:01:00)";
         }
+        if (o.GenerationTimeSpread < TimeSpan.Zero || o.GenerationTimeSpread > o.GenerationTime || o.ProgressUpdateInterval < TimeSpan.Zero)
+        {
+            yield return $"{s}:GenerationTimeSpread must be within 0..GenerationTime and {s}:ProgressUpdateInterval >= 0; they are {o.GenerationTimeSpread} and {o.ProgressUpdateInterval}";
+        }
+        if (o.ProgressNoise is < 0 or > 1 || double.IsNaN(o.ProgressNoise) || o.Models.Values.Any(m => !(m.Speed > 0)))
+        {
+            yield return $"{s}:ProgressNoise must be within 0..1 and every Models:<model>:Speed > 0";
+        }
         if (o.TimeScale < 0 || double.IsNaN(o.TimeScale))
         {
             yield return $"{s}:TimeScale must be >= 0 (1 = real time, 0.001 = a minute in 60 ms); it is {o.TimeScale}";

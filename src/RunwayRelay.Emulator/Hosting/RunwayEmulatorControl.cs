@@ -28,6 +28,9 @@ public sealed class RunwayEmulatorControl
     /// <summary>What the emulator received so far (creates per key fingerprint and model, polls, deletes, downloads).</summary>
     public EmulatorActivity Activity => _journal.Snapshot();
 
+    /// <summary>When each task was created, started and ended.</summary>
+    public IReadOnlyList<TaskTimeline> Tasks => _store.Timelines();
+
     public long CreditBalance
     {
         get => _store.CreditBalance;

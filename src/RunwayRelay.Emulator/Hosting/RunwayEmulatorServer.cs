@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using RunwayRelay.Emulator.Admin;
+using RunwayRelay.Emulator.Tasks;
 
 namespace RunwayRelay.Emulator;
 
@@ -38,6 +39,9 @@ public sealed class RunwayEmulatorServer : IAsyncDisposable
 
     /// <summary>What the emulator received so far.</summary>
     public EmulatorActivity Activity => _control.Activity;
+
+    /// <summary>When each task was created, started and ended (also <c>GET /_emulator/tasks</c>).</summary>
+    public IReadOnlyList<TaskTimeline> Tasks => _control.Tasks;
 
     /// <summary>The organization's credit balance; set it to 0 to make creates fail for lack of credits.</summary>
     public long CreditBalance

@@ -24,6 +24,12 @@ internal sealed class EmulatedTask
     public required long Credits { get; init; }
     public required bool ProducesImage { get; init; }
     public required long OutputSize { get; init; }
+    /// <summary>Seeds this task's progress errors, so every read of one update reports the same value.</summary>
+    public required int ProgressSeed { get; init; }
+
+    /// <summary>The exponent of this task's progress curve (1 = a straight line).</summary>
+    public required double ProgressCurve { get; init; }
+
     public string? PlannedFailureCode { get; init; }
     public string? PlannedFailureMessage { get; init; }
 
@@ -52,3 +58,4 @@ internal sealed record TaskView(
     long OutputSize,
     string? FailureCode,
     string? Failure);
+

@@ -25,6 +25,9 @@ internal sealed class TaskStore(EmulatorOptions options, TimeProvider time, Requ
     private readonly Dictionary<string, EmulatedTask> _byId = new(StringComparer.Ordinal);
     private readonly CreditLedger _ledger = new(options);
 
+    // Apart from the fault/failure source, so modelling progress does not shift the sequences tests rely on.
+    private Random _progress = new(options.RandomSeed);
+
     public CreateOutcome Create(ModelSpec spec, JsonElement body, string keyFingerprint)
     {
         var now = time.GetUtcNow();
@@ -44,6 +47,9 @@ internal sealed class TaskStore(EmulatorOptions options, TimeProvider time, Requ
             }
 
             var (failureCode, failure) = OutcomePlanner.Plan(body, options, random);
+            var spread = options.GenerationTimeSpread.Ticks * (2 * _progress.NextDouble() - 1);
+            var generation = TimeSpan.FromTicks((long)((options.GenerationTime.Ticks + spread) / limits.Speed));
+            var curve = Math.Exp(options.ProgressNoise * (2 * _progress.NextDouble() - 1));
             task = new EmulatedTask
             {
                 Id = Guid.NewGuid().ToString(),
@@ -52,7 +58,9 @@ internal sealed class TaskStore(EmulatorOptions options, TimeProvider time, Requ
                 KeyFingerprint = keyFingerprint,
                 CreatedAt = now,
                 QueueTime = options.Scaled(options.QueueTime),
-                GenerationTime = options.Scaled(options.GenerationTime),
+                GenerationTime = options.Scaled(generation),
+                ProgressSeed = _progress.Next(),
+                ProgressCurve = curve,
                 Credits = credits,
                 ProducesImage = spec.Output == OutputKind.Image,
                 OutputSize = options.OutputSizeBytes,
@@ -105,6 +113,17 @@ internal sealed class TaskStore(EmulatorOptions options, TimeProvider time, Requ
         }
     }
 
+    /// <summary>When each task was created, started and ended, for measuring how late a client noticed the end.</summary>
+    public IReadOnlyList<TaskTimeline> Timelines()
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            Advance(now);
+            return [.. _tasks.Select(t => new TaskTimeline(t.Id, t.Model, t.Phase.ToString().ToUpperInvariant(), t.CreatedAt, t.StartedAt, t.EndedAt))];
+        }
+    }
+
     public long CreditBalance
     {
         get
@@ -149,6 +168,7 @@ internal sealed class TaskStore(EmulatorOptions options, TimeProvider time, Requ
             _tasks.Clear();
             _byId.Clear();
             _ledger.Reset();
+            _progress = new Random(options.RandomSeed);
         }
     }
 
@@ -244,15 +264,38 @@ internal sealed class TaskStore(EmulatorOptions options, TimeProvider time, Requ
         }
     }
 
-    private static TaskView View(EmulatedTask task, DateTimeOffset now)
+    /// <summary>
+    /// Progress as Runway reports it: it changes only every <see cref="EmulatorOptions.ProgressUpdateInterval"/>, follows
+    /// a per-task curve rather than a straight line, carries a per-update error, and never goes down.
+    /// </summary>
+    private double Progress(EmulatedTask task, DateTimeOffset now)
     {
-        double? progress = null;
-        if (task.Phase == TaskPhase.Running)
+        var total = task.GenerationTime.Ticks;
+        if (total <= 0)
         {
-            var total = task.GenerationTime.TotalMilliseconds;
-            var fraction = total <= 0 ? 1 : (now - task.StartedAt!.Value).TotalMilliseconds / total;
-            progress = Math.Round(Math.Clamp(fraction, 0, 1), 3);
+            return 1;
         }
+        var elapsed = (now - task.StartedAt!.Value).Ticks;
+        var step = options.Scaled(options.ProgressUpdateInterval).Ticks;
+        if (step <= 0)
+        {
+            return Math.Round(Math.Clamp(Math.Pow(Math.Clamp((double)elapsed / total, 0, 1), task.ProgressCurve), 0, 1), 3);
+        }
+        long updates = Math.Max(0, elapsed / step);
+        double reported = 0;
+        for (long k = 1; k <= updates; k++)
+        {
+            var x = Math.Clamp((double)(k * step) / total, 0, 1);
+            // The error is largest half-way and vanishes at both ends, where a progress bar is sure of itself.
+            var error = options.ProgressNoise * 4 * x * (1 - x) * (2 * new Random(unchecked(task.ProgressSeed * 31 + (int)k * 1_000_003)).NextDouble() - 1);
+            reported = Math.Max(reported, Math.Clamp(Math.Pow(x, task.ProgressCurve) + error, 0, 0.999));
+        }
+        return Math.Round(reported, 3);
+    }
+
+    private TaskView View(EmulatedTask task, DateTimeOffset now)
+    {
+        double? progress = task.Phase == TaskPhase.Running ? Progress(task, now) : null;
         return new TaskView(task.Id, task.Model, task.Phase, task.CreatedAt, progress, task.Credits, task.Refunded,
             task.ProducesImage, task.OutputSize,
             task.Phase == TaskPhase.Failed ? task.PlannedFailureCode : null,

@@ -11,6 +11,8 @@ public sealed class EmulatorLifecycleTests : EmulatorTestBase
     {
         Runway.Options.QueueTime = TimeSpan.FromMilliseconds(100);
         Runway.Options.GenerationTime = TimeSpan.FromMilliseconds(600);
+        // Runway's 5 s between progress updates would hide every step of a 600 ms task.
+        Runway.Options.ProgressUpdateInterval = TimeSpan.FromMilliseconds(100);
         var id = await CreateTaskAsync();
 
         var first = await GetTaskAsync(id);

@@ -121,7 +121,7 @@ public sealed class ActivityTests
     {
         _runway.Setup(r => r.GetTaskAsync("task-9", It.IsAny<CancellationToken>())).ThrowsAsync(new RunwayException(kind, "boom"));
 
-        var snapshot = await new ReadRunwayTaskActivity(_runway.Object, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(Ctx, "task-9");
+        var snapshot = await new ReadRunwayTaskActivity(_runway.Object, new RunwayOutputCache(TimeProvider.System), TimeProvider.System, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(Ctx, new ReadRunwayTaskInput("task-9"));
 
         Assert.Equal(transient, snapshot is TaskUnreadable);
         Assert.Equal(fatalCode, (snapshot as TaskLost)?.ErrorCode);
@@ -135,7 +135,7 @@ public sealed class ActivityTests
             Id = "task-9", Status = RunwayTaskStatus.Succeeded, Output = ["https://cdn.example.com/v.mp4?_jwt=secret-token"],
         });
 
-        var snapshot = await new ReadRunwayTaskActivity(_runway.Object, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(Ctx, "task-9");
+        var snapshot = await new ReadRunwayTaskActivity(_runway.Object, new RunwayOutputCache(TimeProvider.System), TimeProvider.System, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(Ctx, new ReadRunwayTaskInput("task-9"));
 
         Assert.Equal(RunwayTaskStatus.Succeeded, Assert.IsType<TaskObserved>(snapshot).Status);
         Assert.DoesNotContain("secret-token", System.Text.Json.JsonSerializer.Serialize(snapshot), StringComparison.Ordinal);
@@ -152,7 +152,7 @@ public sealed class ActivityTests
         store.Setup(s => s.CopyAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<VideoMetadata>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Uri _, string name, VideoMetadata _, CancellationToken _) => new RunwayRelay.Generations.StoredVideo(name, new Uri("http://x/" + name), 1, "video/mp4"));
 
-        var stored = await new CopyOutputsActivity(_runway.Object, store.Object, NullLogger<CopyOutputsActivity>.Instance)
+        var stored = await new CopyOutputsActivity(_runway.Object, new RunwayOutputCache(TimeProvider.System), store.Object, NullLogger<CopyOutputsActivity>.Instance)
             .RunAsync(Ctx, new CopyOutputsInput("gen-1", "task-9", "gen4.5", "abc", "gen-1.mp4"));
 
         Assert.Equal(["gen-1.mp4", "gen-1-1.mp4"], stored.Select(v => v.Name));

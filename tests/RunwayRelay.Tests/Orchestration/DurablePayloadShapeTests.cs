@@ -16,6 +16,8 @@ public sealed class DurablePayloadShapeTests
         new Submitted("task-1"),
         new NotSubmitted(GenerationErrorCodes.InsufficientCredits, "Not enough credits."),
         new TaskObserved(RunwayTaskStatus.Running, 0.4),
+        new TaskObserved(RunwayTaskStatus.Running, 0.4) { CreatedAt = DateTimeOffset.Parse("2026-11-28T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), ReadAt = DateTimeOffset.Parse("2026-11-28T12:00:30Z", System.Globalization.CultureInfo.InvariantCulture) },
+        new TaskUnreadable("503") { ReadAt = DateTimeOffset.Parse("2026-11-28T12:00:30Z", System.Globalization.CultureInfo.InvariantCulture) },
         new TaskUnreadable("503"),
         new TaskLost(GenerationErrorCodes.RunwayTaskNotFound, "gone"),
     };

@@ -199,29 +199,36 @@ public sealed class GenerateVideoOrchestratorTests
 
         Assert.Equal(2, h.ContinuedWith.Count);
         var first = h.ContinuedWith[0];
-        Assert.Equal(new GenerationCheckpoint("task-1", 1, RunwayTaskStatus.Running, 0.25), first.Checkpoint);
-        // Everything else is carried unchanged, and a transient error keeps the last known status.
+        var firstPoll = new DateTimeOffset(OrchestratorHarness.Start.AddSeconds(5));
+        Assert.Equal(new GenerationCheckpoint("task-1", 1, RunwayTaskStatus.Running, 0.25)
+        {
+            LastPolledAt = firstPoll, FirstProgress = 0.25, FirstProgressAt = firstPoll, ProgressAt = firstPoll,
+        }, first.Checkpoint);
+        // Everything else is carried unchanged, and a transient error keeps the last known status and progress samples.
         Assert.Equal(input with { Checkpoint = first.Checkpoint }, first);
-        Assert.Equal(new GenerationCheckpoint("task-1", 2, RunwayTaskStatus.Running, 0.25), h.ContinuedWith[1].Checkpoint);
+        var second = h.ContinuedWith[1].Checkpoint!;
+        Assert.Equal(first.Checkpoint! with { PollCount = 2, LastPolledAt = second.LastPolledAt, UninformativePolls = 1 }, second);
+        Assert.True(second.LastPolledAt > firstPoll);
         // The key check and the submission happen in the first execution only.
         Assert.Equal(1, h.CountCalls(GenerationTasks.EnsureApiKey));
         Assert.Equal(1, h.CountCalls(GenerationTasks.SubmitGeneration));
     }
 
     [Fact]
-    public async Task RunAsync_PollTimers_FollowGrowingScheduleCappedAtMax()
+    public async Task RunAsync_QueuedPollTimers_FollowGrowingScheduleCappedAtMax()
     {
         var h = new OrchestratorHarness();
         for (int i = 0; i < 7; i++)
         {
-            h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, i / 10.0));
+            h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Pending));
         }
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         await h.RunToEndAsync(OrchestratorHarness.Input());
 
+        // Nothing to predict while queued: the floor first (status news), then ×1.5 per poll that brought nothing new.
         var gaps = h.TimerFireTimes.Zip(h.TimerFireTimes.Prepend(OrchestratorHarness.Start)).Select(p => p.First - p.Second).ToArray();
-        double[] expectedSeconds = [5, 7.5, 11.25, 16.875, 25.3125, 30, 30, 30];
+        double[] expectedSeconds = [5, 5, 7.5, 11.25, 16.875, 25.3125, 30, 30];
         Assert.Equal(expectedSeconds, gaps.Select(g => g.TotalSeconds));
     }
 

@@ -7,19 +7,25 @@ using RunwayRelay.Storage;
 namespace RunwayRelay.Orchestration;
 
 /// <summary>
-/// Reads the task again for fresh signed URLs (they never leave this activity) and streams each output into Blob
-/// Storage. Safe to run twice: an output already stored for this task is not copied again.
+/// Takes the signed output URLs the status read just saw (<see cref="RunwayOutputCache"/>, this process only) or else
+/// reads the task again for fresh ones (they never leave this activity), and streams each output into Blob Storage.
+/// Safe to run twice: an output already stored for this task is not copied again.
 /// </summary>
-public sealed partial class CopyOutputsActivity(RunwayClient runway, BlobVideoStore store, ILogger<CopyOutputsActivity> logger)
+public sealed partial class CopyOutputsActivity(RunwayClient runway, RunwayOutputCache cache, BlobVideoStore store, ILogger<CopyOutputsActivity> logger)
     : TaskActivity<CopyOutputsInput, IReadOnlyList<StoredVideo>>
 {
     public override async Task<IReadOnlyList<StoredVideo>> RunAsync(TaskActivityContext context, CopyOutputsInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var task = await runway.GetTaskAsync(input.RunwayTaskId).ConfigureAwait(false);
-        if (task.Status != RunwayTaskStatus.Succeeded || task.Output is not { Count: > 0 } outputs)
+        var outputs = cache.TryTake(input.RunwayTaskId);
+        if (outputs is null)
         {
-            throw new VideoCopyException($"Runway task {input.RunwayTaskId} is {task.Status} with no outputs to copy.");
+            var task = await runway.GetTaskAsync(input.RunwayTaskId).ConfigureAwait(false);
+            if (task.Status != RunwayTaskStatus.Succeeded || task.Output is not { Count: > 0 } read)
+            {
+                throw new VideoCopyException($"Runway task {input.RunwayTaskId} is {task.Status} with no outputs to copy.");
+            }
+            outputs = read;
         }
 
         var metadata = new VideoMetadata(input.RunwayTaskId, input.Model, input.GenerationId, input.PromptSha256);

@@ -5,20 +5,31 @@ using RunwayRelay.Runway;
 
 namespace RunwayRelay.Orchestration;
 
-/// <summary>One status read. Returns the status, progress and failure, never the output URLs.</summary>
-public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, ILogger<ReadRunwayTaskActivity> logger) : TaskActivity<string, RunwayTaskSnapshot>
+/// <summary>
+/// One status read. Returns the status, progress, createdAt and when the answer came, never the output URLs: on
+/// SUCCEEDED those go to the process-local <see cref="RunwayOutputCache"/> for the copy that follows.
+/// </summary>
+public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOutputCache outputs, TimeProvider time, ILogger<ReadRunwayTaskActivity> logger)
+    : TaskActivity<ReadRunwayTaskInput, RunwayTaskSnapshot>
 {
-    public override async Task<RunwayTaskSnapshot> RunAsync(TaskActivityContext context, string runwayTaskId)
+    public override async Task<RunwayTaskSnapshot> RunAsync(TaskActivityContext context, ReadRunwayTaskInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        string runwayTaskId = input.RunwayTaskId;
+        await HoldTheFloorAsync(input).ConfigureAwait(false);
         try
         {
             var task = await runway.GetTaskAsync(runwayTaskId).ConfigureAwait(false);
-            return new TaskObserved(task.Status, task.Progress, task.Failure, task.FailureCode);
+            if (task is { Status: RunwayTaskStatus.Succeeded, Output: { Count: > 0 } urls })
+            {
+                outputs.Remember(runwayTaskId, urls);
+            }
+            return new TaskObserved(task.Status, task.Progress, task.Failure, task.FailureCode) { CreatedAt = task.CreatedAt, ReadAt = time.GetUtcNow() };
         }
         catch (RunwayException e) when (e.IsTransient)
         {
             Log.ReadFailed(logger, runwayTaskId, e.Kind);
-            return new TaskUnreadable(e.Message);
+            return new TaskUnreadable(e.Message) { ReadAt = time.GetUtcNow() };
         }
         catch (RunwayException e) when (e.Kind == RunwayErrorKind.NotFound)
         {
@@ -35,9 +46,43 @@ public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, ILogger<
         }
     }
 
+    /// <summary>
+    /// A durable timer may fire early (the Azure Storage backend makes its message visible after the remaining delay
+    /// truncated to whole seconds), so the floor is held here, where the GET is sent. Never longer than
+    /// <see cref="MaxHold"/>: a clock far off between two workers must not stall a poll.
+    /// </summary>
+    private async Task HoldTheFloorAsync(ReadRunwayTaskInput input)
+    {
+        if (input.NotBefore is not { } notBefore)
+        {
+            return;
+        }
+        var wait = notBefore - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+        // Plus a little: the two clock reads that bound the previous GET (its answer here, its arrival at Runway) and
+        // this one's are not ordered finer than that.
+        var until = time.GetUtcNow() + (wait > MaxHold ? MaxHold : wait) + ClockMargin;
+        Log.HoldingFloor(logger, input.RunwayTaskId, (long)wait.TotalMilliseconds);
+        // A timer may wake a little before the wall clock says it should; check the clock, not the timer.
+        while ((wait = until - time.GetUtcNow()) > TimeSpan.Zero)
+        {
+            await Task.Delay(wait + TimeSpan.FromMilliseconds(1), time).ConfigureAwait(false);
+        }
+    }
+
+    internal static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan ClockMargin = TimeSpan.FromMilliseconds(2);
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Warning, "Runway task {RunwayTaskId}: status read failed ({Kind}); polling on")]
         public static partial void ReadFailed(ILogger logger, string runwayTaskId, RunwayErrorKind kind);
+
+        [LoggerMessage(2, LogLevel.Debug, "Runway task {RunwayTaskId}: the poll timer fired early; holding {DelayMs} ms to keep the poll interval")]
+        public static partial void HoldingFloor(ILogger logger, string runwayTaskId, long delayMs);
     }
 }

@@ -36,6 +36,9 @@ public abstract class ClosedResultJsonConverter<T> : JsonConverter<T> where T : 
     protected static double? Number(JsonElement result, string name) =>
         Find(result, name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
 
+    protected static DateTimeOffset? Time(JsonElement result, string name) =>
+        Find(result, name) is { ValueKind: JsonValueKind.String } value && value.TryGetDateTimeOffset(out var time) ? time : null;
+
     protected static bool? Boolean(JsonElement result, string name) =>
         Find(result, name) is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
 

@@ -8,7 +8,9 @@ namespace RunwayRelay.Orchestration;
 /// </summary>
 public sealed class RunwayTaskSnapshotJsonConverter : ClosedResultJsonConverter<RunwayTaskSnapshot>
 {
-    protected override RunwayTaskSnapshot Read(JsonElement result)
+    protected override RunwayTaskSnapshot Read(JsonElement result) => Case(result) with { ReadAt = Time(result, nameof(RunwayTaskSnapshot.ReadAt)) };
+
+    private static RunwayTaskSnapshot Case(JsonElement result)
     {
         if ((String(result, "FatalErrorCode") ?? String(result, nameof(TaskLost.ErrorCode))) is { } code)
         {
@@ -20,7 +22,7 @@ public sealed class RunwayTaskSnapshotJsonConverter : ClosedResultJsonConverter<
         }
         return String(result, nameof(TaskObserved.Status)) is { } status
             ? new TaskObserved(status, Number(result, nameof(TaskObserved.Progress)), String(result, nameof(TaskObserved.Failure)),
-                String(result, nameof(TaskObserved.FailureCode)))
+                String(result, nameof(TaskObserved.FailureCode))) { CreatedAt = Time(result, nameof(TaskObserved.CreatedAt)) }
             : new TaskUnreadable("Runway reported no status.");
     }
 }

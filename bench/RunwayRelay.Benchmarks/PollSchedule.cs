@@ -1,0 +1,19 @@
+namespace RunwayRelay.Benchmarks;
+
+/// <summary>One way of deciding when to GET a task next, run against the same emulated tasks as the others.</summary>
+internal abstract class PollSchedule
+{
+    public abstract string Name { get; }
+
+    /// <summary>A fresh poller for one task (schedules keep per-task state).</summary>
+    public abstract ITaskPoller Start(DateTimeOffset submittedAt);
+}
+
+internal interface ITaskPoller
+{
+    /// <summary>When to send the next GET.</summary>
+    DateTimeOffset NextPollAt(DateTimeOffset now);
+
+    /// <summary>What the GET answered, and when.</summary>
+    void Observed(string status, double? progress, DateTimeOffset? createdAt, DateTimeOffset answeredAt);
+}

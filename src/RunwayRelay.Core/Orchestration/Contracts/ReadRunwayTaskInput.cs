@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RunwayRelay.Orchestration;
+
+/// <summary>
+/// Input of <see cref="ReadRunwayTaskActivity"/>: the task, and the earliest moment its GET may be sent (the previous
+/// answer plus the floor), which the activity holds whatever the durable backend's timers did. Reads a bare task-id
+/// string too: that is what the activity took before, and such messages may still be queued when this version starts.
+/// </summary>
+[JsonConverter(typeof(ReadRunwayTaskInputConverter))]
+public sealed record ReadRunwayTaskInput(string RunwayTaskId, DateTimeOffset? NotBefore = null);
+
+internal sealed class ReadRunwayTaskInputConverter : JsonConverter<ReadRunwayTaskInput>
+{
+    public override ReadRunwayTaskInput? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new ReadRunwayTaskInput(reader.GetString()!);
+        }
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        string? id = Property(root, "runwayTaskId")?.GetString();
+        DateTimeOffset? notBefore = Property(root, "notBefore") is { ValueKind: JsonValueKind.String } value ? value.GetDateTimeOffset() : null;
+        return new ReadRunwayTaskInput(id ?? throw new JsonException("runwayTaskId is required."), notBefore);
+    }
+
+    public override void Write(Utf8JsonWriter writer, ReadRunwayTaskInput value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("runwayTaskId", value.RunwayTaskId);
+        if (value.NotBefore is { } notBefore)
+        {
+            writer.WriteString("notBefore", notBefore);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static JsonElement? Property(JsonElement root, string name)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+        return null;
+    }
+}

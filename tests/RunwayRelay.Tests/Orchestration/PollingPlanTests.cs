@@ -1,0 +1,154 @@
+using RunwayRelay.Generations;
+using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
+
+namespace RunwayRelay.Tests.Orchestration;
+
+public sealed class PollingPlanTests
+{
+    private static readonly PollingSchedule Defaults = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(30));
+    private static readonly DateTimeOffset T0 = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A RUNNING task seen at <paramref name="p1"/> at T0+<paramref name="s1"/> and <paramref name="p2"/> at T0+<paramref name="s2"/>, last polled then.</summary>
+    private static GenerationCheckpoint Running(double p1, double s1, double p2, double s2) =>
+        new("task-1", 3, RunwayTaskStatus.Running, p2)
+        {
+            CreatedAt = T0,
+            FirstProgress = p1,
+            FirstProgressAt = T0.AddSeconds(s1),
+            ProgressAt = T0.AddSeconds(s2),
+            LastPolledAt = T0.AddSeconds(s2),
+        };
+
+    [Fact]
+    public void NextPollAt_ProgressMoving_PollsJustAfterPredictedEnd()
+    {
+        // 0.2 → 0.5 in 15 s: 0.02/s, 25 s to go from a value set half a floor (2.5 s) before it was seen.
+        var checkpoint = Running(0.2, 10, 0.5, 25);
+
+        var end = PollingPlan.PredictEnd(Defaults, checkpoint);
+        var next = PollingPlan.NextPollAt(Defaults, checkpoint, T0.AddSeconds(25));
+
+        Assert.Equal(T0.AddSeconds(25 - 2.5 + 25), end);
+        Assert.Equal(end + TimeSpan.FromSeconds(1.5), next); // margin 0.3 floor
+    }
+
+    [Fact]
+    public void NextPollAt_PredictedEndSoonerThanFloor_WaitsTheFloorFromTheLastAnswer()
+    {
+        var checkpoint = Running(0.5, 10, 0.98, 20);
+
+        var next = PollingPlan.NextPollAt(Defaults, checkpoint, T0.AddSeconds(20.3));
+
+        Assert.True(PollingPlan.PredictEnd(Defaults, checkpoint) < T0.AddSeconds(25));
+        Assert.Equal(T0.AddSeconds(20) + Defaults.Interval, next);
+    }
+
+    [Fact]
+    public void NextPollAt_PredictedEndBeyondCeiling_WaitsTheCeiling()
+    {
+        var checkpoint = Running(0.01, 5, 0.02, 15);
+
+        var next = PollingPlan.NextPollAt(Defaults, checkpoint, T0.AddSeconds(15));
+
+        Assert.True(PollingPlan.PredictEnd(Defaults, checkpoint) > T0.AddSeconds(100));
+        Assert.Equal(T0.AddSeconds(15) + Defaults.MaxInterval, next);
+    }
+
+    [Theory]
+    [InlineData(RunwayTaskStatus.Throttled)]
+    [InlineData(RunwayTaskStatus.Pending)]
+    public void NextPollAt_QueuedOrThrottled_BacksOffFromFloorToCeiling(string status)
+    {
+        var checkpoint = new GenerationCheckpoint("task-1", 0, null, null);
+        var now = T0;
+        var gaps = new List<double>();
+        for (int i = 0; i < 8; i++)
+        {
+            var at = PollingPlan.NextPollAt(Defaults, checkpoint, now);
+            gaps.Add((at - (checkpoint.LastPolledAt ?? now)).TotalSeconds);
+            now = at;
+            checkpoint = PollingPlan.Advance(checkpoint, new TaskObserved(status) { ReadAt = at, CreatedAt = T0 }, at);
+        }
+
+        Assert.Equal([5, 5, 7.5, 11.25, 16.875, 25.3125, 30, 30], gaps);
+    }
+
+    [Fact]
+    public void NextPollAt_ProgressStalled_FallsBackToBackoffInsteadOfPollingAtTheFloor()
+    {
+        var checkpoint = Running(0.2, 10, 0.5, 25);
+        for (int i = 1; i <= 3; i++)
+        {
+            var at = T0.AddSeconds(25 + 5 * i);
+            checkpoint = PollingPlan.Advance(checkpoint, new TaskObserved(RunwayTaskStatus.Running, 0.5) { ReadAt = at }, at);
+        }
+
+        Assert.Equal(3, checkpoint.UninformativePolls);
+        Assert.Null(PollingPlan.PredictEnd(Defaults, checkpoint)); // 15 s without news is more than 2.5 floors
+        Assert.Equal(checkpoint.LastPolledAt + PollingPlan.DelayBefore(Defaults, 3), PollingPlan.NextPollAt(Defaults, checkpoint, T0.AddSeconds(40)));
+    }
+
+    [Fact]
+    public void NextPollAt_SameCheckpointReplayedLater_GivesTheSameMoment()
+    {
+        var checkpoint = Running(0.2, 10, 0.5, 25);
+
+        var first = PollingPlan.NextPollAt(Defaults, checkpoint, T0.AddSeconds(25.1));
+        var replayed = PollingPlan.NextPollAt(Defaults, checkpoint, T0.AddSeconds(25.9));
+
+        Assert.Equal(first, replayed);
+    }
+
+    [Fact]
+    public void NextPollAt_CheckpointFromBeforeTheFields_WaitsTheFloorFromNow()
+    {
+        var legacy = new GenerationCheckpoint("task-1", 4, RunwayTaskStatus.Running, 0.4);
+
+        Assert.Equal(T0 + Defaults.Interval, PollingPlan.NextPollAt(Defaults, legacy, T0));
+    }
+
+    [Fact]
+    public void NextPollAt_OneRunningSample_PredictsFromCreatedAtNeverEarlierThanTheLine()
+    {
+        var checkpoint = PollingPlan.Advance(new GenerationCheckpoint("task-1", 1, RunwayTaskStatus.Pending, null) { CreatedAt = T0 },
+            new TaskObserved(RunwayTaskStatus.Running, 0.25) { ReadAt = T0.AddSeconds(12.5), CreatedAt = T0 }, T0.AddSeconds(12.5));
+
+        // 0.25 at 10 s (seen 12.5, less half a floor) since creation: 40 s in all.
+        Assert.Equal(T0.AddSeconds(40), PollingPlan.PredictEnd(Defaults, checkpoint));
+    }
+
+    [Fact]
+    public void Advance_ProgressGoesDown_KeepsTheEstimateAndCountsNoNews()
+    {
+        var checkpoint = Running(0.2, 10, 0.5, 25);
+
+        var next = PollingPlan.Advance(checkpoint, new TaskObserved(RunwayTaskStatus.Running, 0.45) { ReadAt = T0.AddSeconds(30) }, T0.AddSeconds(30));
+
+        Assert.Equal(0.5, next.LastProgress);
+        Assert.Equal(checkpoint.ProgressAt, next.ProgressAt);
+        Assert.Equal(1, next.UninformativePolls);
+        Assert.Equal(T0.AddSeconds(30), next.LastPolledAt);
+    }
+
+    [Fact]
+    public void Advance_Unreadable_KeepsStatusAndSamples()
+    {
+        var checkpoint = Running(0.2, 10, 0.5, 25);
+
+        var next = PollingPlan.Advance(checkpoint, new TaskUnreadable("timeout"), T0.AddSeconds(31));
+
+        Assert.Equal(checkpoint with { PollCount = 4, LastPolledAt = T0.AddSeconds(31), UninformativePolls = 1 }, next);
+    }
+
+    [Fact]
+    public void NextPollAt_MillisecondSchedule_HoldsFloorAndCeiling()
+    {
+        var fast = new PollingSchedule(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+        var soon = Running(0.5, 0.1, 0.99, 0.2);
+        var far = Running(0.01, 0.1, 0.02, 0.2);
+
+        Assert.Equal(T0.AddSeconds(0.3), PollingPlan.NextPollAt(fast, soon, T0.AddSeconds(0.2)));
+        Assert.Equal(T0.AddSeconds(0.4), PollingPlan.NextPollAt(fast, far, T0.AddSeconds(0.2)));
+    }
+}
