@@ -14,6 +14,8 @@ public sealed class GenerationHttpFunctions(GenerationsApi api)
     public const string Start = GenerationsEndpointRouteBuilderExtensions.StartName;
     public const string Status = GenerationsEndpointRouteBuilderExtensions.StatusName;
     public const string Cancel = GenerationsEndpointRouteBuilderExtensions.CancelName;
+    public const string Subscribe = GenerationsEndpointRouteBuilderExtensions.SubscribeName;
+    public const string Unsubscribe = GenerationsEndpointRouteBuilderExtensions.UnsubscribeName;
 
     [Function(Start)]
     public Task<IResult> StartAsync(
@@ -34,4 +36,16 @@ public sealed class GenerationHttpFunctions(GenerationsApi api)
         string id,
         [DurableClient] DurableTaskClient client)
         => api.CancelAsync(request, id, client, request.HttpContext.RequestAborted);
+
+    [Function(Subscribe)]
+    public Task<IResult> SubscribeAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "generations/" + GenerationsEndpointRouteBuilderExtensions.SubscribeRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => api.SubscribeAsync(request, client, request.HttpContext.RequestAborted);
+
+    [Function(Unsubscribe)]
+    public Task<IResult> UnsubscribeAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "generations/" + GenerationsEndpointRouteBuilderExtensions.UnsubscribeRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => api.UnsubscribeAsync(request, client, request.HttpContext.RequestAborted);
 }

@@ -23,6 +23,16 @@ public static class GenerationIds
         return "g-" + Hash32(key);
     }
 
+    /// <summary>
+    /// The id a Logic Apps webhook subscription's callback URL always maps to, so a subscribe Logic Apps retries never
+    /// starts a second generation. The <c>w-</c> prefix keeps these apart from the <c>g-</c> ids of <c>Idempotency-Key</c>.
+    /// </summary>
+    public static string FromCallbackUrl(Uri callbackUrl)
+    {
+        ArgumentNullException.ThrowIfNull(callbackUrl);
+        return "w-" + Hash32(callbackUrl.AbsoluteUri);
+    }
+
     /// <summary>The id of an uploaded blob's generation: one per blob version, so a re-delivered event maps to the same id.</summary>
     public static string FromBlob(string container, string blobName, string etag)
     {

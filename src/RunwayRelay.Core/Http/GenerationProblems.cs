@@ -114,6 +114,13 @@ public static class GenerationProblems
         title: "Idempotency-Key reused with a different request",
         extensions: new Dictionary<string, object?> { ["id"] = id });
 
+    public static IResult CallbackUrlReused(string id) => TypedResults.Problem(
+        detail: "This callbackUrl was already subscribed with a different request. A callback URL maps to one generation " +
+                "forever: repeat the original subscribe exactly to get its answer again.",
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "callbackUrl already subscribed with a different request",
+        extensions: new Dictionary<string, object?> { ["id"] = id });
+
     public static IResult OutputExists(string blobName) => TypedResults.Problem(
         detail: $"The output blob '{blobName}' already holds a video or is reserved by another generation in progress, and is never overwritten. Nothing was started.",
         statusCode: StatusCodes.Status409Conflict,

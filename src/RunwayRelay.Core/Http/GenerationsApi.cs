@@ -19,7 +19,7 @@ namespace RunwayRelay.Http;
 /// The HTTP API's handlers, host-agnostic: the DevHost maps them with <see cref="GenerationsEndpointRouteBuilderExtensions.MapGenerationsApi"/>,
 /// the Functions app calls them from its HTTP triggers with its <c>[DurableClient]</c>. Both answer identically.
 /// </summary>
-public class GenerationsApi
+public partial class GenerationsApi
 {
     /// <summary>Both hosts write the same JSON whatever their own JSON settings are.</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -80,6 +80,144 @@ public class GenerationsApi
             OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
             var other => throw new InvalidOperationException($"Unexpected schedule result {other.GetType().Name}."),
         };
+    }
+
+    /// <summary>
+    /// <c>POST /api/generations/subscribe</c>, the Logic Apps HTTP Webhook action's subscribe call: the generation request
+    /// with a required <c>callbackUrl</c>. The id is derived from the callback URL, so a subscribe Logic Apps retries
+    /// answers the same generation and never submits twice; the callback gets the final status body.
+    /// </summary>
+    public virtual async Task<IResult> SubscribeAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+
+        if (!RequestBodyReader.IsJson(request.ContentType))
+        {
+            return GenerationProblems.UnsupportedMediaType(request.ContentType);
+        }
+        long limit = _api.CurrentValue.MaxRequestBodyBytes;
+        var body = await RequestBodyReader.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            Log.SubscribeTooLarge(_logger, limit);
+            return GenerationProblems.TooLarge(limit);
+        }
+
+        var errors = new ValidationErrors();
+        var accepted = Judge(request, body.Value, errors);
+        if (accepted is not null && accepted.CallbackUrl is null)
+        {
+            errors.Add(GenerationFields.CallbackUrl, "is required: the webhook's callback URL (listCallbackUrl() in Logic Apps)");
+            accepted = null;
+        }
+        if (accepted?.CallbackUrl is not { } callbackUrl)
+        {
+            Log.SubscribeInvalid(_logger, string.Join(",", errors.Fields));
+            return GenerationProblems.Validation(errors);
+        }
+
+        string id = GenerationIds.FromCallbackUrl(callbackUrl);
+        var urls = UrlsFor(request, id, isCollection: false);
+        // Only the path is kept: the callback body names the status URL by path, and a ?code= key must not be stored.
+        var statusPath = new Uri(urls.Status.GetLeftPart(UriPartial.Path));
+        var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, callbackUrl, StatusUrl: statusPath);
+        var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
+        Log.Subscribed(_logger, id, callbackUrl.Host, result.GetType().Name);
+        return result switch
+        {
+            Scheduled or AlreadyScheduled => Accepted(urls),
+            IdConflict => GenerationProblems.CallbackUrlReused(id),
+            OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
+            var other => throw new InvalidOperationException($"Unexpected schedule result {other.GetType().Name}."),
+        };
+    }
+
+    /// <summary>
+    /// <c>POST /api/generations/unsubscribe</c> with <c>{ "callbackUrl": ... }</c>: Logic Apps calls it when the run is
+    /// cancelled or the action times out. Cancels the subscription's generation and its Runway task as DELETE does;
+    /// always 200 once the body is readable (unknown URL, ended generation: nothing to cancel), so a run's clean-up never fails.
+    /// </summary>
+    public virtual async Task<IResult> UnsubscribeAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        if (!RequestBodyReader.IsJson(request.ContentType))
+        {
+            return GenerationProblems.UnsupportedMediaType(request.ContentType);
+        }
+        if (UrlProblem(request) is { } badHost)
+        {
+            return badHost;
+        }
+        long limit = _api.CurrentValue.MaxRequestBodyBytes;
+        var body = await RequestBodyReader.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return GenerationProblems.TooLarge(limit);
+        }
+        if (ReadCallbackUrl(body.Value) is not { } callbackUrl)
+        {
+            var errors = new ValidationErrors();
+            errors.Add(GenerationFields.CallbackUrl, "is required: the absolute callback URL the subscribe was given");
+            return GenerationProblems.Validation(errors);
+        }
+
+        string id = GenerationIds.FromCallbackUrl(callbackUrl);
+        var urls = UrlsFor(request, id, isCollection: false);
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (instance is null || instance.Name != GenerationTasks.Orchestrator)
+        {
+            Log.UnsubscribeUnknown(_logger, id, callbackUrl.Host);
+            return TypedResults.Json(new GenerationCancelResponse(id, UnknownSubscription, urls.Status), Json, statusCode: StatusCodes.Status200OK);
+        }
+        string? ended = IsTerminal(instance.RuntimeStatus) ? FinalStatus(instance) : ReadProgress(instance)?.Outcome?.Status;
+        if (ended is not null)
+        {
+            return TypedResults.Json(new GenerationCancelResponse(id, ended, urls.Status), Json, statusCode: StatusCodes.Status200OK);
+        }
+        await client.RaiseEventAsync(id, GenerationEvents.Cancel, eventPayload: null, cancellationToken).ConfigureAwait(false);
+        Log.Unsubscribed(_logger, id, callbackUrl.Host);
+        return TypedResults.Json(new GenerationCancelResponse(id, "Cancelling", urls.Status), Json, statusCode: StatusCodes.Status200OK);
+    }
+
+    /// <summary>The <c>status</c> of an unsubscribe whose callback URL names no generation.</summary>
+    public const string UnknownSubscription = "NotSubscribed";
+
+    /// <summary>
+    /// Renders what <c>GET /api/generations/{id}</c> answers for <paramref name="outcome"/> (the same <see cref="IResult"/>,
+    /// executed on a detached context with the host's services, so the bytes match a GET's exactly).
+    /// </summary>
+    public virtual async Task<FinalStatusBody> RenderFinalStatusAsync(string id, GenerationOutcome outcome, Uri statusUrl, IServiceProvider services,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(statusUrl);
+        ArgumentNullException.ThrowIfNull(services);
+        var result = Finished(id, outcome, new GenerationUrls(id, statusUrl, statusUrl));
+        using var buffer = new MemoryStream();
+        var context = new DefaultHttpContext { RequestServices = services, RequestAborted = cancellationToken };
+        context.Response.Body = buffer;
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+        return new FinalStatusBody(context.Response.StatusCode, context.Response.ContentType ?? "application/json", buffer.ToArray());
+    }
+
+    private static Uri? ReadCallbackUrl(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(GenerationFields.CallbackUrl, out var value)
+                && value.ValueKind == JsonValueKind.String
+                && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var url)
+                ? url
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary><c>GET /api/generations/{id}</c>: 202 while running, 200 with the videos, problem+json on failure, 404 unknown.</summary>
@@ -316,4 +454,23 @@ public class GenerationsApi
     }
 
     internal sealed record GenerationUrls(string Id, Uri Status, Uri Cancel);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "POST generations/subscribe refused: body larger than {Limit} bytes")]
+        public static partial void SubscribeTooLarge(ILogger logger, long limit);
+
+        [LoggerMessage(2, LogLevel.Information, "POST generations/subscribe refused: invalid {Fields}")]
+        public static partial void SubscribeInvalid(ILogger logger, string fields);
+
+        // Only the host: a Logic Apps callback URL carries its sig= token in the query.
+        [LoggerMessage(3, LogLevel.Information, "Generation {GenerationId}: webhook subscribed for callback host {Host} ({Result})")]
+        public static partial void Subscribed(ILogger logger, string generationId, string host, string result);
+
+        [LoggerMessage(4, LogLevel.Information, "Generation {GenerationId}: unsubscribe for callback host {Host}, nothing subscribed")]
+        public static partial void UnsubscribeUnknown(ILogger logger, string generationId, string host);
+
+        [LoggerMessage(5, LogLevel.Information, "Generation {GenerationId}: unsubscribed by callback host {Host}; cancel requested")]
+        public static partial void Unsubscribed(ILogger logger, string generationId, string host);
+    }
 }

@@ -15,9 +15,14 @@ public static class GenerationsEndpointRouteBuilderExtensions
     public const string StartName = "StartGeneration";
     public const string StatusName = "GetGeneration";
     public const string CancelName = "CancelGeneration";
+    public const string SubscribeName = "SubscribeGeneration";
+    public const string UnsubscribeName = "UnsubscribeGeneration";
+    public const string SubscribeRoute = "subscribe";
+    public const string UnsubscribeRoute = "unsubscribe";
 
     /// <summary>
-    /// Maps <c>POST /api/generations</c>, <c>GET /api/generations/{id}</c> and <c>DELETE /api/generations/{id}</c> to
+    /// Maps <c>POST /api/generations</c>, <c>GET /api/generations/{id}</c>, <c>DELETE /api/generations/{id}</c> and the
+    /// webhook pair <c>POST /api/generations/subscribe</c> and <c>/unsubscribe</c> to
     /// <see cref="GenerationsApi"/> (registered by <c>AddRunwayRelay</c>), using the <see cref="DurableTaskClient"/> from DI.
     /// Returns the group so a host can add authorization or rate limiting.
     /// </summary>
@@ -34,6 +39,17 @@ public static class GenerationsEndpointRouteBuilderExtensions
                 => api.StartAsync(request, client, ct))
             .WithName(StartName)
             .Produces<GenerationAcceptedResponse>(StatusCodes.Status202Accepted);
+
+        // The Logic Apps HTTP Webhook action's pair; literal segments win over {id} in routing, and no id is ever "subscribe".
+        group.MapPost(SubscribeRoute, (HttpRequest request, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
+                => api.SubscribeAsync(request, client, ct))
+            .WithName(SubscribeName)
+            .Produces<GenerationAcceptedResponse>(StatusCodes.Status202Accepted);
+
+        group.MapPost(UnsubscribeRoute, (HttpRequest request, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
+                => api.UnsubscribeAsync(request, client, ct))
+            .WithName(UnsubscribeName)
+            .Produces<GenerationCancelResponse>(StatusCodes.Status200OK);
 
         group.MapGet("{id}", (HttpRequest request, string id, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
                 => api.GetStatusAsync(request, id, client, ct))

@@ -59,7 +59,7 @@ public sealed partial class GenerationScheduler(
             }
 
             var input = CreateInput(draft, name);
-            var earlier = await payloads.TryCreateAsync(id, new GenerationPayload(draft.Request, input.RequestSha256!, draft.CallbackUrl, draft.Image),
+            var earlier = await payloads.TryCreateAsync(id, new GenerationPayload(draft.Request, input.RequestSha256!, draft.CallbackUrl, draft.Image, draft.StatusUrl),
                 cancellationToken).ConfigureAwait(false);
             var undo = new Undo(names, payloads, id, name, reservedNow, payloadWritten: earlier is null);
             if (earlier is not null && earlier.RequestSha256 != input.RequestSha256)

@@ -24,6 +24,9 @@ internal sealed class CallbackReceiver : IAsyncDisposable
     public Uri Url { get; }
     public ConcurrentQueue<(byte[] Body, string? Signature)> Received { get; } = new();
 
+    /// <summary>The Content-Type of each call, in the order of <see cref="Received"/>.</summary>
+    public ConcurrentQueue<string?> ContentTypes { get; } = new();
+
     public static async Task<CallbackReceiver> StartAsync(int failFirst)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,7 +38,8 @@ internal sealed class CallbackReceiver : IAsyncDisposable
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
-            self!.Received.Enqueue((buffer.ToArray(), request.Headers[CallbackSignature.HeaderName].ToString()));
+            self!.ContentTypes.Enqueue(request.ContentType);
+            self.Received.Enqueue((buffer.ToArray(), request.Headers[CallbackSignature.HeaderName].ToString()));
             return Interlocked.Increment(ref calls) <= failFirst ? Results.StatusCode(503) : Results.NoContent();
         });
         await app.StartAsync();

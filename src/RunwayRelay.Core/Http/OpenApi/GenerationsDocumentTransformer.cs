@@ -147,6 +147,56 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                     (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "No status URL can be built for the request's `Host` (`errors.Host`)."),
                     (StatusCodes.Status404NotFound, ProblemSchemas.NotFound, "There is no generation with this id."));
                 break;
+            case GenerationsEndpointRouteBuilderExtensions.SubscribeName:
+                operation.Summary = "Subscribe (Logic Apps HTTP Webhook action)";
+                operation.Description = "The generation request with a required `callbackUrl` (`listCallbackUrl()`). The id is derived from the " +
+                    "callback URL, so a retried subscribe answers the same generation and never submits twice. When the generation ends, " +
+                    "the callback URL receives the body `GET /api/generations/{id}` answers then (the videos, or the problem+json failure).";
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "One JSON object as for `POST /api/generations`; `callbackUrl` is required here.",
+                    Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        ["application/json"] = new() { Schema = new OpenApiSchemaReference(GenerationRequestSchemas.RequestName, document) },
+                    },
+                };
+                AddLocationHeaders(operation, StatusCodes.Status202Accepted, document);
+                AddProblems(operation, document,
+                    (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "Invalid fields or headers, or no `callbackUrl` (`errors` names each); nothing was started."),
+                    (StatusCodes.Status409Conflict, ProblemSchemas.Request, "`outputBlobName` already holds a video or is reserved (`errors.outputBlobName`); nothing was started."),
+                    (StatusCodes.Status413PayloadTooLarge, ProblemSchemas.Request, "The body is larger than `Api__MaxRequestBodyBytes` (`errors.$`)."),
+                    (StatusCodes.Status415UnsupportedMediaType, ProblemSchemas.Request, "Not a JSON content type, or a charset other than UTF-8 (`errors.Content-Type`)."),
+                    (StatusCodes.Status422UnprocessableEntity, ProblemSchemas.IdempotencyKeyReused, "The `callbackUrl` was already subscribed with a different request; nothing was started."));
+                break;
+            case GenerationsEndpointRouteBuilderExtensions.UnsubscribeName:
+                operation.Summary = "Unsubscribe (Logic Apps HTTP Webhook action)";
+                operation.Description = "`{ \"callbackUrl\": ... }`, the URL the subscribe was given. Cancels its generation and Runway task as DELETE " +
+                    "does (`Cancelling`); an ended generation answers its final status and an unknown URL `NotSubscribed`, all 200, so a run's clean-up never fails.";
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        ["application/json"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Required = new HashSet<string>(StringComparer.Ordinal) { GenerationFields.CallbackUrl },
+                                Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                                {
+                                    [GenerationFields.CallbackUrl] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
+                                },
+                            },
+                        },
+                    },
+                };
+                AddProblems(operation, document,
+                    (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "No absolute `callbackUrl` in the body, or a bad `Host` (`errors` names it)."),
+                    (StatusCodes.Status413PayloadTooLarge, ProblemSchemas.Request, "The body is larger than `Api__MaxRequestBodyBytes` (`errors.$`)."),
+                    (StatusCodes.Status415UnsupportedMediaType, ProblemSchemas.Request, "Not a JSON content type (`errors.Content-Type`)."));
+                break;
             default:
                 throw new InvalidOperationException($"The OpenAPI document has an operation '{operation.OperationId}' the transformer does not know.");
         }
@@ -161,8 +211,8 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
             "Always `Accepted`, also when the same `Idempotency-Key` names a generation that has finished: follow `Location`.");
         SetStatus(schemas, nameof(GenerationStatusResponse), running, "Where the generation is while it runs.");
         SetStatus(schemas, nameof(GenerationSucceededResponse), [GenerationPhase.Succeeded], null);
-        SetStatus(schemas, nameof(GenerationCancelResponse), ["Cancelling", .. ended],
-            "`Cancelling` (202) while the cancel is carried out, else the final status (200).");
+        SetStatus(schemas, nameof(GenerationCancelResponse), ["Cancelling", GenerationsApi.UnknownSubscription, .. ended],
+            "`Cancelling` (202 from DELETE, 200 from unsubscribe) while the cancel is carried out, `NotSubscribed` from an unsubscribe of an unknown callback URL, else the final status (200).");
         var progress = Property(schemas, nameof(GenerationStatusResponse), "progress");
         progress.Minimum = "0";
         progress.Maximum = "1";

@@ -1,24 +1,38 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Callbacks;
+using RunwayRelay.Generations;
+using RunwayRelay.Http;
 using RunwayRelay.Storage;
 
 namespace RunwayRelay.Orchestration;
 
 /// <summary>
 /// Posts the signed completion notice to the callback URL kept in the payload store (it may carry a token, so it is
-/// never in durable state). Throws on answers worth retrying; a permanent refusal is logged by the sender and ends it.
+/// never in durable state). A webhook subscription (its payload has a status URL) gets the final status body instead,
+/// the JSON its GET answers, rendered now so download links are fresh. Throws on answers worth retrying; a permanent
+/// refusal is logged by the sender and ends it.
 /// </summary>
-public sealed partial class SendCallbackActivity(CompletionCallbackSender sender, GenerationPayloadStore payloads, ILogger<SendCallbackActivity> logger)
+public sealed partial class SendCallbackActivity(CompletionCallbackSender sender, GenerationPayloadStore payloads, GenerationsApi api,
+    IServiceProvider services, ILogger<SendCallbackActivity> logger)
     : TaskActivity<SendCallbackInput, object?>
 {
     public override async Task<object?> RunAsync(TaskActivityContext context, SendCallbackInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var url = input.CallbackUrl ?? (await payloads.GetAsync(input.GenerationId).ConfigureAwait(false))?.CallbackUrl;
+        var payload = input.CallbackUrl is null ? await payloads.GetAsync(input.GenerationId).ConfigureAwait(false) : null;
+        var url = input.CallbackUrl ?? payload?.CallbackUrl;
         if (url is null)
         {
             Log.NoUrl(logger, input.GenerationId);
+            return null;
+        }
+        if (payload?.StatusUrl is { } statusUrl)
+        {
+            var notice = input.Notice;
+            var outcome = new GenerationOutcome(notice.Status, notice.RunwayTaskId, notice.Videos, notice.ErrorCode, notice.ErrorMessage);
+            var body = await api.RenderFinalStatusAsync(input.GenerationId, outcome, statusUrl, services).ConfigureAwait(false);
+            await sender.SendAsync(url, input.GenerationId, body.Body, body.ContentType).ConfigureAwait(false);
             return null;
         }
         await sender.SendAsync(url, input.Notice).ConfigureAwait(false);

@@ -1,0 +1,303 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using RunwayRelay.Callbacks;
+using RunwayRelay.Emulator;
+using RunwayRelay.Generations;
+using RunwayRelay.Http;
+using RunwayRelay.IntegrationTests.Infrastructure;
+using RunwayRelay.IntegrationTests.Orchestration;
+using RunwayRelay.Orchestration;
+
+namespace RunwayRelay.IntegrationTests.Http;
+
+/// <summary>
+/// The Logic Apps HTTP Webhook pair over real HTTP: a Kestrel host with <c>MapGenerationsApi()</c>, the real durable
+/// engine, the emulator and Azurite, and a loopback receiver standing in for the workflow's <c>listCallbackUrl()</c>.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
+{
+    private const string Secret = "test-secret";
+
+    /// <summary>What a Logic Apps callback URL carries in its query; it must show up nowhere but in the payload store.</summary>
+    private const string Token = "sig-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+
+    private Task<GenerationHost> StartAsync(double timeScale = 0.001, Action<EmulatorOptions>? emulator = null)
+    {
+        var options = new EmulatorOptions { TimeScale = timeScale };
+        emulator?.Invoke(options);
+        return GenerationHost.StartWebAsync(azurite.ConnectionString, options, new Dictionary<string, string?>
+        {
+            ["Runway:PollInterval"] = "00:00:00.050",
+            ["Runway:MaxPollInterval"] = "00:00:00.200",
+            ["Runway:Timeout"] = "00:00:30",
+            ["Callbacks:SigningSecret"] = Secret,
+            ["Callbacks:AllowLoopback"] = "true",
+        });
+    }
+
+    [Fact]
+    public async Task Subscribe_GenerationSucceeds_CallbackGetsSignedBodyOfGet()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        var callbackUrl = CallbackUrl(receiver, "run-1");
+
+        using var accepted = await SubscribeAsync(http, Body(callbackUrl));
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var body = await JsonAsync(accepted);
+        string id = body.GetProperty("id").GetString()!;
+        Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), id);
+        Assert.StartsWith("w-", id, StringComparison.Ordinal);
+        Assert.Equal(GenerationPhase.Accepted, body.GetProperty("status").GetString());
+        var statusUrl = new Uri(host.ApiBaseAddress!, "/api/generations/" + id);
+        Assert.Equal(statusUrl, new Uri(body.GetProperty("statusUrl").GetString()!));
+        Assert.Equal(statusUrl, accepted.Headers.Location);
+        Assert.NotNull(accepted.Headers.RetryAfter);
+
+        var (callback, signature) = await WaitForCallbackAsync(receiver, host);
+        using var get = await http.GetAsync(statusUrl);
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        var expected = await JsonAsync(get);
+        var received = Parse(callback);
+        Assert.Equal(GenerationPhase.Succeeded, received.GetProperty("status").GetString());
+        Assert.Equal(id, received.GetProperty("id").GetString());
+        Assert.False(received.TryGetProperty("completedAt", out _), "the callback must be the GET body, not the CompletionNotice");
+        // Same members and values, except the download SAS, which is made at each read.
+        Assert.Equal(WithoutDownloadUrls(expected), WithoutDownloadUrls(received));
+        Assert.Equal("application/json", receiver.ContentTypes.First()?.Split(';')[0]);
+        Assert.True(CallbackSignature.Verify(Secret, signature, callback, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        Assert.False(CallbackSignature.Verify("another-secret", signature, callback, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        Assert.Single(host.Emulator.Activity.Creates);
+        AssertTokenNowhere(host);
+    }
+
+    [Fact]
+    public async Task Subscribe_RetriedFiveTimesInParallel_CreatesOneRunwayTask()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        string body = Body(CallbackUrl(receiver, "run-retried"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SubscribeAsync(http, body)));
+        var ids = new List<string>();
+        foreach (var answer in answers)
+        {
+            using (answer)
+            {
+                Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+                ids.Add((await JsonAsync(answer)).GetProperty("id").GetString()!);
+            }
+        }
+        await WaitForCallbackAsync(receiver, host);
+        using var again = await SubscribeAsync(http, body);
+
+        Assert.Single(ids.Distinct());
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(ids[0], (await JsonAsync(again)).GetProperty("id").GetString());
+        Assert.Single(host.Emulator.Activity.Creates);
+        Assert.Single(receiver.Received);
+    }
+
+    [Fact]
+    public async Task Subscribe_SameCallbackUrlDifferentBody_Answers422AndStartsNothingNew()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        var callbackUrl = CallbackUrl(receiver, "run-reused");
+
+        using var first = await SubscribeAsync(http, Body(callbackUrl));
+        using var second = await SubscribeAsync(http, Body(callbackUrl, prompt: "a different prompt"));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), (await JsonAsync(second)).GetProperty("id").GetString());
+        await WaitForCallbackAsync(receiver, host);
+        Assert.Single(host.Emulator.Activity.Creates);
+    }
+
+    [Fact]
+    public async Task Subscribe_WithoutCallbackUrl_Answers400NamingIt()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+
+        using var answer = await SubscribeAsync(http, Body(callbackUrl: null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.True((await JsonAsync(answer)).GetProperty("errors").TryGetProperty("callbackUrl", out _));
+        Assert.Empty(host.Emulator.Activity.Requests);
+    }
+
+    [Fact]
+    public async Task Unsubscribe_DuringRun_CancelsRunwayTaskAndRepeatAnswers200()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
+        await using var host = await StartAsync(timeScale: 1);
+        using var http = host.CreateApiClient();
+        var callbackUrl = CallbackUrl(receiver, "run-cancelled");
+        using var accepted = await SubscribeAsync(http, Body(callbackUrl));
+        var statusUrl = accepted.Headers.Location!;
+        string taskId = await WaitForRunwayTaskAsync(http, statusUrl);
+
+        using var unsubscribe = await UnsubscribeAsync(http, callbackUrl);
+        var (callback, _) = await WaitForCallbackAsync(receiver, host);
+        using var again = await UnsubscribeAsync(http, callbackUrl);
+
+        Assert.Equal(HttpStatusCode.OK, unsubscribe.StatusCode);
+        Assert.Equal("Cancelling", (await JsonAsync(unsubscribe)).GetProperty("status").GetString());
+        Assert.Equal([taskId], host.Emulator.Activity.Deletes);
+        var received = Parse(callback);
+        Assert.Equal(GenerationPhase.Cancelled, received.GetProperty("generationStatus").GetString());
+        Assert.Equal(GenerationErrorCodes.Cancelled, received.GetProperty("errorCode").GetString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(GenerationPhase.Cancelled, (await JsonAsync(again)).GetProperty("status").GetString());
+        Assert.Single(host.Emulator.Activity.Deletes);
+        AssertTokenNowhere(host);
+    }
+
+    [Fact]
+    public async Task Unsubscribe_UnknownCallbackUrl_Answers200NotSubscribed()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        var callbackUrl = new Uri("https://prod-01.westeurope.logic.azure.com/workflows/abc/runs/xyz?sig=" + Token);
+
+        using var answer = await UnsubscribeAsync(http, callbackUrl);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var body = await JsonAsync(answer);
+        Assert.Equal(GenerationsApi.UnknownSubscription, body.GetProperty("status").GetString());
+        Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), body.GetProperty("id").GetString());
+        Assert.Empty(host.Emulator.Activity.Requests);
+        AssertTokenNowhere(host, generationRan: false);
+    }
+
+    [Fact]
+    public async Task Subscribe_GenerationFails_CallbackGetsProblemBodyOfGet()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
+        await using var host = await StartAsync(emulator: o => o.Outcomes.FailureRate = 1);
+        using var http = host.CreateApiClient();
+        var callbackUrl = CallbackUrl(receiver, "run-failed");
+
+        using var accepted = await SubscribeAsync(http, Body(callbackUrl));
+        var (callback, signature) = await WaitForCallbackAsync(receiver, host);
+        using var get = await http.GetAsync(accepted.Headers.Location!);
+
+        Assert.Equal(HttpStatusCode.BadGateway, get.StatusCode);
+        var received = Parse(callback);
+        // Byte for byte what the GET answers, but for the per-request traceId.
+        Assert.Equal(WithoutTraceId(await JsonAsync(get)), WithoutTraceId(received));
+        Assert.Equal("application/problem+json", receiver.ContentTypes.First()?.Split(';')[0]);
+        Assert.Equal(GenerationPhase.Failed, received.GetProperty("generationStatus").GetString());
+        Assert.Equal(502, received.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(received.GetProperty("errorCode").GetString()));
+        Assert.True(CallbackSignature.Verify(Secret, signature, callback, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        AssertTokenNowhere(host);
+    }
+
+    private static Uri CallbackUrl(CallbackReceiver receiver, string run) =>
+        new(receiver.Url, $"hooks/done?run={run}&sig={Token}");
+
+    private static string Body(Uri? callbackUrl, string prompt = "a lighthouse at dusk")
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["endpoint"] = "text_to_video",
+            ["model"] = "gen4.5",
+            ["promptText"] = prompt,
+            ["ratio"] = "1280:720",
+            ["duration"] = 5,
+        };
+        if (callbackUrl is not null)
+        {
+            body["callbackUrl"] = callbackUrl.AbsoluteUri;
+        }
+        return JsonSerializer.Serialize(body);
+    }
+
+    private static Task<HttpResponseMessage> SubscribeAsync(HttpClient http, string body) =>
+        http.PostAsync("/api/generations/subscribe", new StringContent(body, Encoding.UTF8, "application/json"));
+
+    private static Task<HttpResponseMessage> UnsubscribeAsync(HttpClient http, Uri callbackUrl) =>
+        http.PostAsync("/api/generations/unsubscribe", new StringContent(
+            JsonSerializer.Serialize(new Dictionary<string, string> { ["callbackUrl"] = callbackUrl.AbsoluteUri }), Encoding.UTF8, "application/json"));
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => Parse(await response.Content.ReadAsByteArrayAsync());
+
+    private static JsonElement Parse(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    private static string WithoutDownloadUrls(JsonElement body)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(body.GetRawText())!;
+        foreach (var video in node["videos"]!.AsArray())
+        {
+            video!.AsObject().Remove("downloadUrl");
+        }
+        return node.ToJsonString();
+    }
+
+    private static string WithoutTraceId(JsonElement body)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(body.GetRawText())!.AsObject();
+        node.Remove("traceId");
+        return node.ToJsonString();
+    }
+
+    private static async Task<(byte[] Body, string? Signature)> WaitForCallbackAsync(CallbackReceiver receiver, GenerationHost host)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(50))
+        {
+            if (receiver.Received.TryPeek(out var first))
+            {
+                return first;
+            }
+            await Task.Delay(50);
+        }
+        // The host's warnings say why (a refused or failing delivery) when the test fails.
+        var warnings = host.Logs.GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+            .Select(r => r.Message + " " + r.Exception?.Message);
+        throw new TimeoutException("No callback arrived within 30 s: " + string.Join(" | ", warnings));
+    }
+
+    private static async Task<string> WaitForRunwayTaskAsync(HttpClient http, Uri statusUrl)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            using var response = await http.GetAsync(statusUrl, cts.Token);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var status = await JsonAsync(response);
+            if (status.GetProperty("status").GetString() is GenerationPhase.Queued or GenerationPhase.Running
+                && status.GetProperty("runwayTaskId").GetString() is { } taskId)
+            {
+                return taskId;
+            }
+            await Task.Delay(50, cts.Token);
+        }
+    }
+
+    /// <summary>The callback URL's token is in no durable payload and no log line (only its host may be logged).</summary>
+    private static void AssertTokenNowhere(GenerationHost host, bool generationRan = true)
+    {
+        Assert.Equal(generationRan, host.Payloads.Payloads.Count > 0);
+        Assert.DoesNotContain(host.Payloads.Payloads, p => p.Contains(Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Payloads.Payloads, p => p.Contains("hooks/done", StringComparison.Ordinal));
+        var logs = host.Logs.GetSnapshot();
+        Assert.NotEmpty(logs);
+        Assert.DoesNotContain(logs, r => r.Message.Contains(Token, StringComparison.Ordinal)
+            || (r.Exception?.ToString().Contains(Token, StringComparison.Ordinal) ?? false));
+    }
+}
