@@ -36,6 +36,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("StartGeneration", "post", "generations")]
     [InlineData("GetGeneration", "get", "generations/{id}")]
     [InlineData("CancelGeneration", "delete", "generations/{id}")]
+    [InlineData("SubscribeGeneration", "post", "generations/subscribe")]
+    [InlineData("UnsubscribeGeneration", "post", "generations/unsubscribe")]
     public void Metadata_HttpRoutes_MatchTheContractWithAFunctionKeyAndADurableClient(string name, string method, string route)
     {
         var trigger = Trigger(name);

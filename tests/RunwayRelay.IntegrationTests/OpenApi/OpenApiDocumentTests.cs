@@ -74,13 +74,16 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
-    public void CheckedInDocument_Operations_AreExactlyTheThreeGenerationsRoutes()
+    public void CheckedInDocument_Operations_AreExactlyTheGenerationsRoutes()
     {
         Assert.Equal(
-            [("api/generations", "post"), ("api/generations/{id}", "delete"), ("api/generations/{id}", "get")],
+            [("api/generations", "post"), ("api/generations/subscribe", "post"), ("api/generations/unsubscribe", "post"),
+                ("api/generations/{id}", "delete"), ("api/generations/{id}", "get")],
             CheckedInOpenApi.Operations().Order());
         var doc = CheckedInOpenApi.Read().Document!;
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.StartName, doc.Paths["/api/generations"].Operations![HttpMethod.Post].OperationId);
+        Assert.Equal(GenerationsEndpointRouteBuilderExtensions.SubscribeName, doc.Paths["/api/generations/subscribe"].Operations![HttpMethod.Post].OperationId);
+        Assert.Equal(GenerationsEndpointRouteBuilderExtensions.UnsubscribeName, doc.Paths["/api/generations/unsubscribe"].Operations![HttpMethod.Post].OperationId);
         Assert.Empty(doc.Servers ?? []);
     }
 
@@ -121,7 +124,7 @@ public sealed class OpenApiDocumentTests
     public void CheckedInDocument_AcceptedAnswers_CarryLocationAndRetryAfter()
     {
         var doc = CheckedInOpenApi.Read().Document!;
-        foreach (var (path, method) in new[] { ("/api/generations", HttpMethod.Post), ("/api/generations/{id}", HttpMethod.Get), ("/api/generations/{id}", HttpMethod.Delete) })
+        foreach (var (path, method) in new[] { ("/api/generations", HttpMethod.Post), ("/api/generations/subscribe", HttpMethod.Post), ("/api/generations/{id}", HttpMethod.Get), ("/api/generations/{id}", HttpMethod.Delete) })
         {
             var accepted = doc.Paths[path].Operations![method].Responses!["202"];
             Assert.Equal(["Location", "Retry-After"], accepted.Headers!.Keys.Order());
@@ -151,6 +154,8 @@ public sealed class OpenApiDocumentTests
     [InlineData("post", "/api/generations", "400 409 413 415 422")]
     [InlineData("get", "/api/generations/{id}", "400 404 409 422 500 502 504")]
     [InlineData("delete", "/api/generations/{id}", "400 404")]
+    [InlineData("post", "/api/generations/subscribe", "400 409 413 415 422")]
+    [InlineData("post", "/api/generations/unsubscribe", "400 413 415")]
     public void CheckedInDocument_ErrorAnswers_AreProblemJsonWithTheirShapes(string method, string path, string statuses)
     {
         var doc = CheckedInOpenApi.Read().Document!;
