@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
@@ -13,7 +14,7 @@ namespace RunwayRelay.Orchestration;
 /// the JSON its GET answers, rendered now so download links are fresh. Throws on answers worth retrying; a permanent
 /// refusal is logged by the sender and ends it.
 /// </summary>
-public sealed partial class SendCallbackActivity(CompletionCallbackSender sender, GenerationPayloadStore payloads, GenerationsApi api,
+public sealed partial class SendCallbackActivity(CompletionCallbackSender sender, GenerationPayloadStore payloads,
     IServiceProvider services, ILogger<SendCallbackActivity> logger)
     : TaskActivity<SendCallbackInput, object?>
 {
@@ -31,6 +32,9 @@ public sealed partial class SendCallbackActivity(CompletionCallbackSender sender
         {
             var notice = input.Notice;
             var outcome = new GenerationOutcome(notice.Status, notice.RunwayTaskId, notice.Videos, notice.ErrorCode, notice.ErrorMessage);
+            // Resolved here, not injected: a worker without the HTTP API (AddRunwayRelayOrchestration alone) has no
+            // GenerationsApi, and only the HTTP API's subscribe route makes payloads with a status URL.
+            var api = services.GetRequiredService<GenerationsApi>();
             var body = await api.RenderFinalStatusAsync(input.GenerationId, outcome, statusUrl, services).ConfigureAwait(false);
             await sender.SendAsync(url, input.GenerationId, body.Body, body.ContentType).ConfigureAwait(false);
             return null;
