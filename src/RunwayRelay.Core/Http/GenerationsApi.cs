@@ -49,21 +49,15 @@ public partial class GenerationsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
 
-        if (!RequestBodyReader.IsJson(request.ContentType))
+        var (body, refusal) = await ReadJsonBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return GenerationProblems.UnsupportedMediaType(request.ContentType);
-        }
-        long limit = _api.CurrentValue.MaxRequestBodyBytes;
-        var body = await RequestBodyReader.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            _logger.LogWarning("POST generations refused: body larger than {Limit} bytes", limit);
-            return GenerationProblems.TooLarge(limit);
+            return refusal;
         }
 
         var errors = new ValidationErrors();
         string? idempotencyKey = ReadIdempotencyKey(request, errors);
-        var accepted = Judge(request, body.Value, errors);
+        var accepted = Judge(request, body, errors);
         if (accepted is null)
         {
             _logger.LogInformation("POST generations refused: invalid {Fields}", string.Join(",", errors.Fields));
@@ -92,20 +86,14 @@ public partial class GenerationsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
 
-        if (!RequestBodyReader.IsJson(request.ContentType))
+        var (body, refusal) = await ReadJsonBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return GenerationProblems.UnsupportedMediaType(request.ContentType);
-        }
-        long limit = _api.CurrentValue.MaxRequestBodyBytes;
-        var body = await RequestBodyReader.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            Log.SubscribeTooLarge(_logger, limit);
-            return GenerationProblems.TooLarge(limit);
+            return refusal;
         }
 
         var errors = new ValidationErrors();
-        var accepted = Judge(request, body.Value, errors);
+        var accepted = Judge(request, body, errors);
         if (accepted is not null && accepted.CallbackUrl is null)
         {
             errors.Add(GenerationFields.CallbackUrl, "is required: the webhook's callback URL (listCallbackUrl() in Logic Apps)");
@@ -150,13 +138,12 @@ public partial class GenerationsApi
         {
             return badHost;
         }
-        long limit = _api.CurrentValue.MaxRequestBodyBytes;
-        var body = await RequestBodyReader.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var (body, refusal) = await ReadJsonBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return GenerationProblems.TooLarge(limit);
+            return refusal;
         }
-        if (ReadCallbackUrl(body.Value) is not { } callbackUrl)
+        if (ReadCallbackUrl(body) is not { } callbackUrl)
         {
             var errors = new ValidationErrors();
             errors.Add(GenerationFields.CallbackUrl, "is required: the absolute callback URL the subscribe was given");
@@ -179,6 +166,22 @@ public partial class GenerationsApi
         await client.RaiseEventAsync(id, GenerationEvents.Cancel, eventPayload: null, cancellationToken).ConfigureAwait(false);
         Log.Unsubscribed(_logger, id, callbackUrl.Host);
         return TypedResults.Json(new GenerationCancelResponse(id, "Cancelling", urls.Status), Json, statusCode: StatusCodes.Status200OK);
+    }
+
+    /// <summary>A JSON body within <c>Api__MaxRequestBodyBytes</c>, or the 415 or 413 answer.</summary>
+    private async Task<(ReadOnlyMemory<byte> Body, IResult? Refusal)> ReadJsonBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!RequestBodyReader.IsJson(request.ContentType))
+        {
+            return (default, GenerationProblems.UnsupportedMediaType(request.ContentType));
+        }
+        long limit = _api.CurrentValue.MaxRequestBodyBytes;
+        if (await RequestBodyReader.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false) is not { } body)
+        {
+            Log.BodyTooLarge(_logger, request.Path.Value ?? "", limit);
+            return (default, GenerationProblems.TooLarge(limit));
+        }
+        return (body, null);
     }
 
     /// <summary>The <c>status</c> of an unsubscribe whose callback URL names no generation.</summary>
@@ -457,8 +460,8 @@ public partial class GenerationsApi
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "POST generations/subscribe refused: body larger than {Limit} bytes")]
-        public static partial void SubscribeTooLarge(ILogger logger, long limit);
+        [LoggerMessage(1, LogLevel.Warning, "POST {Path} refused: body larger than {Limit} bytes")]
+        public static partial void BodyTooLarge(ILogger logger, string path, long limit);
 
         [LoggerMessage(2, LogLevel.Information, "POST generations/subscribe refused: invalid {Fields}")]
         public static partial void SubscribeInvalid(ILogger logger, string fields);
