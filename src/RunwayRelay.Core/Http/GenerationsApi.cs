@@ -67,13 +67,8 @@ public partial class GenerationsApi
         string id = idempotencyKey is null ? GenerationIds.New() : GenerationIds.FromIdempotencyKey(idempotencyKey);
         var urls = UrlsFor(request, id, isCollection: true);
         var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl);
-        return await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false) switch
-        {
-            Scheduled or AlreadyScheduled => Accepted(urls),
-            IdConflict => GenerationProblems.IdempotencyKeyReused(id),
-            OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
-            var other => throw new InvalidOperationException($"Unexpected schedule result {other.GetType().Name}."),
-        };
+        var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
+        return Answer(result, urls, GenerationProblems.IdempotencyKeyReused);
     }
 
     /// <summary>
@@ -112,13 +107,7 @@ public partial class GenerationsApi
         var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, callbackUrl, StatusUrl: statusPath);
         var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
         Log.Subscribed(_logger, id, callbackUrl.Host, result.GetType().Name);
-        return result switch
-        {
-            Scheduled or AlreadyScheduled => Accepted(urls),
-            IdConflict => GenerationProblems.CallbackUrlReused(id),
-            OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
-            var other => throw new InvalidOperationException($"Unexpected schedule result {other.GetType().Name}."),
-        };
+        return Answer(result, urls, GenerationProblems.CallbackUrlReused);
     }
 
     /// <summary>
@@ -167,6 +156,15 @@ public partial class GenerationsApi
         Log.Unsubscribed(_logger, id, callbackUrl.Host);
         return TypedResults.Json(new GenerationCancelResponse(id, "Cancelling", urls.Status), Json, statusCode: StatusCodes.Status200OK);
     }
+
+    /// <summary>202 for a new or repeated generation; <paramref name="idConflict"/> when its id holds another request; 409 for a taken name.</summary>
+    private IResult Answer(ScheduleResult result, GenerationUrls urls, Func<string, IResult> idConflict) => result switch
+    {
+        Scheduled or AlreadyScheduled => Accepted(urls),
+        IdConflict conflict => idConflict(conflict.GenerationId),
+        OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
+        _ => throw new InvalidOperationException($"Unexpected schedule result {result.GetType().Name}."),
+    };
 
     /// <summary>A JSON body within <c>Api__MaxRequestBodyBytes</c>, or the 415 or 413 answer.</summary>
     private async Task<(ReadOnlyMemory<byte> Body, IResult? Refusal)> ReadJsonBodyAsync(HttpRequest request, CancellationToken cancellationToken)
