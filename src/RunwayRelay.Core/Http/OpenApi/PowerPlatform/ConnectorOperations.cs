@@ -1,0 +1,36 @@
+using static RunwayRelay.Http.GenerationsEndpointRouteBuilderExtensions;
+
+namespace RunwayRelay.Http.OpenApi.PowerPlatform;
+
+/// <summary>
+/// The connector's words for the operations it knows. An operation not listed here (a route added later) still lands in
+/// the connector, with its document summary and <see cref="ConnectorVisibility.Advanced"/>, so regenerating never needs an edit here.
+/// </summary>
+internal static class ConnectorOperations
+{
+    public static IReadOnlyDictionary<string, ConnectorOperation> Known { get; } = new Dictionary<string, ConnectorOperation>(StringComparer.Ordinal)
+    {
+        [StartName] = new("Generate a video", ConnectorVisibility.Important,
+            "Starts a Runway generation and waits until its video is stored: the action follows the status URL (asynchronous pattern) " +
+            "and outputs the stored videos, or fails with the generation's error code. Set an Idempotency-Key so that a retried run never pays twice.",
+            ConnectorOperationKind.AsyncAction, FinalAnswerOf: StatusName),
+        [StatusName] = new("Get a generation", ConnectorVisibility.Advanced),
+        // Also the trigger's unsubscribe: the platform DELETEs the Location the subscribe answered, which is this route.
+        [CancelName] = new("Cancel a generation", ConnectorVisibility.Advanced),
+        [SubscribeName] = new("When a generated video is ready", ConnectorVisibility.Important,
+            "Starts one Runway generation when the flow is saved or turned on, and runs the flow once, when its video is stored " +
+            "(or the generation fails). Removing the trigger or turning the flow off cancels a generation still running.",
+            ConnectorOperationKind.WebhookTrigger, FinalAnswerOf: StatusName),
+        // The Logic Apps HTTP Webhook action's own unsubscribe; the trigger does not use it.
+        [UnsubscribeName] = new("Unsubscribe a callback URL", ConnectorVisibility.Internal),
+    };
+
+    public static ConnectorOperation For(string operationId, string? documentSummary) =>
+        Known.TryGetValue(operationId, out var known)
+            ? known
+            : new ConnectorOperation(Summary(documentSummary) ?? ConnectorNames.Words(operationId), ConnectorVisibility.Advanced);
+
+    /// <summary>The designer wants a short title without a trailing period.</summary>
+    private static string? Summary(string? summary) =>
+        string.IsNullOrWhiteSpace(summary) ? null : summary.Trim().TrimEnd('.');
+}
