@@ -210,6 +210,7 @@ public static partial class PowerPlatformConnector
         subscription.Properties[GenerationFields.CallbackUrl] = notificationUrl;
         document.Components!.Schemas![SubscriptionSchema] = subscription;
         media.Schema = new OpenApiSchemaReference(SubscriptionSchema, document);
+        ((OpenApiRequestBody)operation.RequestBody!).Description = "The generation to start when the flow is saved or turned on.";
 
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal);
         operation.Extensions[TriggerExtension] = ConnectorSchemas.Extension("single");
