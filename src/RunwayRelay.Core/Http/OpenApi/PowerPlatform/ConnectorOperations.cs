@@ -14,9 +14,14 @@ internal static class ConnectorOperations
             "Starts a Runway generation and waits until its video is stored: the action follows the status URL (asynchronous pattern) " +
             "and outputs the stored videos, or fails with the generation's error code. Set an Idempotency-Key so that a retried run never pays twice.",
             ConnectorOperationKind.AsyncAction, FinalAnswerOf: StatusName),
-        [StatusName] = new("Get a generation", ConnectorVisibility.Advanced),
+        // Both answer 202 with Location while the generation runs, and the platform follows any such answer: say so where makers see it.
+        [StatusName] = new("Get a generation", ConnectorVisibility.Advanced,
+            "Reads a generation's status: 200 with the stored videos, or the problem answer of a failed one. While it runs the answer is 202 " +
+            "with Location, which the action follows until the end (asynchronous pattern); turn that off in the action's settings to read once."),
         // Also the trigger's unsubscribe: the platform DELETEs the Location the subscribe answered, which is this route.
-        [CancelName] = new("Cancel a generation", ConnectorVisibility.Advanced),
+        [CancelName] = new("Cancel a generation", ConnectorVisibility.Advanced,
+            "Cancels a running generation and its Runway task (202); an ended one answers 200 with its final status. Turn off the " +
+            "action's asynchronous pattern (settings): otherwise it follows the 202's Location to the cancelled generation's 409 and fails."),
         [SubscribeName] = new("When a generated video is ready", ConnectorVisibility.Important,
             "Starts one Runway generation when the flow is saved or turned on, and runs the flow once, when its video is stored " +
             "(or the generation fails). Removing the trigger or turning the flow off cancels a generation still running.",
