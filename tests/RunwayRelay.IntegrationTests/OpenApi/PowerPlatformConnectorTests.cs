@@ -210,7 +210,28 @@ public sealed partial class PowerPlatformConnectorTests
         Assert.Equal("Read this month's usage", usage["summary"]!.GetValue<string>());
         Assert.Equal("advanced", usage["x-ms-visibility"]!.GetValue<string>());
         Assert.Equal("Month", usage["parameters"]![0]!["x-ms-summary"]!.GetValue<string>());
+        Assert.Equal("advanced", usage["parameters"]![0]!["x-ms-visibility"]!.GetValue<string>());
         Assert.Equal("Credits Used", usage["responses"]!["200"]!["schema"]!["properties"]!["creditsUsed"]!["x-ms-summary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Generate_LongSummaryOrNone_BecomesATitleWithinTheFormatsLimit()
+    {
+        var document = JsonNode.Parse(CheckedInOpenApi.Text())!.AsObject();
+        string @long = "Redeliver the completion callback of a generation that has ended, signed again with the current secret, to its URL.";
+        var path = JsonNode.Parse("""
+            {"post": {"operationId": "RedeliverCallback", "responses": {"202": {"description": "Accepted"}}},
+             "get": {"operationId": "GetCallbackDelivery", "responses": {"200": {"description": "OK"}}}}
+            """)!;
+        path["post"]!["summary"] = @long;
+        document["paths"]!["/api/generations/{id}/redeliver"] = path;
+
+        var paths = JsonNode.Parse(PowerPlatformConnector.Generate(document.ToJsonString()).ApiDefinition)!["paths"]!["/api/generations/{id}/redeliver"]!;
+
+        string summary = paths["post"]!["summary"]!.GetValue<string>();
+        Assert.True(summary.Length <= 80, summary);
+        Assert.StartsWith("Redeliver the completion callback", summary, StringComparison.Ordinal);
+        Assert.Equal("Get callback delivery", paths["get"]!["summary"]!.GetValue<string>());
     }
 
     [Fact]

@@ -35,7 +35,22 @@ internal static class ConnectorOperations
             ? known
             : new ConnectorOperation(Summary(documentSummary) ?? ConnectorNames.Words(operationId), ConnectorVisibility.Advanced);
 
-    /// <summary>The designer wants a short title without a trailing period.</summary>
-    private static string? Summary(string? summary) =>
-        string.IsNullOrWhiteSpace(summary) ? null : summary.Trim().TrimEnd('.');
+    /// <summary>The connector format takes titles of at most this many characters.</summary>
+    public const int MaxSummaryLength = 80;
+
+    /// <summary>The designer wants a short title without a trailing period: cut at a word within the limit.</summary>
+    private static string? Summary(string? summary)
+    {
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            return null;
+        }
+        string title = summary.Trim().TrimEnd('.');
+        if (title.Length > MaxSummaryLength)
+        {
+            int cut = title.LastIndexOf(' ', MaxSummaryLength);
+            title = title[..(cut > 0 ? cut : MaxSummaryLength)].TrimEnd(' ', ',', ';', ':', '.');
+        }
+        return title;
+    }
 }
