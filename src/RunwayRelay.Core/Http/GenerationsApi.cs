@@ -107,7 +107,9 @@ public partial class GenerationsApi
         var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, callbackUrl, StatusUrl: statusPath);
         var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
         Log.Subscribed(_logger, id, callbackUrl.Host, result.GetType().Name);
-        return Answer(result, urls, GenerationProblems.CallbackUrlReused);
+        // 201, not 202: a webhook subscription is created (the Power Platform connector format asks for 201 with
+        // Location, which it DELETEs to unsubscribe), and a 202 would invite a client to poll the subscribe itself.
+        return Answer(result, urls, GenerationProblems.CallbackUrlReused, StatusCodes.Status201Created);
     }
 
     /// <summary>
@@ -157,10 +159,10 @@ public partial class GenerationsApi
         return TypedResults.Json(new GenerationCancelResponse(id, "Cancelling", urls.Status), Json, statusCode: StatusCodes.Status200OK);
     }
 
-    /// <summary>202 for a new or repeated generation; <paramref name="idConflict"/> when its id holds another request; 409 for a taken name.</summary>
-    private IResult Answer(ScheduleResult result, GenerationUrls urls, Func<string, IResult> idConflict) => result switch
+    /// <summary><paramref name="status"/> (202) for a new or repeated generation; <paramref name="idConflict"/> when its id holds another request; 409 for a taken name.</summary>
+    private IResult Answer(ScheduleResult result, GenerationUrls urls, Func<string, IResult> idConflict, int status = StatusCodes.Status202Accepted) => result switch
     {
-        Scheduled or AlreadyScheduled => Accepted(urls),
+        Scheduled or AlreadyScheduled => Accepted(urls, status),
         IdConflict conflict => idConflict(conflict.GenerationId),
         OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
         _ => throw new InvalidOperationException($"Unexpected schedule result {result.GetType().Name}."),
@@ -355,9 +357,9 @@ public partial class GenerationsApi
 
     private bool AllowUnknownModels => _runway.CurrentValue.AllowUnknownModels;
 
-    private IResult Accepted(GenerationUrls urls) =>
+    private IResult Accepted(GenerationUrls urls, int status = StatusCodes.Status202Accepted) =>
         TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel), Json,
-                statusCode: StatusCodes.Status202Accepted)
+                statusCode: status)
             .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
 
     private IResult Finished(string id, GenerationOutcome? outcome, GenerationUrls urls)

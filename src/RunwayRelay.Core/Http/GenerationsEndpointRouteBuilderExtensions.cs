@@ -44,7 +44,7 @@ public static class GenerationsEndpointRouteBuilderExtensions
         group.MapPost(SubscribeRoute, (HttpRequest request, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
                 => api.SubscribeAsync(request, client, ct))
             .WithName(SubscribeName)
-            .Produces<GenerationAcceptedResponse>(StatusCodes.Status202Accepted);
+            .Produces<GenerationAcceptedResponse>(StatusCodes.Status201Created);
 
         group.MapPost(UnsubscribeRoute, (HttpRequest request, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
                 => api.UnsubscribeAsync(request, client, ct))

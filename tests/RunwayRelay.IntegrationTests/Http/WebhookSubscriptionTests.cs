@@ -47,7 +47,8 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
 
         using var accepted = await SubscribeAsync(http, Body(callbackUrl));
 
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        // 201 with Location: the webhook trigger of the Power Platform connector needs it so (docs/power-platform.md).
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var body = await JsonAsync(accepted);
         string id = body.GetProperty("id").GetString()!;
         Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), id);
@@ -90,7 +91,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         {
             using (answer)
             {
-                Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+                Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
                 ids.Add((await JsonAsync(answer)).GetProperty("id").GetString()!);
             }
         }
@@ -98,7 +99,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         using var again = await SubscribeAsync(http, body);
 
         Assert.Single(ids.Distinct());
-        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Equal(ids[0], (await JsonAsync(again)).GetProperty("id").GetString());
         Assert.Single(host.Emulator.Activity.Creates);
         Assert.Single(receiver.Received);
@@ -115,7 +116,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         using var first = await SubscribeAsync(http, Body(callbackUrl));
         using var second = await SubscribeAsync(http, Body(callbackUrl, prompt: "a different prompt"));
 
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
         Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), (await JsonAsync(second)).GetProperty("id").GetString());
@@ -159,6 +160,32 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         Assert.Equal(GenerationErrorCodes.Cancelled, received.GetProperty("errorCode").GetString());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(GenerationPhase.Cancelled, (await JsonAsync(again)).GetProperty("status").GetString());
+        Assert.Single(host.Emulator.Activity.Deletes);
+        AssertTokenNowhere(host);
+    }
+
+    [Fact]
+    public async Task Subscribe_DeleteOnItsLocation_CancelsTheGenerationAsThePowerPlatformTriggerUnsubscribes()
+    {
+        // The connector's webhook trigger unsubscribes with DELETE on the subscribe's Location, not with /unsubscribe.
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
+        await using var host = await StartAsync(timeScale: 1);
+        using var http = host.CreateApiClient();
+        var callbackUrl = CallbackUrl(receiver, "run-trigger-removed");
+        using var created = await SubscribeAsync(http, Body(callbackUrl));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var location = created.Headers.Location!;
+        string taskId = await WaitForRunwayTaskAsync(http, location);
+
+        using var delete = await http.DeleteAsync(location);
+        var (callback, _) = await WaitForCallbackAsync(receiver, host);
+        using var again = await http.DeleteAsync(location);
+
+        Assert.True(delete.IsSuccessStatusCode, $"DELETE on Location answered {(int)delete.StatusCode}");
+        Assert.Equal("Cancelling", (await JsonAsync(delete)).GetProperty("status").GetString());
+        Assert.Equal([taskId], host.Emulator.Activity.Deletes);
+        Assert.Equal(GenerationPhase.Cancelled, Parse(callback).GetProperty("generationStatus").GetString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Single(host.Emulator.Activity.Deletes);
         AssertTokenNowhere(host);
     }

@@ -121,12 +121,16 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
-    public void CheckedInDocument_AcceptedAnswers_CarryLocationAndRetryAfter()
+    public void CheckedInDocument_AcceptedAndCreatedAnswers_CarryLocationAndRetryAfter()
     {
         var doc = CheckedInOpenApi.Read().Document!;
-        foreach (var (path, method) in new[] { ("/api/generations", HttpMethod.Post), ("/api/generations/subscribe", HttpMethod.Post), ("/api/generations/{id}", HttpMethod.Get), ("/api/generations/{id}", HttpMethod.Delete) })
+        foreach (var (path, method, status) in new[]
         {
-            var accepted = doc.Paths[path].Operations![method].Responses!["202"];
+            ("/api/generations", HttpMethod.Post, "202"), ("/api/generations/subscribe", HttpMethod.Post, "201"),
+            ("/api/generations/{id}", HttpMethod.Get, "202"), ("/api/generations/{id}", HttpMethod.Delete, "202"),
+        })
+        {
+            var accepted = doc.Paths[path].Operations![method].Responses![status];
             Assert.Equal(["Location", "Retry-After"], accepted.Headers!.Keys.Order());
             Assert.Contains("application/json", accepted.Content!.Keys);
         }

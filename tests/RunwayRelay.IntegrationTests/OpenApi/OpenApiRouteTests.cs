@@ -13,7 +13,7 @@ namespace RunwayRelay.IntegrationTests.OpenApi;
 /// <summary>
 /// Every operation of the checked-in document is a real route of both hosts: the DevHost's endpoints (its app built as
 /// <c>Program.cs</c> builds it, not started) and the HTTP triggers of the Functions app's generated functions.metadata
-/// (routes under the default <c>api/</c> prefix).
+/// (routes under the default <c>api/</c> prefix). The same for the Power Platform connector generated from it.
 /// </summary>
 public sealed class OpenApiRouteTests : IAsyncLifetime
 {
@@ -73,6 +73,23 @@ public sealed class OpenApiRouteTests : IAsyncLifetime
         {
             Assert.Contains(operation, triggers);
         }
+    }
+
+    [Fact]
+    public void CheckedInConnector_EveryOperation_IsARouteOfTheDevHostAndAnHttpTriggerOfTheFunctionsApp()
+    {
+        var devhost = DevHostRoutes();
+        var triggers = FunctionsRoutes();
+        var operations = CheckedInConnector.Operations();
+
+        Assert.NotEmpty(operations);
+        foreach (var (path, method, _) in operations)
+        {
+            Assert.Contains((path, method), devhost);
+            Assert.Contains((path, method), triggers);
+        }
+        // The trigger's unsubscribe is a DELETE on the Location its subscribe answers: the status route.
+        Assert.Contains(("api/generations/{id}", "delete"), operations.Select(o => (o.Path, o.Method)));
     }
 
     [Fact]

@@ -151,7 +151,9 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                 operation.Summary = "Subscribe (Logic Apps HTTP Webhook action)";
                 operation.Description = "The generation request with a required `callbackUrl` (`listCallbackUrl()`). The id is derived from the " +
                     "callback URL, so a retried subscribe answers the same generation and never submits twice. When the generation ends, " +
-                    "the callback URL receives the body `GET /api/generations/{id}` answers then (the videos, or the problem+json failure).";
+                    "the callback URL receives the body `GET /api/generations/{id}` answers then (the videos, or the problem+json failure). " +
+                    "Answers 201 with `Location`, the status URL: DELETE on it cancels as unsubscribe does (the Power Platform connector's " +
+                    "webhook trigger unsubscribes so).";
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
@@ -161,7 +163,7 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                         ["application/json"] = new() { Schema = new OpenApiSchemaReference(GenerationRequestSchemas.RequestName, document) },
                     },
                 };
-                AddLocationHeaders(operation, StatusCodes.Status202Accepted, document);
+                AddLocationHeaders(operation, StatusCodes.Status201Created, document);
                 AddProblems(operation, document,
                     (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "Invalid fields or headers, or no `callbackUrl` (`errors` names each); nothing was started."),
                     (StatusCodes.Status409Conflict, ProblemSchemas.Request, "`outputBlobName` already holds a video or is reserved (`errors.outputBlobName`); nothing was started."),
