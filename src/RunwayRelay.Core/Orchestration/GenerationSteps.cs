@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Generations;
 using RunwayRelay.Runway;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -109,6 +111,13 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     public async Task<GenerationOutcome?> EndOfAsync(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot)
     {
         string taskId = checkpoint.RunwayTaskId;
+        if (snapshot is TaskObserved { Status: var status } && RunwayTaskStatus.IsTerminal(status) && !context.IsReplaying)
+        {
+            var timed = PollingPlan.Timed(checkpoint, snapshot, snapshot.ReadAt ?? new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Queued, TimeSpan.FromSeconds(timed.QueuedSeconds));
+            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Throttled, TimeSpan.FromSeconds(timed.ThrottledSeconds));
+            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Running, TimeSpan.FromSeconds(timed.RunningSeconds));
+        }
         return snapshot switch
         {
             TaskLost lost => Failed(taskId, lost.ErrorCode, lost.ErrorMessage),
@@ -147,6 +156,16 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     /// <summary>Publishes the outcome, notifies the callback, then deletes the payload and frees the name reservation.</summary>
     public async Task<GenerationOutcome> FinishAsync(GenerationOutcome outcome)
     {
+        if (!context.IsReplaying)
+        {
+            // Reached live once: every later execution of this code is a replay.
+            RunwayRelayMetrics.GenerationsEnded.Add(1, new TagList
+            {
+                { RunwayRelayTelemetry.OutcomeTag, outcome.Status },
+                { RunwayRelayTelemetry.ErrorCodeTag, outcome.ErrorCode },
+                { RunwayRelayTelemetry.ModelTag, input.WithoutLegacyRequest().Model },
+            });
+        }
         SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
         if (input.HasCallback || input.CallbackUrl is not null)
         {

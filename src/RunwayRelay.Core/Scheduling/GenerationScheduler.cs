@@ -7,6 +7,7 @@ using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Scheduling;
 
@@ -95,6 +96,7 @@ public sealed partial class GenerationScheduler(
                 return Repeat(existing, draft, policy);
             }
             Log.Scheduled(logger, id, draft.Request.Endpoint, draft.Request.Model, name);
+            RunwayRelayMetrics.GenerationsStarted.Add(1, new KeyValuePair<string, object?>(RunwayRelayTelemetry.ModelTag, draft.Request.Model));
             return new Scheduled(input);
         }
         finally

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using RunwayRelay.DevHost.Access;
 using RunwayRelay.DevHost.Callbacks;
 using RunwayRelay.DevHost.Durable;
@@ -80,6 +81,9 @@ public static class DevHostBuilderExtensions
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
         builder.AddRunwayRelay();
+        // The HTTP start of a generation is the root of its trace; the health probes and the embedded emulator are not traced.
+        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(o =>
+            o.Filter = http => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !http.Request.Path.StartsWithSegments("/api/health", StringComparison.Ordinal)));
         services.AddGenerationsOpenApi();
         // The DevHost calls itself (embedded emulator API and outputs); those calls need its key like any other caller.
         services.AddTransient(sp => new SelfApiKeyHandler(self, sp.GetRequiredService<IOptions<DevHostOptions>>()));
