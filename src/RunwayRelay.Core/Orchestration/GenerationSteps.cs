@@ -11,7 +11,7 @@ namespace RunwayRelay.Orchestration;
 /// The steps <see cref="GenerateVideoOrchestrator"/> is made of, for one execution. Everything here is replay-safe:
 /// time comes from the context, logs from the replay-safe logger, and all I/O from activities.
 /// </summary>
-internal sealed class GenerationSteps(TaskOrchestrationContext context, GenerationInput input)
+internal sealed partial class GenerationSteps(TaskOrchestrationContext context, GenerationInput input)
 {
     private Task<object?>? _cancel;
 
@@ -166,6 +166,16 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
                 { RunwayRelayTelemetry.ModelTag, input.WithoutLegacyRequest().Model },
             });
         }
+        // One line per generation with its outcome: what "which generations failed and why" is asked of (docs/operations.md).
+        var log = context.CreateReplaySafeLogger<GenerateVideoOrchestrator>();
+        if (outcome.Status == GenerationPhase.Succeeded)
+        {
+            Log.Succeeded(log, input.GenerationId, outcome.RunwayTaskId, outcome.Videos.Count);
+        }
+        else
+        {
+            Log.Ended(log, input.GenerationId, outcome.Status, outcome.ErrorCode, outcome.RunwayTaskId, outcome.ErrorMessage);
+        }
         SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
         if (input.HasCallback || input.CallbackUrl is not null)
         {
@@ -215,4 +225,13 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
 
     private void SetStatus(string phase, string? taskId, string? runwayStatus, double? progress, GenerationOutcome? outcome = null) =>
         context.SetCustomStatus(new GenerationProgress(phase, taskId, runwayStatus, progress, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), outcome));
+
+    private static partial class Log
+    {
+        [LoggerMessage(1101, LogLevel.Information, "Generation {GenerationId} ended Succeeded (Runway task {RunwayTaskId}, {VideoCount} videos)")]
+        public static partial void Succeeded(ILogger logger, string generationId, string? runwayTaskId, int videoCount);
+
+        [LoggerMessage(1102, LogLevel.Warning, "Generation {GenerationId} ended {Status} with {ErrorCode} (Runway task {RunwayTaskId}): {ErrorMessage}")]
+        public static partial void Ended(ILogger logger, string generationId, string status, string? errorCode, string? runwayTaskId, string? errorMessage);
+    }
 }

@@ -7,10 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using RunwayRelay.Emulator;
 using RunwayRelay.Generations;
 using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.IntegrationTests.Orchestration;
 using RunwayRelay.Orchestration;
+using RunwayRelay.Runway;
+using RunwayRelay.Scheduling;
 using RunwayRelay.Telemetry;
 using Xunit.Abstractions;
 
@@ -122,7 +125,34 @@ public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITe
         Assert.Equal(videoBytes, Sum(metrics, "runwayrelay.copy.bytes", (RunwayRelayTelemetry.ModelTag, Model)));
         Assert.True(Sum(metrics, "runwayrelay.runway.requests", (RunwayRelayTelemetry.RequestKindTag, "create"), (RunwayRelayTelemetry.StatusCodeTag, 200)) >= 1);
         Assert.Contains(metrics, m => m.Name == "runwayrelay.generation.phase.duration");
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Message == $"Generation {id} ended Succeeded (Runway task {taskId}, 1 videos)");
         Assert.DoesNotContain(MetricTagValues(metrics), v => v.Contains(prompt, StringComparison.Ordinal) || v.Contains(token, StringComparison.Ordinal) || SignedQuery().IsMatch(v));
+    }
+
+    [Fact]
+    public async Task Generation_RunwayTaskFails_IsCountedAsFailedWithItsCodeAndLoggedWithTheReason()
+    {
+        const string model = "veo3.1_fast";
+        var metrics = new List<Metric>();
+        var emulator = new EmulatorOptions { TimeScale = 0.001 };
+        emulator.Outcomes.FailureRate = 1;
+        emulator.Outcomes.FailureCode = "INTERNAL.BAD_OUTPUT.CODE01";
+        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, emulator,
+            services: s => s.AddOpenTelemetry().WithMetrics(m => m.AddInMemoryExporter(metrics)));
+        string id = "gen-" + Guid.NewGuid().ToString("N")[..12];
+
+        var done = await host.RunAsync(new GenerationDraft(id,
+            new TextToVideoRequest { Model = model, PromptText = "a storm at sea", Ratio = "1280:720", Duration = 4 }, id + ".mp4", null));
+        host.Services.GetRequiredService<MeterProvider>().ForceFlush();
+
+        Assert.Equal(GenerationPhase.Failed, done.ReadOutputAs<GenerationOutcome>()!.Status);
+        Assert.Equal(1, Sum(metrics, "runwayrelay.generations.started", (RunwayRelayTelemetry.ModelTag, model)));
+        Assert.Equal(1, Sum(metrics, "runwayrelay.generations.ended", (RunwayRelayTelemetry.ModelTag, model),
+            (RunwayRelayTelemetry.OutcomeTag, GenerationPhase.Failed), (RunwayRelayTelemetry.ErrorCodeTag, "INTERNAL.BAD_OUTPUT.CODE01")));
+        Assert.Equal(0, Sum(metrics, "runwayrelay.copy.bytes", (RunwayRelayTelemetry.ModelTag, model)));
+        var line = Assert.Single(host.Logs.GetSnapshot(), r => r.Message.StartsWith($"Generation {id} ended", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
+        Assert.Contains("Failed with INTERNAL.BAD_OUTPUT.CODE01", line.Message, StringComparison.Ordinal);
     }
 
     private static bool DescendsFrom(Activity span, Activity ancestor, List<Activity> trace)
