@@ -98,7 +98,7 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
             // The floor counts from the previous answer; the activity holds it if the timer fired early.
             var notBefore = checkpoint.LastPolledAt + input.Polling.Interval;
             return await context.CallActivityAsync<RunwayTaskSnapshot>(GenerationTasks.ReadRunwayTask,
-                new ReadRunwayTaskInput(checkpoint.RunwayTaskId, notBefore), GenerationRetryPolicies.ReadTask);
+                new ReadRunwayTaskInput(checkpoint.RunwayTaskId, notBefore) { TraceParent = input.TraceParent }, GenerationRetryPolicies.ReadTask);
         }
         catch (TaskFailedException e)
         {
@@ -181,9 +181,9 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
                 outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
-            await TryAsync(GenerationTasks.SendCallback, new SendCallbackInput(input.GenerationId, notice, input.CallbackUrl), GenerationRetryPolicies.Callback);
+            await TryAsync(GenerationTasks.SendCallback, new SendCallbackInput(input.GenerationId, notice, input.CallbackUrl) { TraceParent = input.TraceParent }, GenerationRetryPolicies.Callback);
         }
-        await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName), GenerationRetryPolicies.Release);
+        await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName) { TraceParent = input.TraceParent }, GenerationRetryPolicies.Release);
         return outcome;
     }
 
@@ -196,7 +196,7 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         try
         {
             var videos = await context.CallActivityAsync<IReadOnlyList<StoredVideo>>(GenerationTasks.CopyOutputs,
-                new CopyOutputsInput(input.GenerationId, taskId, current.Model ?? "", current.PromptSha256 ?? PromptHash.Of(null), input.OutputBlobName),
+                new CopyOutputsInput(input.GenerationId, taskId, current.Model ?? "", current.PromptSha256 ?? PromptHash.Of(null), input.OutputBlobName) { TraceParent = input.TraceParent },
                 GenerationRetryPolicies.Copy);
             return new GenerationOutcome(GenerationPhase.Succeeded, taskId, videos);
         }

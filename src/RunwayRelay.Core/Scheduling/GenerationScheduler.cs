@@ -122,6 +122,8 @@ public sealed partial class GenerationScheduler(
             AcceptedAt = time.GetUtcNow(),
             Polling = new PollingSchedule(settings.PollInterval, settings.MaxPollInterval, settings.Timeout),
             Model = draft.Request.Model,
+            // The HTTP start's span (or whatever started it), so every execution's activities share its trace.
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
             PromptSha256 = PromptHash.Of(draft.Request.PromptText),
             RequestSha256 = RequestFingerprint.Of(draft.Request, outputBlobName, draft.CallbackUrl),
             HasCallback = draft.CallbackUrl is not null,

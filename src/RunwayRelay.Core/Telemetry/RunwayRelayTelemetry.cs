@@ -27,10 +27,15 @@ public static class RunwayRelayTelemetry
     /// <summary>
     /// A span around one durable activity; the engine's own activity span, when there is one, is its parent.
     /// <paramref name="context"/> supplies the generation id (the orchestration instance id) unless <paramref name="generationId"/> does.
+    /// <paramref name="traceParent"/> (<see cref="Generations.GenerationInput.TraceParent"/>) is the parent when the engine gave
+    /// none in that trace: after <c>ContinueAsNew</c> the durable engine starts an execution without the trace context.
     /// </summary>
-    public static Activity? StartTask(string name, TaskActivityContext? context, string? generationId = null, string? runwayTaskId = null, string? model = null)
+    public static Activity? StartTask(string name, TaskActivityContext? context, string? generationId = null, string? runwayTaskId = null,
+        string? model = null, string? traceParent = null)
     {
-        var span = Source.StartActivity(name, ActivityKind.Internal);
+        var span = ActivityContext.TryParse(traceParent, null, out var parent) && Activity.Current?.TraceId != parent.TraceId
+            ? Source.StartActivity(name, ActivityKind.Internal, parent)
+            : Source.StartActivity(name, ActivityKind.Internal);
         if (span is null)
         {
             return null;

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,12 @@ public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>Azure Monitor (Application Insights) gets the telemetry when this is set.</summary>
     public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>
+    /// <c>Authorization=AAD[;ClientId=...]</c>: send with the (user-assigned) managed identity, as the Functions host does;
+    /// the template's Application Insights accepts nothing else (local auth off).
+    /// </summary>
+    public const string ApplicationInsightsAuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     /// <summary>An OTLP collector gets the telemetry when this is set (the other <c>OTEL_EXPORTER_OTLP_*</c> variables apply).</summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
@@ -43,12 +51,34 @@ public static class TelemetryServiceCollectionExtensions
 
         if (configuration[ApplicationInsightsSetting] is { Length: > 0 } connectionString)
         {
-            builder.UseAzureMonitorExporter(o => o.ConnectionString = connectionString);
+            var credential = EntraCredential(configuration[ApplicationInsightsAuthenticationSetting]);
+            builder.UseAzureMonitorExporter(o =>
+            {
+                o.ConnectionString = connectionString;
+                if (credential is not null)
+                {
+                    o.Credential = credential;
+                }
+            });
         }
         if (configuration[OtlpEndpointSetting] is { Length: > 0 })
         {
             builder.UseOtlpExporter();
         }
         return builder;
+    }
+
+    private static TokenCredential? EntraCredential(string? authentication)
+    {
+        if (authentication is null || !authentication.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        string? clientId = authentication.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2 && pair[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase))
+            .Select(pair => pair[1])
+            .FirstOrDefault();
+        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
     }
 }

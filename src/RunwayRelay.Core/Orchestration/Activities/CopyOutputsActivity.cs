@@ -19,7 +19,7 @@ public sealed partial class CopyOutputsActivity(RunwayClient runway, RunwayOutpu
     public override async Task<IReadOnlyList<StoredVideo>> RunAsync(TaskActivityContext context, CopyOutputsInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.CopyOutputs, context, input.GenerationId, input.RunwayTaskId, input.Model);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.CopyOutputs, context, input.GenerationId, input.RunwayTaskId, input.Model, input.TraceParent);
         var outputs = cache.TryTake(input.RunwayTaskId);
         if (outputs is null)
         {

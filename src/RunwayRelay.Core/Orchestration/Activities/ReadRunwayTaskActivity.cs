@@ -16,7 +16,7 @@ public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOu
     public override async Task<RunwayTaskSnapshot> RunAsync(TaskActivityContext context, ReadRunwayTaskInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.ReadRunwayTask, context, runwayTaskId: input.RunwayTaskId);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.ReadRunwayTask, context, runwayTaskId: input.RunwayTaskId, traceParent: input.TraceParent);
         string runwayTaskId = input.RunwayTaskId;
         await HoldTheFloorAsync(input).ConfigureAwait(false);
         try

@@ -13,7 +13,7 @@ public sealed class ReleaseGenerationActivity(GenerationPayloadStore payloads, O
     public override async Task<object?> RunAsync(TaskActivityContext context, ReleaseGenerationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.ReleaseGeneration, context, input.GenerationId);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.ReleaseGeneration, context, input.GenerationId, traceParent: input.TraceParent);
         await payloads.DeleteAsync(input.GenerationId).ConfigureAwait(false);
         await names.ReleaseAsync(input.OutputBlobName, input.GenerationId).ConfigureAwait(false);
         return null;

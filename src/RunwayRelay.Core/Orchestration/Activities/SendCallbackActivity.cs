@@ -22,7 +22,7 @@ public sealed partial class SendCallbackActivity(CompletionCallbackSender sender
     public override async Task<object?> RunAsync(TaskActivityContext context, SendCallbackInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.SendCallback, context, input.GenerationId, input.Notice.RunwayTaskId);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.SendCallback, context, input.GenerationId, input.Notice.RunwayTaskId, traceParent: input.TraceParent);
         var payload = input.CallbackUrl is null ? await payloads.GetAsync(input.GenerationId).ConfigureAwait(false) : null;
         var url = input.CallbackUrl ?? payload?.CallbackUrl;
         if (url is null)
