@@ -101,6 +101,8 @@ var connectionSettings = {
   VideoStorage__tableServiceUri: storage.properties.primaryEndpoints.table
   // Key Vault and the app's own DefaultAzureCredential use the same identity.
   AZURE_CLIENT_ID: identityClientId
+  // Turns on the app's OpenTelemetry export to Azure Monitor (AddRunwayRelayTelemetry), authenticated as the identity;
+  // the spend and failure queries over it are in docs/operations.md.
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
 }

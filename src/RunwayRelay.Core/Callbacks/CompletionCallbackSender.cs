@@ -51,6 +51,8 @@ public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions>
             Content = new ByteArrayContent(body) { Headers = { ContentType = Utf8(contentType) } },
         };
         request.Headers.Add(CallbackSignature.HeaderName, CallbackSignature.Create(settings.SigningSecret, time.GetUtcNow().ToUnixTimeSeconds(), body));
+        // The callback URL may carry the caller's token anywhere in it: no HTTP span records it.
+        request.Options.Set(Telemetry.TelemetryHttpFilter.Untraced, true);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);

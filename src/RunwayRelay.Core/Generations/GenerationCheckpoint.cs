@@ -27,4 +27,14 @@ public sealed record GenerationCheckpoint(
 
     /// <summary>Polls in a row that taught nothing new (same status, same progress, or unreadable): drives the backoff.</summary>
     public int UninformativePolls { get; init; }
+
+    /// <summary>
+    /// Seconds the task was seen PENDING (or not yet seen), THROTTLED and RUNNING, each interval between two answers
+    /// counted to the status of the first; reported as metrics when the task ends. Zero in checkpoints from before.
+    /// </summary>
+    public double QueuedSeconds { get; init; }
+
+    public double ThrottledSeconds { get; init; }
+
+    public double RunningSeconds { get; init; }
 }

@@ -34,6 +34,14 @@ public sealed record GenerationInput
     public bool HasCallback { get; init; }
 
     /// <summary>
+    /// The W3C <c>traceparent</c> of the request that started the generation (trace id, span id and flags: nothing
+    /// secret). The orchestration passes it to its activities, whose spans then stay in that trace after
+    /// <c>ContinueAsNew</c>, which the durable engine starts without one. Null in generations started before it existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceParent { get; init; }
+
+    /// <summary>
     /// Set by the orchestrator itself when it continues as new after a poll: where the generation is. Null on the first
     /// execution. Callers starting a generation leave it null.
     /// </summary>

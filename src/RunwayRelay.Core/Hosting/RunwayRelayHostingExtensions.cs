@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RunwayRelay.Health;
 using RunwayRelay.Http;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Storage;
+using RunwayRelay.Telemetry;
 using RunwayRelay.Uploads;
 
 namespace RunwayRelay.Hosting;
@@ -13,13 +15,15 @@ public static class RunwayRelayHostingExtensions
 {
     /// <summary>
     /// Everything both hosts share: the Runway client and key provider, the orchestration's services (storage, ledger,
-    /// callbacks), the HTTP API handlers and the blob-upload starter, with every option validated at start. The durable
+    /// callbacks), the HTTP API handlers, the health report and the blob-upload starter, with every option validated at start,
+    /// and OpenTelemetry (<see cref="TelemetryServiceCollectionExtensions.AddRunwayRelayTelemetry"/>). The durable
     /// worker and client are the host's business (the Functions extension, or the DevHost's sidecar).
     /// </summary>
     public static TBuilder AddRunwayRelay<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRunwayRelay();
+        builder.Services.AddRunwayRelayTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -29,6 +33,7 @@ public static class RunwayRelayHostingExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddRunwayRelayOrchestration();   // includes AddRunwayClient()
         services.AddRunwayRelayHttpApi();
+        services.AddRunwayRelayHealth();
         return services;
     }
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Generations;
 using RunwayRelay.Runway;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -9,7 +11,7 @@ namespace RunwayRelay.Orchestration;
 /// The steps <see cref="GenerateVideoOrchestrator"/> is made of, for one execution. Everything here is replay-safe:
 /// time comes from the context, logs from the replay-safe logger, and all I/O from activities.
 /// </summary>
-internal sealed class GenerationSteps(TaskOrchestrationContext context, GenerationInput input)
+internal sealed partial class GenerationSteps(TaskOrchestrationContext context, GenerationInput input)
 {
     private Task<object?>? _cancel;
 
@@ -96,7 +98,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
             // The floor counts from the previous answer; the activity holds it if the timer fired early.
             var notBefore = checkpoint.LastPolledAt + input.Polling.Interval;
             return await context.CallActivityAsync<RunwayTaskSnapshot>(GenerationTasks.ReadRunwayTask,
-                new ReadRunwayTaskInput(checkpoint.RunwayTaskId, notBefore), GenerationRetryPolicies.ReadTask);
+                new ReadRunwayTaskInput(checkpoint.RunwayTaskId, notBefore) { TraceParent = input.TraceParent }, GenerationRetryPolicies.ReadTask);
         }
         catch (TaskFailedException e)
         {
@@ -109,6 +111,13 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     public async Task<GenerationOutcome?> EndOfAsync(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot)
     {
         string taskId = checkpoint.RunwayTaskId;
+        if (snapshot is TaskObserved { Status: var status } && RunwayTaskStatus.IsTerminal(status) && !context.IsReplaying)
+        {
+            var timed = PollingPlan.Timed(checkpoint, snapshot, snapshot.ReadAt ?? new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Queued, TimeSpan.FromSeconds(timed.QueuedSeconds));
+            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Throttled, TimeSpan.FromSeconds(timed.ThrottledSeconds));
+            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Running, TimeSpan.FromSeconds(timed.RunningSeconds));
+        }
         return snapshot switch
         {
             TaskLost lost => Failed(taskId, lost.ErrorCode, lost.ErrorMessage),
@@ -147,14 +156,34 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     /// <summary>Publishes the outcome, notifies the callback, then deletes the payload and frees the name reservation.</summary>
     public async Task<GenerationOutcome> FinishAsync(GenerationOutcome outcome)
     {
+        if (!context.IsReplaying)
+        {
+            // Reached live once: every later execution of this code is a replay.
+            RunwayRelayMetrics.GenerationsEnded.Add(1, new TagList
+            {
+                { RunwayRelayTelemetry.OutcomeTag, outcome.Status },
+                { RunwayRelayTelemetry.ErrorCodeTag, outcome.ErrorCode },
+                { RunwayRelayTelemetry.ModelTag, input.WithoutLegacyRequest().Model },
+            });
+        }
+        // One line per generation with its outcome: what "which generations failed and why" is asked of (docs/operations.md).
+        var log = context.CreateReplaySafeLogger<GenerateVideoOrchestrator>();
+        if (outcome.Status == GenerationPhase.Succeeded)
+        {
+            Log.Succeeded(log, input.GenerationId, outcome.RunwayTaskId, outcome.Videos.Count);
+        }
+        else
+        {
+            Log.Ended(log, input.GenerationId, outcome.Status, outcome.ErrorCode, outcome.RunwayTaskId, outcome.ErrorMessage);
+        }
         SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
         if (input.HasCallback || input.CallbackUrl is not null)
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
                 outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
-            await TryAsync(GenerationTasks.SendCallback, new SendCallbackInput(input.GenerationId, notice, input.CallbackUrl), GenerationRetryPolicies.Callback);
+            await TryAsync(GenerationTasks.SendCallback, new SendCallbackInput(input.GenerationId, notice, input.CallbackUrl) { TraceParent = input.TraceParent }, GenerationRetryPolicies.Callback);
         }
-        await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName), GenerationRetryPolicies.Release);
+        await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName) { TraceParent = input.TraceParent }, GenerationRetryPolicies.Release);
         return outcome;
     }
 
@@ -167,7 +196,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         try
         {
             var videos = await context.CallActivityAsync<IReadOnlyList<StoredVideo>>(GenerationTasks.CopyOutputs,
-                new CopyOutputsInput(input.GenerationId, taskId, current.Model ?? "", current.PromptSha256 ?? PromptHash.Of(null), input.OutputBlobName),
+                new CopyOutputsInput(input.GenerationId, taskId, current.Model ?? "", current.PromptSha256 ?? PromptHash.Of(null), input.OutputBlobName) { TraceParent = input.TraceParent },
                 GenerationRetryPolicies.Copy);
             return new GenerationOutcome(GenerationPhase.Succeeded, taskId, videos);
         }
@@ -196,4 +225,13 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
 
     private void SetStatus(string phase, string? taskId, string? runwayStatus, double? progress, GenerationOutcome? outcome = null) =>
         context.SetCustomStatus(new GenerationProgress(phase, taskId, runwayStatus, progress, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), outcome));
+
+    private static partial class Log
+    {
+        [LoggerMessage(1101, LogLevel.Information, "Generation {GenerationId} ended Succeeded (Runway task {RunwayTaskId}, {VideoCount} videos)")]
+        public static partial void Succeeded(ILogger logger, string generationId, string? runwayTaskId, int videoCount);
+
+        [LoggerMessage(1102, LogLevel.Warning, "Generation {GenerationId} ended {Status} with {ErrorCode} (Runway task {RunwayTaskId}): {ErrorMessage}")]
+        public static partial void Ended(ILogger logger, string generationId, string status, string? errorCode, string? runwayTaskId, string? errorMessage);
+    }
 }

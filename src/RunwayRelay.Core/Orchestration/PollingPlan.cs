@@ -90,13 +90,32 @@ public static class PollingPlan
         return seenAt - lag + TimeSpan.FromSeconds(remaining);
     }
 
+    /// <summary>
+    /// The time since the previous answer (or, at the first, since Runway created the task) counted to the status
+    /// seen then: not seen yet and PENDING are queued.
+    /// </summary>
+    public static GenerationCheckpoint Timed(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot, DateTimeOffset readAt)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var since = checkpoint.LastPolledAt ?? (snapshot as TaskObserved)?.CreatedAt ?? checkpoint.CreatedAt;
+        double seconds = since is { } from && readAt > from ? (readAt - from).TotalSeconds : 0;
+        return checkpoint.LastRunwayStatus switch
+        {
+            RunwayTaskStatus.Running => checkpoint with { RunningSeconds = checkpoint.RunningSeconds + seconds },
+            RunwayTaskStatus.Throttled => checkpoint with { ThrottledSeconds = checkpoint.ThrottledSeconds + seconds },
+            null or RunwayTaskStatus.Pending => checkpoint with { QueuedSeconds = checkpoint.QueuedSeconds + seconds },
+            _ => checkpoint,
+        };
+    }
+
     /// <summary>The checkpoint after one more poll that did not end the generation; <paramref name="now"/> stands in for a missing read time.</summary>
     public static GenerationCheckpoint Advance(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(snapshot);
         var readAt = snapshot.ReadAt ?? now;
-        var next = checkpoint with
+        var next = Timed(checkpoint, snapshot, readAt) with
         {
             PollCount = checkpoint.PollCount + 1,
             LastPolledAt = readAt,

@@ -39,7 +39,7 @@ public partial class RunwayClient
         CheckUpload(fileName, contentType, content, length);
         var requestedAt = _time.GetUtcNow();
 
-        var operation = new Operation("create upload", fileName, IsCreate: false);
+        var operation = new Operation("create upload", fileName, IsCreate: false) { Kind = "upload" };
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new RunwayUploadRequest(fileName), Json);
         RunwayUploadSlot slot;
         using (var response = await SendAsync(() =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using RunwayRelay.Telemetry;
 using RunwayRelay.ApiKeys;
 
 namespace RunwayRelay.Runway;
@@ -70,7 +72,7 @@ public partial class RunwayClient
 
         // The concrete type is serialized: the `endpoint` discriminator belongs to orchestration input, not to Runway's body.
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), Json);
-        var operation = new Operation("create", request.Endpoint, IsCreate: true);
+        var operation = new Operation("create", request.Endpoint, IsCreate: true) { Kind = "create", Model = request.Model };
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "v1/" + request.Endpoint)
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
@@ -88,7 +90,7 @@ public partial class RunwayClient
     public virtual async Task<RunwayTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var operation = new Operation("get task", taskId, IsCreate: false);
+        var operation = new Operation("get task", taskId, IsCreate: false) { Kind = "get", TaskId = taskId };
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, TaskPath(taskId)), operation, cancellationToken)
             .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -102,7 +104,7 @@ public partial class RunwayClient
     public virtual async Task CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var operation = new Operation("cancel task", taskId, IsCreate: false);
+        var operation = new Operation("cancel task", taskId, IsCreate: false) { Kind = "delete", TaskId = taskId };
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, TaskPath(taskId)), operation, cancellationToken)
             .ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -119,7 +121,7 @@ public partial class RunwayClient
 
     public virtual async Task<RunwayOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default)
     {
-        var operation = new Operation("get organization", null, IsCreate: false);
+        var operation = new Operation("get organization", null, IsCreate: false) { Kind = "organization" };
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "v1/organization"), operation, cancellationToken)
             .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -136,6 +138,32 @@ public partial class RunwayClient
     /// (rotated in Key Vault). A 401 creates nothing, so repeating a create after it cannot double-charge.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, Operation operation, CancellationToken cancellationToken)
+    {
+        using var span = RunwayRelayTelemetry.StartRunwayCall(operation.Kind, operation.TaskId, operation.Model);
+        int status = 0;
+        try
+        {
+            var response = await SendWithKeyAsync(build, operation, cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            return response;
+        }
+        finally
+        {
+            // 0: no answer (network, timeout, no key); the span then ends in error too.
+            span?.SetTag(RunwayRelayTelemetry.StatusCodeTag, status);
+            if (status is 0 or >= 400)
+            {
+                span?.SetStatus(ActivityStatusCode.Error);
+            }
+            RunwayRelayMetrics.RunwayRequests.Add(1, new TagList
+            {
+                { RunwayRelayTelemetry.RequestKindTag, operation.Kind },
+                { RunwayRelayTelemetry.StatusCodeTag, status },
+            });
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithKeyAsync(Func<HttpRequestMessage> build, Operation operation, CancellationToken cancellationToken)
     {
         var key = await GetKeyAsync(cancellationToken).ConfigureAwait(false);
         var response = await SendOnceAsync(build, key, operation, cancellationToken).ConfigureAwait(false);
@@ -371,6 +399,13 @@ public partial class RunwayClient
 
     private sealed record Operation(string Name, string? Subject, bool IsCreate)
     {
+        /// <summary>The call's kind in spans and metrics: create, get, delete, upload or organization.</summary>
+        public required string Kind { get; init; }
+
+        public string? TaskId { get; init; }
+
+        public string? Model { get; init; }
+
         public string Describe() => Subject is null ? Name : $"{Name} {Subject}";
     }
 

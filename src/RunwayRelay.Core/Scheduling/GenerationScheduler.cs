@@ -7,6 +7,7 @@ using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Scheduling;
 
@@ -95,6 +96,7 @@ public sealed partial class GenerationScheduler(
                 return Repeat(existing, draft, policy);
             }
             Log.Scheduled(logger, id, draft.Request.Endpoint, draft.Request.Model, name);
+            RunwayRelayMetrics.GenerationsStarted.Add(1, new KeyValuePair<string, object?>(RunwayRelayTelemetry.ModelTag, draft.Request.Model));
             return new Scheduled(input);
         }
         finally
@@ -120,6 +122,8 @@ public sealed partial class GenerationScheduler(
             AcceptedAt = time.GetUtcNow(),
             Polling = new PollingSchedule(settings.PollInterval, settings.MaxPollInterval, settings.Timeout),
             Model = draft.Request.Model,
+            // The HTTP start's span (or whatever started it), so every execution's activities share its trace.
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
             PromptSha256 = PromptHash.Of(draft.Request.PromptText),
             RequestSha256 = RequestFingerprint.Of(draft.Request, outputBlobName, draft.CallbackUrl),
             HasCallback = draft.CallbackUrl is not null,

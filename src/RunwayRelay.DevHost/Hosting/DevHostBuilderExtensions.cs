@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using RunwayRelay.DevHost.Access;
 using RunwayRelay.DevHost.Callbacks;
 using RunwayRelay.DevHost.Durable;
 using RunwayRelay.DevHost.Runway;
 using RunwayRelay.DevHost.Uploads;
 using RunwayRelay.Emulator;
+using RunwayRelay.Health;
 using RunwayRelay.Hosting;
 using RunwayRelay.Http;
 using RunwayRelay.Http.OpenApi;
@@ -79,6 +81,9 @@ public static class DevHostBuilderExtensions
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
         builder.AddRunwayRelay();
+        // The HTTP start of a generation is the root of its trace; the health probes and the embedded emulator are not traced.
+        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(o =>
+            o.Filter = http => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !http.Request.Path.StartsWithSegments("/api/health", StringComparison.Ordinal)));
         services.AddGenerationsOpenApi();
         // The DevHost calls itself (embedded emulator API and outputs); those calls need its key like any other caller.
         services.AddTransient(sp => new SelfApiKeyHandler(self, sp.GetRequiredService<IOptions<DevHostOptions>>()));
@@ -109,7 +114,7 @@ public static class DevHostBuilderExtensions
     /// <summary>The interactive API reference (Scalar) over <see cref="GenerationsOpenApi.DocumentRoute"/>.</summary>
     public const string ApiDocsRoute = "/api/docs";
 
-    /// <summary>The HTTP API at <c>/api/generations</c>, the emulator at <c>/runway</c> when embedded, its OpenAPI document and reference page, and <c>/healthz</c>.</summary>
+    /// <summary>The HTTP API at <c>/api/generations</c>, the emulator at <c>/runway</c> when embedded, its OpenAPI document and reference page, <c>/api/health</c> (loopback callers only) and <c>/healthz</c>.</summary>
     public static WebApplication MapDevHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -126,7 +131,12 @@ public static class DevHostBuilderExtensions
             // The emulator's admin routes (reset, credits, live options) take no key of their own: never beyond loopback.
             app.MapRunwayEmulator(RunwayTarget.EmbeddedPrefix, includeAdmin: ListenAddress.IsLoopback(info.Url));
         }
-        app.MapHealthChecks("/healthz");
+        app.MapRunwayRelayHealth().AddEndpointFilter<LoopbackOnlyFilter>();
+        // /healthz says only that the DevHost is up (scripts wait for it); the parts of /api/health cost requests.
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = r => !r.Tags.Contains(HealthParts.Tag),
+        });
         app.Lifetime.ApplicationStarted.Register(() => info.PrintBanner(app.Services));
         return app;
     }

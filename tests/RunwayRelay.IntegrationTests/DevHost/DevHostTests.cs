@@ -105,6 +105,26 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task DevHost_GetHealth_Answers200FromTheEmbeddedEmulatorAndTwoProbesReadRunwayOnce()
+    {
+        await using var devhost = await DevHostProcess.StartAsync(DevHostProcess.Settings(azurite.ConnectionString));
+
+        using var first = await devhost.Http.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var second = await devhost.Http.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var healthz = await devhost.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
+        var body = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
+        var runway = Assert.Single(body.GetProperty("parts").EnumerateArray(), p => p.GetProperty("name").GetString() == "runway");
+        Assert.True(runway.GetProperty("data").GetProperty("creditBalance").GetInt64() > 0);
+        using var journal = await devhost.Http.GetAsync(new Uri("/runway/_emulator/requests", UriKind.Relative));
+        var requests = JsonDocument.Parse(await journal.Content.ReadAsStringAsync()).RootElement.GetProperty("requests");
+        Assert.Single(requests.EnumerateArray(), r => r.GetProperty("path").GetString()!.EndsWith("/v1/organization", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DevHost_ImagesUploadedToInbox_StartOneGenerationEachAndRefuseNonImages()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });

@@ -50,6 +50,17 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_Health_IsAGetAtHealthWithAFunctionKey()
+    {
+        var trigger = Trigger("GetHealth");
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("health", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
+    [Fact]
     public void Metadata_BlobUpload_IsAnEventGridBlobTriggerOnTheInputContainer()
     {
         var trigger = Trigger("StartGenerationFromBlob");

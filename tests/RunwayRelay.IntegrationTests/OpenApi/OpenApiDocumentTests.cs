@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using RunwayRelay.DevHost.Access;
 using RunwayRelay.Generations;
+using RunwayRelay.Health;
 using RunwayRelay.Http;
 using RunwayRelay.Http.OpenApi;
 using RunwayRelay.Orchestration;
@@ -74,16 +75,17 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
-    public void CheckedInDocument_Operations_AreExactlyTheGenerationsRoutes()
+    public void CheckedInDocument_Operations_AreExactlyTheGenerationsRoutesAndHealth()
     {
         Assert.Equal(
             [("api/generations", "post"), ("api/generations/subscribe", "post"), ("api/generations/unsubscribe", "post"),
-                ("api/generations/{id}", "delete"), ("api/generations/{id}", "get")],
+                ("api/generations/{id}", "delete"), ("api/generations/{id}", "get"), ("api/health", "get")],
             CheckedInOpenApi.Operations().Order());
         var doc = CheckedInOpenApi.Read().Document!;
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.StartName, doc.Paths["/api/generations"].Operations![HttpMethod.Post].OperationId);
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.SubscribeName, doc.Paths["/api/generations/subscribe"].Operations![HttpMethod.Post].OperationId);
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.UnsubscribeName, doc.Paths["/api/generations/unsubscribe"].Operations![HttpMethod.Post].OperationId);
+        Assert.Equal(HealthEndpointRouteBuilderExtensions.Name, doc.Paths["/api/health"].Operations![HttpMethod.Get].OperationId);
         Assert.Empty(doc.Servers ?? []);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RunwayRelay.DevHost.Hosting;
+using RunwayRelay.Health;
 using RunwayRelay.Http;
 using RunwayRelay.Http.OpenApi;
 using RunwayRelay.IntegrationTests.Functions;
@@ -59,7 +60,10 @@ public sealed class OpenApiRouteTests : IAsyncLifetime
         var generations = DevHostRoutes().Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 
         Assert.Equal(5, generations.Count);
-        Assert.Equal(generations.Order(), CheckedInOpenApi.Operations().Order());
+        // The health report is the one operation outside /api/generations.
+        var health = (HealthEndpointRouteBuilderExtensions.Route.TrimStart('/'), "get");
+        Assert.Contains(health, DevHostRoutes());
+        Assert.Equal(generations.Append(health).Order(), CheckedInOpenApi.Operations().Order());
         // The document's own route and the reference page are DevHost routes too (and not operations of the API).
         Assert.Contains((GenerationsOpenApi.DocumentRoute.TrimStart('/'), "get"), DevHostRoutes());
         Assert.Contains(DevHostRoutes(), r => r.Path.StartsWith(DevHostBuilderExtensions.ApiDocsRoute.TrimStart('/'), StringComparison.Ordinal));

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using RunwayRelay.Emulator;
 using RunwayRelay.Generations;
+using RunwayRelay.Health;
 using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.Hosting;
 using RunwayRelay.Http;
@@ -71,10 +72,11 @@ internal sealed class GenerationHost : IAsyncDisposable
 
     /// <summary>
     /// The same engine, emulator and storage behind the real HTTP API: a Kestrel <c>WebApplication</c> on 127.0.0.1 (free
-    /// port) with <c>AddRunwayRelay()</c> and <c>MapGenerationsApi()</c>, as the DevHost wires them.
+    /// port) with <c>AddRunwayRelay()</c>, <c>MapGenerationsApi()</c> and <c>MapRunwayRelayHealth()</c>, as the DevHost
+    /// wires them. <paramref name="services"/> runs before <c>AddRunwayRelay()</c>, so its registrations win over TryAdd defaults.
     /// </summary>
     public static async Task<GenerationHost> StartWebAsync(string storageConnection, EmulatorOptions? emulatorOptions = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var emulator = await RunwayEmulatorServer.StartAsync(emulatorOptions ?? new EmulatorOptions { TimeScale = 0.001 });
         var (container, submissions) = NewContainerNames();
@@ -84,9 +86,11 @@ internal sealed class GenerationHost : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         Configure(builder, emulator, storageConnection, container, submissions, settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        services?.Invoke(builder.Services);
         builder.AddRunwayRelay();
         var app = builder.Build();
         app.MapGenerationsApi();
+        app.MapRunwayRelayHealth();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new GenerationHost(app, emulator, container, submissions, new Uri(address));

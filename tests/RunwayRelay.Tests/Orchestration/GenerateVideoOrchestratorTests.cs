@@ -207,7 +207,8 @@ public sealed class GenerateVideoOrchestratorTests
         // Everything else is carried unchanged, and a transient error keeps the last known status and progress samples.
         Assert.Equal(input with { Checkpoint = first.Checkpoint }, first);
         var second = h.ContinuedWith[1].Checkpoint!;
-        Assert.Equal(first.Checkpoint! with { PollCount = 2, LastPolledAt = second.LastPolledAt, UninformativePolls = 1 }, second);
+        // The 5 s between the two answers count as running, the status the first one saw.
+        Assert.Equal(first.Checkpoint! with { PollCount = 2, LastPolledAt = second.LastPolledAt, UninformativePolls = 1, RunningSeconds = 5 }, second);
         Assert.True(second.LastPolledAt > firstPoll);
         // The key check and the submission happen in the first execution only.
         Assert.Equal(1, h.CountCalls(GenerationTasks.EnsureApiKey));

@@ -138,7 +138,8 @@ public sealed class PollingPlanTests
 
         var next = PollingPlan.Advance(checkpoint, new TaskUnreadable("timeout"), T0.AddSeconds(31));
 
-        Assert.Equal(checkpoint with { PollCount = 4, LastPolledAt = T0.AddSeconds(31), UninformativePolls = 1 }, next);
+        // The 6 s since the last answer count as running: RUNNING was the last status seen.
+        Assert.Equal(checkpoint with { PollCount = 4, LastPolledAt = T0.AddSeconds(31), UninformativePolls = 1, RunningSeconds = 6 }, next);
     }
 
     [Fact]
@@ -150,5 +151,32 @@ public sealed class PollingPlanTests
 
         Assert.Equal(T0.AddSeconds(0.3), PollingPlan.NextPollAt(fast, soon, T0.AddSeconds(0.2)));
         Assert.Equal(T0.AddSeconds(0.4), PollingPlan.NextPollAt(fast, far, T0.AddSeconds(0.2)));
+    }
+
+    [Fact]
+    public void Advance_PendingThrottledRunning_CountsEachIntervalToTheStatusSeenAtItsStart()
+    {
+        var checkpoint = new GenerationCheckpoint("task-1", 0, null, null);
+        // Created at T0; seen PENDING at 4 s, THROTTLED at 10 s and 15 s, RUNNING at 20 s, SUCCEEDED at 32 s.
+        checkpoint = PollingPlan.Advance(checkpoint, new TaskObserved(RunwayTaskStatus.Pending) { ReadAt = T0.AddSeconds(4), CreatedAt = T0 }, T0);
+        checkpoint = PollingPlan.Advance(checkpoint, new TaskObserved(RunwayTaskStatus.Throttled) { ReadAt = T0.AddSeconds(10) }, T0);
+        checkpoint = PollingPlan.Advance(checkpoint, new TaskObserved(RunwayTaskStatus.Throttled) { ReadAt = T0.AddSeconds(15) }, T0);
+        checkpoint = PollingPlan.Advance(checkpoint, new TaskObserved(RunwayTaskStatus.Running, 0.1) { ReadAt = T0.AddSeconds(20) }, T0);
+        var final = PollingPlan.Timed(checkpoint, new TaskObserved(RunwayTaskStatus.Succeeded) { ReadAt = T0.AddSeconds(32) }, T0.AddSeconds(32));
+
+        Assert.Equal(10, final.QueuedSeconds);
+        Assert.Equal(10, final.ThrottledSeconds);
+        Assert.Equal(12, final.RunningSeconds);
+    }
+
+    [Fact]
+    public void Advance_UnreadablePoll_CountsTheIntervalToTheLastKnownStatus()
+    {
+        var checkpoint = new GenerationCheckpoint("task-1", 2, RunwayTaskStatus.Running, 0.3) { LastPolledAt = T0, RunningSeconds = 5 };
+
+        var next = PollingPlan.Advance(checkpoint, new TaskUnreadable("503") { ReadAt = T0.AddSeconds(7) }, T0.AddSeconds(7));
+
+        Assert.Equal(12, next.RunningSeconds);
+        Assert.Equal(0, next.QueuedSeconds);
     }
 }

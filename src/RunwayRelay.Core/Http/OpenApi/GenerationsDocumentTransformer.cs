@@ -75,6 +75,8 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
         return Task.CompletedTask;
     }
 
+    private static readonly string[] HealthStates = ["healthy", "degraded", "unhealthy"];
+
     private const string KeyHeaderScheme = "functionKeyHeader";
     private const string KeyQueryScheme = "functionKeyQuery";
     private const string LocationHeader = "Location";
@@ -198,6 +200,15 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                     (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "No absolute `callbackUrl` in the body, or a bad `Host` (`errors` names it)."),
                     (StatusCodes.Status413PayloadTooLarge, ProblemSchemas.Request, "The body is larger than `Api__MaxRequestBodyBytes` (`errors.$`)."),
                     (StatusCodes.Status415UnsupportedMediaType, ProblemSchemas.Request, "Not a JSON content type (`errors.Content-Type`)."));
+                break;
+            case Health.HealthEndpointRouteBuilderExtensions.Name:
+                operation.Summary = "Health of the service and what it depends on";
+                operation.Description = "The Runway key's source and fingerprint (never the key), Key Vault (when configured), each storage " +
+                    "container, Runway with the key (`GET /v1/organization`, which gives the credit balance) and any part other features add. " +
+                    "200 when no part is unhealthy, else 503 with the failing parts in `failing`. The report is cached for `Health__CacheDuration`, " +
+                    "so a load balancer's probes cost no Runway request each. On the DevHost it answers loopback callers only (403 otherwise).";
+                SetStatus(document.Components!.Schemas!, nameof(Health.HealthResponse), HealthStates, "`unhealthy` (503) when any part is.");
+                SetStatus(document.Components!.Schemas!, nameof(Health.HealthPartResponse), HealthStates, null);
                 break;
             default:
                 throw new InvalidOperationException($"The OpenAPI document has an operation '{operation.OperationId}' the transformer does not know.");

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Runway;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -9,6 +10,7 @@ public sealed partial class CancelRunwayTaskActivity(RunwayClient runway, ILogge
 {
     public override async Task<object?> RunAsync(TaskActivityContext context, string runwayTaskId)
     {
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.CancelRunwayTask, context, runwayTaskId: runwayTaskId);
         await runway.CancelTaskAsync(runwayTaskId).ConfigureAwait(false);
         Log.Cancelled(logger, runwayTaskId);
         return null;

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Generations;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -17,6 +19,7 @@ public sealed partial class CopyOutputsActivity(RunwayClient runway, RunwayOutpu
     public override async Task<IReadOnlyList<StoredVideo>> RunAsync(TaskActivityContext context, CopyOutputsInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.CopyOutputs, context, input.GenerationId, input.RunwayTaskId, input.Model, input.TraceParent);
         var outputs = cache.TryTake(input.RunwayTaskId);
         if (outputs is null)
         {
@@ -28,6 +31,7 @@ public sealed partial class CopyOutputsActivity(RunwayClient runway, RunwayOutpu
             outputs = read;
         }
 
+        long started = Stopwatch.GetTimestamp();
         var metadata = new VideoMetadata(input.RunwayTaskId, input.Model, input.GenerationId, input.PromptSha256);
         var stored = new List<StoredVideo>(outputs.Count);
         for (int i = 0; i < outputs.Count; i++)
@@ -40,7 +44,20 @@ public sealed partial class CopyOutputsActivity(RunwayClient runway, RunwayOutpu
             Log.Copying(logger, input.GenerationId, i + 1, outputs.Count, source.Host, name);
             stored.Add(await store.CopyAsync(source, name, metadata).ConfigureAwait(false));
         }
+        Record(stored, input.Model, Stopwatch.GetElapsedTime(started));
         return stored;
+    }
+
+    /// <summary>What the copy stored and how fast; an output an earlier run already stored counts here too.</summary>
+    private static void Record(List<StoredVideo> stored, string model, TimeSpan elapsed)
+    {
+        long bytes = stored.Sum(v => v.Size);
+        RunwayRelayMetrics.CopyBytes.Add(bytes, new KeyValuePair<string, object?>(RunwayRelayTelemetry.ModelTag, model));
+        RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Copying, elapsed);
+        if (elapsed > TimeSpan.Zero)
+        {
+            RunwayRelayMetrics.CopyThroughput.Record(bytes / elapsed.TotalSeconds);
+        }
     }
 
     private static partial class Log

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.ApiKeys;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -9,6 +10,7 @@ public sealed partial class EnsureApiKeyActivity(IRunwayApiKeyProvider keys, ILo
 {
     public override async Task<ApiKeyCheck> RunAsync(TaskActivityContext context, string generationId)
     {
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.EnsureApiKey, context, generationId);
         try
         {
             var key = await keys.GetAsync().ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -15,6 +16,7 @@ public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOu
     public override async Task<RunwayTaskSnapshot> RunAsync(TaskActivityContext context, ReadRunwayTaskInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.ReadRunwayTask, context, runwayTaskId: input.RunwayTaskId, traceParent: input.TraceParent);
         string runwayTaskId = input.RunwayTaskId;
         await HoldTheFloorAsync(input).ConfigureAwait(false);
         try
@@ -23,6 +25,10 @@ public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOu
             if (task is { Status: RunwayTaskStatus.Succeeded, Output: { Count: > 0 } urls })
             {
                 outputs.Remember(runwayTaskId, urls);
+            }
+            if (task.Status == RunwayTaskStatus.Succeeded && (task.Cost ?? task.EstimatedCost) is { } cost)
+            {
+                RunwayRelayMetrics.CreditsSpent.Add(cost.Credits);
             }
             return new TaskObserved(task.Status, task.Progress, task.Failure, task.FailureCode) { CreatedAt = task.CreatedAt, ReadAt = time.GetUtcNow() };
         }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using RunwayRelay.Storage;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -12,6 +13,7 @@ public sealed class ReleaseGenerationActivity(GenerationPayloadStore payloads, O
     public override async Task<object?> RunAsync(TaskActivityContext context, ReleaseGenerationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.ReleaseGeneration, context, input.GenerationId, traceParent: input.TraceParent);
         await payloads.DeleteAsync(input.GenerationId).ConfigureAwait(false);
         await names.ReleaseAsync(input.OutputBlobName, input.GenerationId).ConfigureAwait(false);
         return null;

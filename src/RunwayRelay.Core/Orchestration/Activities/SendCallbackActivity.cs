@@ -5,6 +5,7 @@ using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Http;
 using RunwayRelay.Storage;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -21,6 +22,7 @@ public sealed partial class SendCallbackActivity(CompletionCallbackSender sender
     public override async Task<object?> RunAsync(TaskActivityContext context, SendCallbackInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.SendCallback, context, input.GenerationId, input.Notice.RunwayTaskId, traceParent: input.TraceParent);
         var payload = input.CallbackUrl is null ? await payloads.GetAsync(input.GenerationId).ConfigureAwait(false) : null;
         var url = input.CallbackUrl ?? payload?.CallbackUrl;
         if (url is null)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Orchestration;
 
@@ -22,6 +23,7 @@ public sealed partial class SubmitGenerationActivity(
     public override async Task<SubmissionResult> RunAsync(TaskActivityContext context, SubmitGenerationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.SubmitGeneration, context, input.GenerationId);
         string id = input.GenerationId;
 
         // Checked before the request is prepared, so a re-run neither re-uploads media nor posts again.
@@ -86,6 +88,8 @@ public sealed partial class SubmitGenerationActivity(
             return new NotSubmitted(GenerationErrorCodes.ApiKeyUnavailable, e.Message);
         }
 
+        span?.SetTag(RunwayRelayTelemetry.RunwayTaskIdTag, created.Id);
+        span?.SetTag(RunwayRelayTelemetry.ModelTag, request.Model);
         Log.SubmittedAs(logger, id, created.Id);
         await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Submitted, time.GetUtcNow(), created.Id)).ConfigureAwait(false);
         return new Submitted(created.Id);

@@ -1,3 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace RunwayRelay.Orchestration;
 
-public sealed record CopyOutputsInput(string GenerationId, string RunwayTaskId, string Model, string PromptSha256, string OutputBlobName);
+public sealed record CopyOutputsInput(string GenerationId, string RunwayTaskId, string Model, string PromptSha256, string OutputBlobName)
+{
+    /// <summary><see cref="Generations.GenerationInput.TraceParent"/>: the generation's trace, for the activity's span. Null in messages from older versions.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceParent { get; init; }
+}

@@ -9,7 +9,11 @@ namespace RunwayRelay.Orchestration;
 /// string too: that is what the activity took before, and such messages may still be queued when this version starts.
 /// </summary>
 [JsonConverter(typeof(ReadRunwayTaskInputConverter))]
-public sealed record ReadRunwayTaskInput(string RunwayTaskId, DateTimeOffset? NotBefore = null);
+public sealed record ReadRunwayTaskInput(string RunwayTaskId, DateTimeOffset? NotBefore = null)
+{
+    /// <summary><see cref="Generations.GenerationInput.TraceParent"/>: the generation's trace, for the activity's span. Null in messages from older versions.</summary>
+    public string? TraceParent { get; init; }
+}
 
 internal sealed class ReadRunwayTaskInputConverter : JsonConverter<ReadRunwayTaskInput>
 {
@@ -23,7 +27,8 @@ internal sealed class ReadRunwayTaskInputConverter : JsonConverter<ReadRunwayTas
         var root = document.RootElement;
         string? id = Property(root, "runwayTaskId")?.GetString();
         DateTimeOffset? notBefore = Property(root, "notBefore") is { ValueKind: JsonValueKind.String } value ? value.GetDateTimeOffset() : null;
-        return new ReadRunwayTaskInput(id ?? throw new JsonException("runwayTaskId is required."), notBefore);
+        string? traceParent = Property(root, "traceParent") is { ValueKind: JsonValueKind.String } trace ? trace.GetString() : null;
+        return new ReadRunwayTaskInput(id ?? throw new JsonException("runwayTaskId is required."), notBefore) { TraceParent = traceParent };
     }
 
     public override void Write(Utf8JsonWriter writer, ReadRunwayTaskInput value, JsonSerializerOptions options)
@@ -33,6 +38,10 @@ internal sealed class ReadRunwayTaskInputConverter : JsonConverter<ReadRunwayTas
         if (value.NotBefore is { } notBefore)
         {
             writer.WriteString("notBefore", notBefore);
+        }
+        if (value.TraceParent is { } traceParent)
+        {
+            writer.WriteString("traceParent", traceParent);
         }
         writer.WriteEndObject();
     }

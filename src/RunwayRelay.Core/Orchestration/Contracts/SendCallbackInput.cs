@@ -1,7 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace RunwayRelay.Orchestration;
 
 /// <summary>
 /// Input of <see cref="SendCallbackActivity"/>: the notice; the URL is read from the payload store.
 /// <see cref="CallbackUrl"/> is only set for a generation started before payloads moved out of durable state.
 /// </summary>
-public sealed record SendCallbackInput(string GenerationId, CompletionNotice Notice, Uri? CallbackUrl = null);
+public sealed record SendCallbackInput(string GenerationId, CompletionNotice Notice, Uri? CallbackUrl = null)
+{
+    /// <summary><see cref="Generations.GenerationInput.TraceParent"/>: the generation's trace, for the activity's span. Null in messages from older versions.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceParent { get; init; }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace RunwayRelay.Health;
+
+/// <summary>The <c>GET /api/health</c> handler both hosts call: 200 while no part is unhealthy, else 503 naming the failing parts.</summary>
+public sealed class HealthApi(HealthProbe probe)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await probe.GetAsync(cancellationToken).ConfigureAwait(false);
+        var body = ToResponse(snapshot);
+        // Proxies must not answer a probe from their own cache: the report's own caching is the one that counts.
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Json(body, Json, statusCode: snapshot.Report.Status == HealthStatus.Unhealthy
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status200OK);
+    }
+
+    public static HealthResponse ToResponse(HealthSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var parts = snapshot.Report.Entries
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new HealthPartResponse(e.Key, Name(e.Value.Status), e.Value.Description ?? e.Value.Exception?.Message,
+                Math.Round(e.Value.Duration.TotalMilliseconds, 1), e.Value.Data))
+            .ToList();
+        var failing = parts.Where(p => p.Status == Name(HealthStatus.Unhealthy)).Select(p => p.Name).ToList();
+        return new HealthResponse(Name(snapshot.Report.Status), snapshot.CheckedAt, failing, parts);
+    }
+
+    private static string Name(HealthStatus status) => status switch
+    {
+        HealthStatus.Healthy => "healthy",
+        HealthStatus.Degraded => "degraded",
+        _ => "unhealthy",
+    };
+}

@@ -1,0 +1,67 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Storage;
+
+namespace RunwayRelay.Health;
+
+public static class HealthServiceCollectionExtensions
+{
+    /// <summary>
+    /// The parts of <c>GET /api/health</c>: the key's source and fingerprint, Key Vault (when configured), each storage
+    /// container, and Runway with the key (credit balance); the cached <see cref="HealthProbe"/>, <see cref="HealthApi"/>
+    /// and the validated <c>Health</c> options.
+    /// </summary>
+    public static IServiceCollection AddRunwayRelayHealth(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(HealthRegistration)))
+        {
+            return services;
+        }
+        services.AddSingleton<HealthRegistration>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        services.TryAddSingleton<HealthProbe>();
+        services.TryAddSingleton<HealthApi>();
+        // Every part of the report, contributed ones too, gets Health__CheckTimeout.
+        services.AddOptions<HealthCheckServiceOptions>().PostConfigure<IOptions<HealthOptions>>((checks, health) =>
+        {
+            foreach (var registration in checks.Registrations.Where(r => r.Tags.Contains(HealthParts.Tag)))
+            {
+                registration.Timeout = health.Value.CheckTimeout;
+            }
+        });
+
+        var builder = services.AddHealthChecks();
+        builder.AddRunwayRelayHealthPart<ApiKeyHealthCheck>(HealthParts.ApiKey);
+        builder.AddRunwayRelayHealthPart<KeyVaultHealthCheck>(HealthParts.KeyVault);
+        builder.AddRunwayRelayHealthPart<RunwayHealthCheck>(HealthParts.Runway);
+        AddContainer(builder, HealthParts.OutputStorage, "Output__Container", sp => sp.GetRequiredService<IOptionsMonitor<OutputOptions>>().CurrentValue.Container);
+        AddContainer(builder, HealthParts.InputStorage, "Input__Container", sp => sp.GetRequiredService<IOptionsMonitor<InputOptions>>().CurrentValue.Container);
+        AddContainer(builder, HealthParts.SubmissionsStorage, "Output__SubmissionsContainer", sp => sp.GetRequiredService<IOptionsMonitor<OutputOptions>>().CurrentValue.SubmissionsContainer);
+        AddContainer(builder, HealthParts.PayloadsStorage, "Output__PayloadsContainer", sp => sp.GetRequiredService<IOptionsMonitor<OutputOptions>>().CurrentValue.PayloadsContainer);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a part to <c>GET /api/health</c>: reported under <paramref name="name"/>, cached with the others, and named
+    /// in the 503 when it is unhealthy. The place for parts that other features own, such as the day's budget use.
+    /// </summary>
+    public static IHealthChecksBuilder AddRunwayRelayHealthPart<T>(this IHealthChecksBuilder builder, string name) where T : class, IHealthCheck
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return builder.AddCheck<T>(name, failureStatus: HealthStatus.Unhealthy, tags: [HealthParts.Tag]);
+    }
+
+    private static void AddContainer(IHealthChecksBuilder builder, string name, string setting, Func<IServiceProvider, string> container) =>
+        builder.Add(new HealthCheckRegistration(name,
+            sp => new StorageContainerHealthCheck(sp.GetRequiredKeyedService<BlobServiceClient>(VideoStorageClientFactory.ConnectionName), setting, () => container(sp)),
+            HealthStatus.Unhealthy, [HealthParts.Tag]));
+
+    private sealed class HealthRegistration;
+}
