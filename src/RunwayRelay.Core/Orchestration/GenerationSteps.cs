@@ -144,7 +144,10 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
             $"Runway did not finish within {input.Polling.Timeout} (last status {checkpoint.LastRunwayStatus ?? "unknown"}); the Runway task was cancelled.");
     }
 
-    /// <summary>Publishes the outcome, notifies the callback, then deletes the payload and frees the name reservation.</summary>
+    /// <summary>
+    /// Publishes the outcome, starts the callback's delivery (an orchestration of its own, so this one completes with the
+    /// outcome now and the delivery never changes it), then deletes the payload and frees the name reservation.
+    /// </summary>
     public async Task<GenerationOutcome> FinishAsync(GenerationOutcome outcome)
     {
         SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
@@ -152,7 +155,8 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
                 outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
-            await TryAsync(GenerationTasks.SendCallback, new SendCallbackInput(input.GenerationId, notice, input.CallbackUrl), GenerationRetryPolicies.Callback);
+            await TryAsync(GenerationTasks.StartCallbackDelivery, new StartCallbackDeliveryInput(input.GenerationId, notice, input.CallbackUrl),
+                GenerationRetryPolicies.StartCallbackDelivery);
         }
         await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName), GenerationRetryPolicies.Release);
         return outcome;

@@ -58,7 +58,7 @@ public sealed class OpenApiRouteTests : IAsyncLifetime
         string prefix = GenerationsEndpointRouteBuilderExtensions.CollectionRoute.TrimStart('/');
         var generations = DevHostRoutes().Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(5, generations.Count);
+        Assert.Equal(6, generations.Count);
         Assert.Equal(generations.Order(), CheckedInOpenApi.Operations().Order());
         // The document's own route and the reference page are DevHost routes too (and not operations of the API).
         Assert.Contains((GenerationsOpenApi.DocumentRoute.TrimStart('/'), "get"), DevHostRoutes());

@@ -16,6 +16,7 @@ internal static class ProblemSchemas
     public const string IdempotencyKeyReused = "IdempotencyKeyReusedProblem";
     public const string NotFound = "GenerationNotFoundProblem";
     public const string Failure = "GenerationFailureProblem";
+    public const string CannotRedeliver = "CallbackRedeliverProblem";
 
     /// <summary>Codes RunwayRelay sets; Runway's own failure codes (e.g. <c>SAFETY.INPUT.TEXT</c>) pass through, so the set stays open.</summary>
     public static IReadOnlyList<string> KnownErrorCodes { get; } =
@@ -58,6 +59,8 @@ internal static class ProblemSchemas
                 ("runwayTaskId", NullableText("The Runway task, or null when nothing was submitted.")),
             ],
             "id", "generationStatus", "errorCode", "runwayTaskId"));
+        yield return (CannotRedeliver, Problem("409: there is nothing to redeliver now; `errorCode` says why.",
+            [("id", Text("The generation id.")), ("errorCode", OneOf([.. RedeliverErrorCodes.All]))], "id", "errorCode"));
     }
 
     private static OpenApiSchema Problem(string description, (string Name, IOpenApiSchema Schema)[] extras, params string[] required)
