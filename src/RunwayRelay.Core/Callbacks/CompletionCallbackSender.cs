@@ -15,8 +15,9 @@ public partial class CompletionCallbackSender(HttpClient http, WebhookSigner sig
     TimeProvider time, ILogger<CompletionCallbackSender> logger)
 {
     /// <summary>POSTs <paramref name="body"/> (already serialized, of <paramref name="contentType"/>) as webhook <paramref name="webhookId"/>.</summary>
+    /// <param name="timeout">Shorter than <c>Callbacks__Timeout</c> for best-effort events, which must not hold a poll back.</param>
     public virtual async Task<CallbackAttemptResult> SendAsync(Uri url, string generationId, string webhookId, byte[] body, string contentType,
-        CancellationToken cancellationToken = default)
+        TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(generationId);
@@ -44,12 +45,12 @@ public partial class CompletionCallbackSender(HttpClient http, WebhookSigner sig
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout is { } shorter && shorter < settings.Timeout ? shorter : settings.Timeout);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            response = await http.SendAsync(request, deadline.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException e) when (FindRefusal(e) is { } refused)
         {

@@ -27,4 +27,10 @@ public sealed record GenerationCheckpoint(
 
     /// <summary>Polls in a row that taught nothing new (same status, same progress, or unreadable): drives the backoff.</summary>
     public int UninformativePolls { get; init; }
+
+    /// <summary>Whether the <c>generation.running</c> callback event was attempted (it is sent once).</summary>
+    public bool RunningNotified { get; init; }
+
+    /// <summary>When the last <c>generation.progress</c> callback event was attempted: the next waits the progress interval.</summary>
+    public DateTimeOffset? ProgressNotifiedAt { get; init; }
 }

@@ -33,6 +33,10 @@ public sealed record GenerationInput
     /// <summary>Whether the payload store holds a callback URL to notify when the generation ends.</summary>
     public bool HasCallback { get; init; }
 
+    /// <summary>The running and progress callback events asked for (<c>callbackEvents</c>); null for none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CallbackEventSubscription? CallbackEvents { get; init; }
+
     /// <summary>
     /// Set by the orchestrator itself when it continues as new after a poll: where the generation is. Null on the first
     /// execution. Callers starting a generation leave it null.

@@ -68,7 +68,8 @@ public partial class GenerationsApi
 
         string id = idempotencyKey is null ? GenerationIds.New() : GenerationIds.FromIdempotencyKey(idempotencyKey);
         var urls = UrlsFor(request, id, isCollection: true);
-        var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl);
+        var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl,
+            CallbackEvents: EventsOf(accepted));
         var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
         return Answer(result, urls, GenerationProblems.IdempotencyKeyReused);
     }
@@ -94,6 +95,12 @@ public partial class GenerationsApi
         if (accepted is not null && accepted.CallbackUrl is null)
         {
             errors.Add(GenerationFields.CallbackUrl, "is required: the webhook's callback URL (listCallbackUrl() in Logic Apps)");
+            accepted = null;
+        }
+        if (accepted?.CallbackEvents is { Count: > 0 })
+        {
+            // Logic Apps takes the first call to the callback URL as the action's result.
+            errors.Add(GenerationFields.CallbackEvents, "is not taken by subscribe: a webhook subscription gets only the final status");
             accepted = null;
         }
         if (accepted?.CallbackUrl is not { } callbackUrl)
@@ -356,6 +363,12 @@ public partial class GenerationsApi
     }
 
     private bool AllowUnknownModels => _runway.CurrentValue.AllowUnknownModels;
+
+    private CallbackEventSubscription? EventsOf(AcceptedGenerationRequest accepted) =>
+        accepted.CallbackEvents is { Count: > 0 } events
+            ? new CallbackEventSubscription(events.Contains(CallbackEventTypes.Running), events.Contains(CallbackEventTypes.Progress),
+                _callbacks.CurrentValue.ProgressInterval)
+            : null;
 
     private IResult Accepted(GenerationUrls urls) =>
         TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel), Json,

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Runway;
 
@@ -87,6 +88,48 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         // No timer outlives this execution.
         cts.Cancel();
         return false;
+    }
+
+    /// <summary>
+    /// The asked-for <c>generation.running</c> (once) or <c>generation.progress</c> (at most every progress interval) event
+    /// while Runway runs the task: best effort, one attempt, its failure ignored, and started beside the poll timer so it
+    /// does not hold the next poll back. Returns the checkpoint that remembers what was sent.
+    /// </summary>
+    public async Task<GenerationCheckpoint> NotifyProgressAsync(GenerationCheckpoint checkpoint)
+    {
+        if (input.CallbackEvents is not { } events || checkpoint.LastRunwayStatus != RunwayTaskStatus.Running)
+        {
+            return checkpoint;
+        }
+        var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        (string Type, int Sequence)? due = null;
+        if (events.Running && !checkpoint.RunningNotified)
+        {
+            due = (CallbackEventTypes.Running, 0);
+            checkpoint = checkpoint with { RunningNotified = true };
+        }
+        else if (events.Progress && checkpoint.LastProgress is not null
+            && (checkpoint.ProgressNotifiedAt is not { } last || now - last >= events.ProgressInterval))
+        {
+            due = (CallbackEventTypes.Progress, checkpoint.PollCount);
+            checkpoint = checkpoint with { ProgressNotifiedAt = now };
+        }
+        if (due is not var (type, sequence))
+        {
+            return checkpoint;
+        }
+        try
+        {
+            await context.CallActivityAsync<CallbackAttemptResult>(GenerationTasks.DeliverCallback, new DeliverCallbackInput(input.GenerationId,
+                WebhookIds.For(input.GenerationId, type, sequence), type, now,
+                Progress: new ProgressNotice(input.GenerationId, GenerationPhase.Running, checkpoint.RunwayTaskId, checkpoint.LastProgress)));
+        }
+        catch (TaskFailedException e)
+        {
+            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogWarning("Generation {GenerationId}: {Event} callback failed: {Error}",
+                input.GenerationId, type, e.FailureDetails.ErrorType);
+        }
+        return checkpoint;
     }
 
     public async Task<RunwayTaskSnapshot> PollAsync(GenerationCheckpoint checkpoint)

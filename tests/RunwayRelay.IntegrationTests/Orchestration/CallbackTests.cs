@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using RunwayRelay.Callbacks;
+using RunwayRelay.Emulator;
 using RunwayRelay.Generations;
 using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.Orchestration;
@@ -139,11 +140,72 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         Assert.Equal(503, callback.GetProperty("lastStatus").GetInt32());
         Assert.True(callback.GetProperty("nextAttemptAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
         // The generation itself has completed with its outcome; only the delivery waits.
-        var generation = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        // (It may still be releasing its payload right after starting the delivery.)
+        var generation = await host.WaitAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, generation!.RuntimeStatus);
         Assert.Equal(GenerationPhase.Succeeded, generation.ReadOutputAs<GenerationOutcome>()!.Status);
         var delivery = await host.Client.GetInstanceAsync(CallbackDeliveries.InstanceIdFor(id));
         Assert.Equal(OrchestrationRuntimeStatus.Running, delivery!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task Events_RunningAndProgressAsked_RunningOnceProgressSpacedByTheIntervalAndNoneUnasked()
+    {
+        await using var asked = await CallbackReceiver.StartAsync(failFirst: 0);
+        await using var unasked = await CallbackReceiver.StartAsync(failFirst: 0);
+        // Runway runs each task for 2.5 s, its progress rising continuously; polls come every 50-200 ms.
+        await using var host = await StartAsync(new Dictionary<string, string?> { ["Callbacks:ProgressInterval"] = "00:00:00.500" },
+            new EmulatorOptions { QueueTime = TimeSpan.FromMilliseconds(200), GenerationTime = TimeSpan.FromMilliseconds(2500), ProgressUpdateInterval = TimeSpan.Zero });
+        using var http = host.CreateApiClient();
+
+        string id = await StartGenerationAsync(http, asked, [CallbackEventTypes.Running, CallbackEventTypes.Progress]);
+        string other = await StartGenerationAsync(http, unasked);
+        await WaitForCallbackStateAsync(http, id, "delivered");
+        await WaitForCallbackStateAsync(http, other, "delivered");
+
+        var events = asked.Received.Select(c => (Call: c, Body: JsonDocument.Parse(c.Body).RootElement)).ToList();
+        var types = events.Select(e => e.Body.GetProperty("type").GetString()).ToList();
+        Assert.Equal(CallbackEventTypes.Running, types[0]);
+        Assert.Equal(CallbackEventTypes.Completed, types[^1]);
+        Assert.Single(types, CallbackEventTypes.Running);
+        var progress = events.Where(e => e.Body.GetProperty("type").GetString() == CallbackEventTypes.Progress).ToList();
+        // How many depends on when the poll plan polls (it aims at the predicted end); never more than one per interval.
+        Assert.True(progress.Count is >= 1 and <= 6, string.Join("\n", events.Select(e => e.Body.ToString())));
+        var at = progress.Select(e => e.Body.GetProperty("timestamp").GetDateTimeOffset()).ToList();
+        Assert.All(at.Zip(at.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(500), $"{pair.First:O} then {pair.Second:O}"));
+        var values = progress.Select(e => e.Body.GetProperty("data").GetProperty("progress").GetDouble()).ToList();
+        Assert.Equal(values.Order(), values);
+        Assert.All(progress, e => Assert.Equal(id, e.Body.GetProperty("data").GetProperty("generationId").GetString()));
+        // Every event has its own webhook-id, all verified by the spec's library.
+        Assert.Equal(events.Count, events.Select(e => e.Call.Id).Distinct().Count());
+        Assert.All(await StandardWebhooksNode.VerifyAsync(Secret, events.Select(e => e.Call)), Assert.Null);
+        var only = Assert.Single(unasked.Received);
+        Assert.Equal(CallbackEventTypes.Completed, JsonDocument.Parse(only.Body).RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task StartAndSubscribe_CallbackEventsUnknownWithoutUrlOrOnSubscribe_Answer400NamingTheField()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateApiClient();
+        var withoutUrl = Request(callbackUrl: null);
+        withoutUrl["callbackEvents"] = new[] { CallbackEventTypes.Progress };
+        var unknown = Request(new Uri("https://hooks.example.com/done"));
+        unknown["callbackEvents"] = new[] { "generation.exploded" };
+
+        // Logic Apps takes the first call to its callback URL as the result: a subscription gets only the final status.
+        var subscribe = Request(new Uri("https://prod-01.westeurope.logic.azure.com/workflows/abc/runs/xyz?sig=s"));
+        subscribe["callbackEvents"] = new[] { CallbackEventTypes.Running };
+
+        foreach (var (path, body) in new[] { ("/api/generations", withoutUrl), ("/api/generations", unknown), ("/api/generations/subscribe", subscribe) })
+        {
+            using var refused = await http.PostAsync(path, Json(body));
+
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var errors = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+            Assert.True(errors.TryGetProperty("callbackEvents", out _), errors.ToString());
+        }
+        Assert.Empty(host.Emulator.Activity.Requests);
     }
 
     [Fact]
@@ -208,7 +270,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         Assert.Empty(receiver.Received);
     }
 
-    private Task<GenerationHost> StartAsync(IDictionary<string, string?>? extra = null)
+    private Task<GenerationHost> StartAsync(IDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -223,12 +285,17 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         {
             settings[k] = v;
         }
-        return GenerationHost.StartWebAsync(azurite.ConnectionString, settings: settings);
+        return GenerationHost.StartWebAsync(azurite.ConnectionString, emulator, settings);
     }
 
-    private static async Task<string> StartGenerationAsync(HttpClient http, CallbackReceiver receiver)
+    private static async Task<string> StartGenerationAsync(HttpClient http, CallbackReceiver receiver, string[]? events = null)
     {
-        using var accepted = await http.PostAsync("/api/generations", Json(Request(new Uri(receiver.Url, "hooks/done?token=" + Token))));
+        var request = Request(new Uri(receiver.Url, "hooks/done?token=" + Token));
+        if (events is not null)
+        {
+            request["callbackEvents"] = events;
+        }
+        using var accepted = await http.PostAsync("/api/generations", Json(request));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         return JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
     }

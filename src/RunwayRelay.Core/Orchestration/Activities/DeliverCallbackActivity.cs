@@ -20,6 +20,9 @@ public sealed class DeliverCallbackActivity(CompletionCallbackSender sender, Cal
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>About the shortest poll interval: what one best-effort attempt may take.</summary>
+    public static readonly TimeSpan BestEffortTimeout = TimeSpan.FromSeconds(5);
+
     public override async Task<CallbackAttemptResult> RunAsync(TaskActivityContext context, DeliverCallbackInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -54,6 +57,8 @@ public sealed class DeliverCallbackActivity(CompletionCallbackSender sender, Cal
                 ? JsonSerializer.SerializeToUtf8Bytes(new WebhookEvent<CompletionNotice>(input.EventType, input.Timestamp, notice), Json)
                 : JsonSerializer.SerializeToUtf8Bytes(new WebhookEvent<ProgressNotice?>(input.EventType, input.Timestamp, input.Progress), Json);
         }
-        return await sender.SendAsync(target.CallbackUrl, input.GenerationId, input.WebhookId, body, contentType).ConfigureAwait(false);
+        // Running and progress events are best effort beside the poll timer: a slow receiver must not hold the poll back.
+        TimeSpan? timeout = input.Notice is null ? BestEffortTimeout : null;
+        return await sender.SendAsync(target.CallbackUrl, input.GenerationId, input.WebhookId, body, contentType, timeout).ConfigureAwait(false);
     }
 }
