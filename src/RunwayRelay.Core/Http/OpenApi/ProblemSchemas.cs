@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using static RunwayRelay.Http.OpenApi.OpenApiSchemas;
@@ -57,6 +58,8 @@ internal static class ProblemSchemas
                     Examples = [.. KnownErrorCodes.Select(c => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(c))],
                 }),
                 ("runwayTaskId", NullableText("The Runway task, or null when nothing was submitted.")),
+                // Only in GET answers of generations with a callbackUrl (never in the body a subscription's callback gets).
+                ("callback", new OpenApiSchemaReference(nameof(CallbackDeliveryStatus))),
             ],
             "id", "generationStatus", "errorCode", "runwayTaskId"));
         yield return (CannotRedeliver, Problem("409: there is nothing to redeliver now; `errorCode` says why.",
