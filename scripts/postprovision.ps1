@@ -27,11 +27,12 @@ for ($attempt = 1; $attempt -le 10; $attempt++) {
 }
 if ($null -eq $exists) { throw "postprovision: cannot list secrets in $vault; the signed-in principal needs Key Vault Secrets Officer." }
 if ($exists -eq '0') {
-    $bytes = [byte[]]::new(48)
+    $bytes = [byte[]]::new(32)
     [System.Security.Cryptography.RandomNumberGenerator]::Fill($bytes)
     $file = New-TemporaryFile
     try {
-        [System.IO.File]::WriteAllText($file.FullName, [Convert]::ToBase64String($bytes))
+        # A Standard Webhooks secret: whsec_ + base64 of 32 random bytes.
+        [System.IO.File]::WriteAllText($file.FullName, 'whsec_' + [Convert]::ToBase64String($bytes))
         az keyvault secret set --vault-name $vault --name $secretName --file $file.FullName --encoding utf-8 --content-type text/plain -o none
         if ($LASTEXITCODE -ne 0) { throw "postprovision: could not create $secretName in $vault" }
     } finally {

@@ -41,11 +41,11 @@ fi
 if [ "$exists" = "0" ]; then
   secret_file="$(umask 077 && mktemp)"
   trap 'rm -f "$secret_file"' EXIT
-  # 48 random bytes, base64: the value never appears on a command line or in the output.
+  # A Standard Webhooks secret, whsec_ + base64 of 32 random bytes: the value never appears on a command line or in the output.
   if command -v openssl >/dev/null 2>&1; then
-    openssl rand -base64 48 | tr -d '\n' >"$secret_file"
+    { printf 'whsec_'; openssl rand -base64 32 | tr -d '\n'; } >"$secret_file"
   else
-    head -c 48 /dev/urandom | base64 | tr -d '\n' >"$secret_file"
+    { printf 'whsec_'; head -c 32 /dev/urandom | base64 | tr -d '\n'; } >"$secret_file"
   fi
   az keyvault secret set --vault-name "$AZURE_KEY_VAULT_NAME" --name "$CALLBACK_SIGNING_SECRET_NAME" \
     --file "$secret_file" --encoding utf-8 --content-type "text/plain" -o none

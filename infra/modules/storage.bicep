@@ -92,7 +92,8 @@ var inputRule = {
   }
 }
 
-// A generation deletes its payload when it ends; this removes one whose generation never did.
+// A generation deletes its payload when it ends; this removes one whose generation never did, and the callback
+// addresses kept for deliveries and redeliveries (callbacks/) after 7 days.
 var payloadRule = {
   name: 'delete-stale-payloads'
   enabled: true
@@ -104,6 +105,7 @@ var payloadRule = {
       ]
       prefixMatch: [
         '${payloadsContainerName}/requests/'
+        '${payloadsContainerName}/callbacks/'
       ]
     }
     actions: {

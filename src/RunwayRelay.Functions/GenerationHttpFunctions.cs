@@ -16,6 +16,7 @@ public sealed class GenerationHttpFunctions(GenerationsApi api)
     public const string Cancel = GenerationsEndpointRouteBuilderExtensions.CancelName;
     public const string Subscribe = GenerationsEndpointRouteBuilderExtensions.SubscribeName;
     public const string Unsubscribe = GenerationsEndpointRouteBuilderExtensions.UnsubscribeName;
+    public const string Redeliver = GenerationsEndpointRouteBuilderExtensions.RedeliverName;
 
     [Function(Start)]
     public Task<IResult> StartAsync(
@@ -48,4 +49,11 @@ public sealed class GenerationHttpFunctions(GenerationsApi api)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "generations/" + GenerationsEndpointRouteBuilderExtensions.UnsubscribeRoute)] HttpRequest request,
         [DurableClient] DurableTaskClient client)
         => api.UnsubscribeAsync(request, client, request.HttpContext.RequestAborted);
+
+    [Function(Redeliver)]
+    public Task<IResult> RedeliverAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "generations/" + GenerationsEndpointRouteBuilderExtensions.RedeliverRoute)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client)
+        => api.RedeliverCallbackAsync(request, id, client, request.HttpContext.RequestAborted);
 }

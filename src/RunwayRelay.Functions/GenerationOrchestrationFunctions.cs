@@ -1,13 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 
 namespace RunwayRelay.Functions;
 
 /// <summary>
-/// The orchestrator and activities of Core, registered under their class names (<see cref="GenerationTasks"/>) through
+/// The orchestrators and activities of Core, registered under their class names (<see cref="GenerationTasks"/>) through
 /// thin wrappers, because the Durable source generator that would do it is not available. Activities are built from the
 /// function's service provider, as the DevHost's worker builds them.
 /// </summary>
@@ -20,6 +22,15 @@ public static class GenerationOrchestrationFunctions
         var input = context.GetInput<GenerationInput>()
             ?? throw new InvalidOperationException($"{GenerationTasks.Orchestrator} started without a {nameof(GenerationInput)}.");
         return new GenerateVideoOrchestrator().RunAsync(context, input);
+    }
+
+    [Function(GenerationTasks.CallbackDelivery)]
+    public static Task<CallbackDeliveryStatus> RunCallbackDelivery([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<CallbackDeliveryInput>()
+            ?? throw new InvalidOperationException($"{GenerationTasks.CallbackDelivery} started without a {nameof(CallbackDeliveryInput)}.");
+        return new CallbackDeliveryOrchestrator().RunAsync(context, input);
     }
 
     [Function(GenerationTasks.EnsureApiKey)]
@@ -42,19 +53,25 @@ public static class GenerationOrchestrationFunctions
     public static Task CancelRunwayTask([ActivityTrigger] string runwayTaskId, FunctionContext function)
         => Run<CancelRunwayTaskActivity, string, object?>(function, GenerationTasks.CancelRunwayTask, runwayTaskId);
 
-    [Function(GenerationTasks.SendCallback)]
-    public static Task SendCallback([ActivityTrigger] SendCallbackInput input, FunctionContext function)
-        => Run<SendCallbackActivity, SendCallbackInput, object?>(function, GenerationTasks.SendCallback, input);
+    /// <summary>The worker has no <see cref="DurableTaskClient"/> in DI; the activity gets the binding's.</summary>
+    [Function(GenerationTasks.StartCallbackDelivery)]
+    public static Task StartCallbackDelivery([ActivityTrigger] StartCallbackDeliveryInput input, [DurableClient] DurableTaskClient client,
+        FunctionContext function)
+        => Run<StartCallbackDeliveryActivity, StartCallbackDeliveryInput, object?>(function, GenerationTasks.StartCallbackDelivery, input, client);
+
+    [Function(GenerationTasks.DeliverCallback)]
+    public static Task<CallbackAttemptResult> DeliverCallback([ActivityTrigger] DeliverCallbackInput input, FunctionContext function)
+        => Run<DeliverCallbackActivity, DeliverCallbackInput, CallbackAttemptResult>(function, GenerationTasks.DeliverCallback, input);
 
     [Function(GenerationTasks.ReleaseGeneration)]
     public static Task ReleaseGeneration([ActivityTrigger] ReleaseGenerationInput input, FunctionContext function)
         => Run<ReleaseGenerationActivity, ReleaseGenerationInput, object?>(function, GenerationTasks.ReleaseGeneration, input);
 
-    private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext function, string name, TIn input)
+    private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext function, string name, TIn input, params object[] arguments)
         where TActivity : TaskActivity<TIn, TOut>
     {
         ArgumentNullException.ThrowIfNull(function);
-        var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices);
+        var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices, arguments);
         string instanceId = function.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "";
         return activity.RunAsync(new FunctionActivityContext(name, instanceId), input);
     }

@@ -1,91 +1,112 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RunwayRelay.Orchestration;
 
 namespace RunwayRelay.Callbacks;
 
-/// <summary>Transient callback failure (network, 408, 429, 5xx): the activity's durable retry policy tries again.</summary>
-public sealed class CallbackDeliveryException(string message, Exception? innerException = null) : Exception(message, innerException);
-
-/// <summary>POSTs the signed completion notice. Only the callback URL's host is logged (its query may carry a token).</summary>
-public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions> options, TimeProvider time, ILogger<CompletionCallbackSender> logger)
+/// <summary>
+/// Makes one signed delivery attempt (Standard Webhooks headers, see <see cref="WebhookSigner"/>) and says what it
+/// means for the next one; it never retries itself, the delivery orchestration does, on durable timers. Only the
+/// callback URL's host is logged (its query may carry a token).
+/// </summary>
+public partial class CompletionCallbackSender(HttpClient http, WebhookSigner signer, IOptionsMonitor<CallbackOptions> options,
+    TimeProvider time, ILogger<CompletionCallbackSender> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public virtual Task<CallbackResult> SendAsync(Uri url, CompletionNotice notice, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(notice);
-        return SendAsync(url, notice.GenerationId, JsonSerializer.SerializeToUtf8Bytes(notice, Json), "application/json", cancellationToken);
-    }
-
-    /// <summary>
-    /// POSTs <paramref name="body"/> (already serialized, of <paramref name="contentType"/>) signed like a notice: a webhook
-    /// subscription's callback gets the final status body, success JSON or problem+json.
-    /// </summary>
-    public virtual async Task<CallbackResult> SendAsync(Uri url, string generationId, byte[] body, string contentType,
-        CancellationToken cancellationToken = default)
+    /// <summary>POSTs <paramref name="body"/> (already serialized, of <paramref name="contentType"/>) as webhook <paramref name="webhookId"/>.</summary>
+    /// <param name="timeout">Shorter than <c>Callbacks__Timeout</c> for best-effort events, which must not hold a poll back.</param>
+    public virtual async Task<CallbackAttemptResult> SendAsync(Uri url, string generationId, string webhookId, byte[] body, string contentType,
+        TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(generationId);
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(contentType);
-        var settings = options.Value;
+        var settings = options.CurrentValue;
         if (IsAllowed(url, settings.AllowLoopback) is { } refusal)
         {
-            logger.LogWarning("Generation {GenerationId}: callback to {Host} not sent: {Reason}", generationId, url.Host, refusal);
-            return new CallbackResult(false, null, refusal);
+            Log.NotAllowed(logger, generationId, url.Host, refusal);
+            return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: refusal);
         }
-        if (string.IsNullOrEmpty(settings.SigningSecret))
+        if (!signer.CanSign)
         {
             const string reason = "Callbacks__SigningSecret is not set, so the callback cannot be signed.";
-            logger.LogError("Generation {GenerationId}: callback not sent: {Reason}", generationId, reason);
-            return new CallbackResult(false, null, reason);
+            Log.NotSignable(logger, generationId);
+            return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: reason);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = Utf8(contentType) } },
         };
-        request.Headers.Add(CallbackSignature.HeaderName, CallbackSignature.Create(settings.SigningSecret, time.GetUtcNow().ToUnixTimeSeconds(), body));
+        foreach (var (name, value) in signer.Sign(webhookId, time.GetUtcNow(), body))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
         // The callback URL may carry the caller's token anywhere in it: no HTTP span records it.
         request.Options.Set(Telemetry.TelemetryHttpFilter.Untraced, true);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout is { } shorter && shorter < settings.Timeout ? shorter : settings.Timeout);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            response = await http.SendAsync(request, deadline.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException e) when (FindRefusal(e) is { } refused)
         {
             // Final: the host's addresses are not going to become public by retrying.
-            logger.LogWarning("Generation {GenerationId}: callback not sent: {Reason}", generationId, refused.Message);
-            return new CallbackResult(false, null, refused.Message);
+            Log.NotAllowed(logger, generationId, url.Host, refused.Message);
+            return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: refused.Message);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new CallbackDeliveryException($"Callback to {url.Host} got no answer ({e.GetType().Name}).");
+            string error = $"The callback to {url.Host} got no answer ({e.GetType().Name}).";
+            Log.NoAnswer(logger, generationId, url.Host, e.GetType().Name);
+            return new CallbackAttemptResult(CallbackAttemptOutcome.Retry, Error: error);
         }
         using (response)
         {
             int status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
+            var outcome = Classify(response.StatusCode);
+            Log.Answered(logger, generationId, url.Host, status, outcome);
+            return outcome switch
             {
-                logger.LogInformation("Generation {GenerationId}: callback to {Host} answered {Status}", generationId, url.Host, status);
-                return new CallbackResult(true, status, null);
-            }
-            if (status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
-            {
-                throw new CallbackDeliveryException($"Callback to {url.Host} answered {status}.");
-            }
-            logger.LogWarning("Generation {GenerationId}: callback to {Host} refused with {Status}", generationId, url.Host, status);
-            return new CallbackResult(false, status, $"The callback endpoint answered {status}.");
+                CallbackAttemptOutcome.Delivered => new CallbackAttemptResult(outcome, status),
+                CallbackAttemptOutcome.Retry => new CallbackAttemptResult(outcome, status, RetryAfter(response), $"The callback endpoint answered {status}."),
+                _ => new CallbackAttemptResult(outcome, status, Error: $"The callback endpoint answered {status}."),
+            };
         }
+    }
+
+    /// <summary>2xx delivered; 408, 429 and 5xx worth another try; 410 gone; anything else (3xx are not followed, 4xx) final.</summary>
+    public static CallbackAttemptOutcome Classify(HttpStatusCode status) => (int)status switch
+    {
+        >= 200 and < 300 => CallbackAttemptOutcome.Delivered,
+        408 or 429 or >= 500 => CallbackAttemptOutcome.Retry,
+        410 => CallbackAttemptOutcome.Gone,
+        _ => CallbackAttemptOutcome.Rejected,
+    };
+
+    /// <summary>The answer's <c>Retry-After</c> (seconds or an HTTP date) as a delay from now; null when absent.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        // Some servers send fractional or odd forms the typed header rejects; whole seconds are still honoured.
+        return response.Headers.TryGetValues("Retry-After", out var raw)
+            && double.TryParse(raw.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
     }
 
     /// <summary>The content type as given (a rendered answer's already names its charset), UTF-8 when it names none.</summary>
@@ -109,5 +130,20 @@ public class CompletionCallbackSender(HttpClient http, IOptions<CallbackOptions>
             }
         }
         return null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(900, LogLevel.Warning, "Generation {GenerationId}: callback to {Host} not sent: {Reason}")]
+        public static partial void NotAllowed(ILogger logger, string generationId, string host, string reason);
+
+        [LoggerMessage(901, LogLevel.Error, "Generation {GenerationId}: callback not sent: Callbacks__SigningSecret is not set")]
+        public static partial void NotSignable(ILogger logger, string generationId);
+
+        [LoggerMessage(902, LogLevel.Warning, "Generation {GenerationId}: callback to {Host} got no answer ({Error})")]
+        public static partial void NoAnswer(ILogger logger, string generationId, string host, string error);
+
+        [LoggerMessage(903, LogLevel.Information, "Generation {GenerationId}: callback to {Host} answered {Status} ({Outcome})")]
+        public static partial void Answered(ILogger logger, string generationId, string host, int status, CallbackAttemptOutcome outcome);
     }
 }

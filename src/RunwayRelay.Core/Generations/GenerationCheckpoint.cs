@@ -37,4 +37,9 @@ public sealed record GenerationCheckpoint(
     public double ThrottledSeconds { get; init; }
 
     public double RunningSeconds { get; init; }
+    /// <summary>Whether the <c>generation.running</c> callback event was attempted (it is sent once).</summary>
+    public bool RunningNotified { get; init; }
+
+    /// <summary>When the last <c>generation.progress</c> callback event was attempted: the next waits the progress interval.</summary>
+    public DateTimeOffset? ProgressNotifiedAt { get; init; }
 }

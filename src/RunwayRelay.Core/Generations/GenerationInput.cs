@@ -33,6 +33,10 @@ public sealed record GenerationInput
     /// <summary>Whether the payload store holds a callback URL to notify when the generation ends.</summary>
     public bool HasCallback { get; init; }
 
+    /// <summary>The running and progress callback events asked for (<c>callbackEvents</c>); null for none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CallbackEventSubscription? CallbackEvents { get; init; }
+
     /// <summary>
     /// The W3C <c>traceparent</c> of the request that started the generation (trace id, span id and flags: nothing
     /// secret). The orchestration passes it to its activities, whose spans then stay in that trace after

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 
@@ -51,22 +52,31 @@ public static class GenerationProblems
     };
 
     /// <summary>A terminal failure: carries the generation id, its status, the error code and Runway task id.</summary>
-    public static IResult Failure(string id, string generationStatus, string? errorCode, string message, string? runwayTaskId, Uri statusUrl)
+    public static IResult Failure(string id, string generationStatus, string? errorCode, string message, string? runwayTaskId, Uri statusUrl,
+        CallbackDeliveryStatus? callback = null)
     {
         int status = StatusCodeFor(generationStatus, errorCode);
-        return TypedResults.Problem(
-            detail: message,
-            instance: statusUrl.AbsolutePath,
-            statusCode: status,
-            title: TitleFor(generationStatus),
-            extensions: new Dictionary<string, object?>
-            {
-                ["id"] = id,
-                ["generationStatus"] = generationStatus,
-                ["errorCode"] = errorCode,
-                ["runwayTaskId"] = runwayTaskId,
-            });
+        var extensions = new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["generationStatus"] = generationStatus,
+            ["errorCode"] = errorCode,
+            ["runwayTaskId"] = runwayTaskId,
+        };
+        if (callback is not null)
+        {
+            extensions["callback"] = callback;
+        }
+        return TypedResults.Problem(detail: message, instance: statusUrl.AbsolutePath, statusCode: status, title: TitleFor(generationStatus),
+            extensions: extensions);
     }
+
+    /// <summary>409 from <c>POST /api/generations/{id}/callback/redeliver</c>: why there is nothing to redeliver now (<see cref="RedeliverErrorCodes"/>).</summary>
+    public static IResult CannotRedeliver(string id, string errorCode, string message) => TypedResults.Problem(
+        detail: message,
+        statusCode: StatusCodes.Status409Conflict,
+        title: "The callback cannot be redelivered now",
+        extensions: new Dictionary<string, object?> { ["id"] = id, ["errorCode"] = errorCode });
 
     public static IResult Validation(ValidationErrors errors)
     {

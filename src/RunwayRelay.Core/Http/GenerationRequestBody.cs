@@ -28,6 +28,7 @@ public sealed record GenerationRequestBody
     public string? Resolution { get; init; }
     public string? OutputBlobName { get; init; }
     public string? CallbackUrl { get; init; }
+    public IReadOnlyList<string>? CallbackEvents { get; init; }
 
     /// <summary>Names of the fields the body carried with a non-null value, to tell which ones an endpoint does not take.</summary>
     public IReadOnlySet<string> Present { get; init; } = new HashSet<string>(StringComparer.Ordinal);

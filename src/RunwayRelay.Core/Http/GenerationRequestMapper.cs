@@ -4,7 +4,8 @@ using RunwayRelay.Runway;
 namespace RunwayRelay.Http;
 
 /// <summary>A request that passed every check: what the orchestration gets.</summary>
-public sealed record AcceptedGenerationRequest(RunwayGenerationRequest Request, string? OutputBlobName, Uri? CallbackUrl);
+public sealed record AcceptedGenerationRequest(RunwayGenerationRequest Request, string? OutputBlobName, Uri? CallbackUrl,
+    IReadOnlySet<string>? CallbackEvents = null);
 
 /// <summary>What the door needs to know about the server to judge a request.</summary>
 public sealed record GenerationRequestPolicy(bool CallbacksEnabled, bool AllowLoopbackCallbacks)
@@ -36,6 +37,7 @@ public static class GenerationRequestMapper
         [GenerationFields.Seed] = AllEndpoints,
         [GenerationFields.OutputBlobName] = AllEndpoints,
         [GenerationFields.CallbackUrl] = AllEndpoints,
+        [GenerationFields.CallbackEvents] = AllEndpoints,
         [GenerationFields.Ratio] = [.. VideoEndpoints, RunwayEndpoints.TextToImage],
         [GenerationFields.ContentModeration] = [.. VideoEndpoints, RunwayEndpoints.TextToImage],
         [GenerationFields.Duration] = VideoEndpoints,
@@ -108,7 +110,8 @@ public static class GenerationRequestMapper
             }
         }
 
-        return errors.Count == 0 ? new AcceptedGenerationRequest(request, outputBlobName, callbackUrl) : null;
+        var events = body.CallbackEvents is { } asked ? CheckCallbackEvents(asked, body.CallbackUrl is not null, errors) : null;
+        return errors.Count == 0 ? new AcceptedGenerationRequest(request, outputBlobName, callbackUrl, events) : null;
     }
 
     internal static RunwayGenerationRequest Build(string endpoint, GenerationRequestBody body)
@@ -176,6 +179,27 @@ public static class GenerationRequestMapper
     }
 
     private static string Shorten(string segment) => segment.Length <= 40 ? segment : segment[..20] + "..." + segment[^17..];
+
+    private static HashSet<string>? CheckCallbackEvents(IReadOnlyList<string> asked, bool hasCallbackUrl, ValidationErrors errors)
+    {
+        const string field = GenerationFields.CallbackEvents;
+        if (!hasCallbackUrl)
+        {
+            errors.Add(field, "needs a callbackUrl to send the events to");
+            return null;
+        }
+        var events = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in asked)
+        {
+            if (!CallbackEventTypes.Optional.Contains(name))
+            {
+                errors.Add(field, $"'{name}' is not an event to ask for; use {string.Join(" or ", CallbackEventTypes.Optional.Select(e => $"'{e}'"))} ('{CallbackEventTypes.Completed}' is always sent)");
+                continue;
+            }
+            events.Add(name);
+        }
+        return events;
+    }
 
     private static Uri? CheckCallbackUrl(string value, GenerationRequestPolicy policy, ValidationErrors errors)
     {

@@ -26,6 +26,7 @@ public static class GenerationFields
     public const string Resolution = "resolution";
     public const string OutputBlobName = "outputBlobName";
     public const string CallbackUrl = "callbackUrl";
+    public const string CallbackEvents = "callbackEvents";
 
     /// <summary>Key of problems with the body as a whole (not JSON, not an object), as System.Text.Json names the root.</summary>
     public const string Body = "$";
@@ -34,6 +35,7 @@ public static class GenerationFields
     [
         Endpoint, Model, PromptText, PromptImage, VideoUri, PromptVideo, Ratio, Duration, Seed, Audio, NegativePrompt,
         ContentModeration, References, ReferenceImages, Keyframes, TargetAspectRatio, Resolution, OutputBlobName, CallbackUrl,
+        CallbackEvents,
     ];
 }
 
@@ -100,6 +102,7 @@ public static class GenerationRequestReader
                 GenerationFields.Resolution => body with { Resolution = ReadString(value, name, errors) },
                 GenerationFields.OutputBlobName => body with { OutputBlobName = ReadString(value, name, errors) },
                 GenerationFields.CallbackUrl => body with { CallbackUrl = ReadString(value, name, errors) },
+                GenerationFields.CallbackEvents => body with { CallbackEvents = ReadStrings(value, name, errors) },
                 _ => body,
             };
         }
@@ -292,6 +295,25 @@ public static class GenerationRequestReader
         }
         errors.Add(path, $"must be {shape}, not {Describe(value.ValueKind)}");
         return false;
+    }
+
+    private static List<string>? ReadStrings(JsonElement value, string path, ValidationErrors errors)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(path, $"must be an array of strings, not {Describe(value.ValueKind)}");
+            return null;
+        }
+        var items = new List<string>();
+        int i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (ReadString(item, Path(path, i++), errors) is { } text)
+            {
+                items.Add(text);
+            }
+        }
+        return items;
     }
 
     private static string? ReadString(JsonElement value, string path, ValidationErrors errors)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 
 namespace RunwayRelay.Http;
@@ -15,8 +17,16 @@ public sealed record GenerationStatusResponse(
     Uri StatusUrl,
     Uri CancelUrl);
 
-/// <summary>Body of <c>200 OK</c> from <c>GET /api/generations/{id}</c> once the videos are stored.</summary>
-public sealed record GenerationSucceededResponse(string Id, string Status, string? RunwayTaskId, IReadOnlyList<StoredVideo> Videos);
+/// <summary>
+/// Body of <c>200 OK</c> from <c>GET /api/generations/{id}</c> once the videos are stored; <see cref="Callback"/> only
+/// when the generation has a callback (and never in the body a subscription's callback gets).
+/// </summary>
+public sealed record GenerationSucceededResponse(
+    string Id,
+    string Status,
+    string? RunwayTaskId,
+    IReadOnlyList<StoredVideo> Videos,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CallbackDeliveryStatus? Callback = null);
 
 /// <summary>Body of <c>DELETE /api/generations/{id}</c>.</summary>
 public sealed record GenerationCancelResponse(string Id, string Status, Uri StatusUrl);

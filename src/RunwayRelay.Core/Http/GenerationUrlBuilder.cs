@@ -36,10 +36,15 @@ internal static class GenerationUrlBuilder
     }
 
     /// <summary>The item URL of <paramref name="id"/>; call <see cref="HostProblem"/> first when there is no public base URL.</summary>
-    public static Uri Build(HttpRequest request, Uri? publicBaseUrl, string id, bool isCollection)
+    public static Uri Build(HttpRequest request, Uri? publicBaseUrl, string id, bool isCollection, int subSegments = 0)
     {
         ArgumentNullException.ThrowIfNull(request);
         string path = (request.Path.Value ?? "").TrimEnd('/');
+        // A route below the item ({id}/callback/redeliver) first drops its own segments.
+        for (int i = 0; i < subSegments && path.LastIndexOf('/') is var cut and >= 0; i++)
+        {
+            path = path[..cut];
+        }
         if (!isCollection)
         {
             int slash = path.LastIndexOf('/');

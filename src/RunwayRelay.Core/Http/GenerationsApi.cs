@@ -30,11 +30,13 @@ public partial class GenerationsApi
     private readonly ILogger<GenerationsApi> _logger;
     private readonly VideoDownloadLinks _links;
     private readonly GenerationScheduler _scheduler;
+    private readonly CallbackTargetStore _callbackTargets;
 
     public GenerationsApi(IOptionsMonitor<RunwayOptions> runway, IOptionsMonitor<GenerationApiOptions> api,
         IOptionsMonitor<CallbackOptions> callbacks, ILogger<GenerationsApi> logger,
-        VideoDownloadLinks links, GenerationScheduler scheduler)
+        VideoDownloadLinks links, GenerationScheduler scheduler, CallbackTargetStore callbackTargets)
     {
+        _callbackTargets = callbackTargets;
         _links = links;
         _scheduler = scheduler;
         _runway = runway;
@@ -66,7 +68,8 @@ public partial class GenerationsApi
 
         string id = idempotencyKey is null ? GenerationIds.New() : GenerationIds.FromIdempotencyKey(idempotencyKey);
         var urls = UrlsFor(request, id, isCollection: true);
-        var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl);
+        var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl,
+            CallbackEvents: EventsOf(accepted));
         var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
         return Answer(result, urls, GenerationProblems.IdempotencyKeyReused);
     }
@@ -92,6 +95,12 @@ public partial class GenerationsApi
         if (accepted is not null && accepted.CallbackUrl is null)
         {
             errors.Add(GenerationFields.CallbackUrl, "is required: the webhook's callback URL (listCallbackUrl() in Logic Apps)");
+            accepted = null;
+        }
+        if (accepted?.CallbackEvents is { Count: > 0 })
+        {
+            // Logic Apps takes the first call to the callback URL as the action's result.
+            errors.Add(GenerationFields.CallbackEvents, "is not taken by subscribe: a webhook subscription gets only the final status");
             accepted = null;
         }
         if (accepted?.CallbackUrl is not { } callbackUrl)
@@ -246,7 +255,7 @@ public partial class GenerationsApi
         switch (instance.RuntimeStatus)
         {
             case OrchestrationRuntimeStatus.Completed:
-                return Finished(id, ReadOutcome(instance), urls);
+                return Finished(id, ReadOutcome(instance), urls, await ReadCallbackAsync(instance, client, cancellationToken).ConfigureAwait(false));
             case OrchestrationRuntimeStatus.Failed:
                 return GenerationProblems.Failure(id, GenerationPhase.Failed, GenerationProblems.OrchestrationFailed,
                     $"The generation stopped on an unexpected error: {instance.FailureDetails?.ErrorMessage ?? "no details"}",
@@ -259,8 +268,8 @@ public partial class GenerationsApi
                 var progress = ReadProgress(instance);
                 if (progress?.Outcome is { } ended)
                 {
-                    // Ended; the orchestration is only delivering the completion callback.
-                    return Finished(id, ended, urls);
+                    // Ended; the orchestration is only starting the callback's delivery and releasing the payload.
+                    return Finished(id, ended, urls, await ReadCallbackAsync(instance, client, cancellationToken).ConfigureAwait(false));
                 }
                 var status = new GenerationStatusResponse(id, progress?.Phase ?? GenerationPhase.Accepted, progress?.RunwayStatus,
                     progress?.Progress, progress?.RunwayTaskId, urls.Status, urls.Cancel);
@@ -357,12 +366,19 @@ public partial class GenerationsApi
 
     private bool AllowUnknownModels => _runway.CurrentValue.AllowUnknownModels;
 
+    private CallbackEventSubscription? EventsOf(AcceptedGenerationRequest accepted) =>
+        accepted.CallbackEvents is { Count: > 0 } events
+            ? new CallbackEventSubscription(events.Contains(CallbackEventTypes.Running), events.Contains(CallbackEventTypes.Progress),
+                _callbacks.CurrentValue.ProgressInterval)
+            : null;
+
     private IResult Accepted(GenerationUrls urls, int status = StatusCodes.Status202Accepted) =>
         TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel), Json,
                 statusCode: status)
             .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
 
-    private IResult Finished(string id, GenerationOutcome? outcome, GenerationUrls urls)
+    /// <summary>The final answer; <paramref name="callback"/> (the delivery's state) is left out of what a subscription's callback gets.</summary>
+    private IResult Finished(string id, GenerationOutcome? outcome, GenerationUrls urls, CallbackDeliveryStatus? callback = null)
     {
         if (outcome is null)
         {
@@ -372,11 +388,11 @@ public partial class GenerationsApi
         if (outcome.Status == GenerationPhase.Succeeded)
         {
             var videos = outcome.Videos.Select(_links.WithDownloadUrl).ToList();
-            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, videos), Json,
+            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, videos, callback), Json,
                 statusCode: StatusCodes.Status200OK);
         }
         return GenerationProblems.Failure(id, outcome.Status, outcome.ErrorCode,
-            outcome.ErrorMessage ?? $"The generation ended {outcome.Status}.", outcome.RunwayTaskId, urls.Status);
+            outcome.ErrorMessage ?? $"The generation ended {outcome.Status}.", outcome.RunwayTaskId, urls.Status, callback);
     }
 
     private string FinalStatus(OrchestrationMetadata instance) => instance.RuntimeStatus switch
@@ -438,9 +454,9 @@ public partial class GenerationsApi
         Math.Max(1, (long)Math.Ceiling(_runway.CurrentValue.PollInterval.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Absolute status and cancel URLs (see <see cref="GenerationUrlBuilder"/>); the request's Host was checked first.</summary>
-    internal GenerationUrls UrlsFor(HttpRequest request, string id, bool isCollection)
+    internal GenerationUrls UrlsFor(HttpRequest request, string id, bool isCollection, int subSegments = 0)
     {
-        var url = GenerationUrlBuilder.Build(request, _api.CurrentValue.PublicBase, id, isCollection);
+        var url = GenerationUrlBuilder.Build(request, _api.CurrentValue.PublicBase, id, isCollection, subSegments);
         return new GenerationUrls(id, url, url);
     }
 

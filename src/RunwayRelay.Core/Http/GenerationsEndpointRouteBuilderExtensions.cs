@@ -17,12 +17,15 @@ public static class GenerationsEndpointRouteBuilderExtensions
     public const string CancelName = "CancelGeneration";
     public const string SubscribeName = "SubscribeGeneration";
     public const string UnsubscribeName = "UnsubscribeGeneration";
+    public const string RedeliverName = "RedeliverGenerationCallback";
+    public const string RedeliverRoute = "{id}/callback/redeliver";
     public const string SubscribeRoute = "subscribe";
     public const string UnsubscribeRoute = "unsubscribe";
 
     /// <summary>
     /// Maps <c>POST /api/generations</c>, <c>GET /api/generations/{id}</c>, <c>DELETE /api/generations/{id}</c> and the
-    /// webhook pair <c>POST /api/generations/subscribe</c> and <c>/unsubscribe</c> to
+    /// webhook pair <c>POST /api/generations/subscribe</c> and <c>/unsubscribe</c>, and
+    /// <c>POST /api/generations/{id}/callback/redeliver</c> to
     /// <see cref="GenerationsApi"/> (registered by <c>AddRunwayRelay</c>), using the <see cref="DurableTaskClient"/> from DI.
     /// Returns the group so a host can add authorization or rate limiting.
     /// </summary>
@@ -62,6 +65,11 @@ public static class GenerationsEndpointRouteBuilderExtensions
             .WithName(CancelName)
             .Produces<GenerationCancelResponse>(StatusCodes.Status200OK)
             .Produces<GenerationCancelResponse>(StatusCodes.Status202Accepted);
+
+        group.MapPost(RedeliverRoute, (HttpRequest request, string id, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
+                => api.RedeliverCallbackAsync(request, id, client, ct))
+            .WithName(RedeliverName)
+            .Produces<GenerationRedeliverResponse>(StatusCodes.Status202Accepted);
 
         return group;
     }

@@ -29,9 +29,12 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
         }
         steps.ShowProgress(checkpoint);
 
-        // 2. Wait for the poll timer; a cancel request that comes first wins.
+        // 2. Wait for the poll timer; a cancel request that comes first wins. Asked-for progress events go out meanwhile.
         Task cancelRequested = steps.CancelRequested();
-        if (!await steps.WaitForPollAsync(checkpoint, cancelRequested))
+        var notified = steps.NotifyProgressAsync(checkpoint);
+        bool polled = await steps.WaitForPollAsync(checkpoint, cancelRequested);
+        checkpoint = await notified;
+        if (!polled)
         {
             return await steps.FinishAsync(await steps.CancelAsync(checkpoint));
         }

@@ -17,7 +17,8 @@ internal static class GenerationRetryPolicies
 
     public static readonly TaskOptions Cancel = Retry(3, TimeSpan.FromSeconds(1));
 
-    public static readonly TaskOptions Callback = Retry(5, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1));
+    /// <summary>Starting a delivery is safe to repeat (an existing one is left alone); the delivery retries on its own schedule.</summary>
+    public static readonly TaskOptions StartCallbackDelivery = Retry(4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
 
     /// <summary>Releasing is idempotent; what it cannot delete the payload container's lifecycle rule does.</summary>
     public static readonly TaskOptions Release = Retry(3, TimeSpan.FromSeconds(1));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Runway;
 using RunwayRelay.Telemetry;
@@ -91,6 +92,48 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         return false;
     }
 
+    /// <summary>
+    /// The asked-for <c>generation.running</c> (once) or <c>generation.progress</c> (at most every progress interval) event
+    /// while Runway runs the task: best effort, one attempt, its failure ignored, and started beside the poll timer so it
+    /// does not hold the next poll back. Returns the checkpoint that remembers what was sent.
+    /// </summary>
+    public async Task<GenerationCheckpoint> NotifyProgressAsync(GenerationCheckpoint checkpoint)
+    {
+        if (input.CallbackEvents is not { } events || checkpoint.LastRunwayStatus != RunwayTaskStatus.Running)
+        {
+            return checkpoint;
+        }
+        var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        (string Type, int Sequence)? due = null;
+        if (events.Running && !checkpoint.RunningNotified)
+        {
+            due = (CallbackEventTypes.Running, 0);
+            checkpoint = checkpoint with { RunningNotified = true };
+        }
+        else if (events.Progress && checkpoint.LastProgress is not null
+            && (checkpoint.ProgressNotifiedAt is not { } last || now - last >= events.ProgressInterval))
+        {
+            due = (CallbackEventTypes.Progress, checkpoint.PollCount);
+            checkpoint = checkpoint with { ProgressNotifiedAt = now };
+        }
+        if (due is not var (type, sequence))
+        {
+            return checkpoint;
+        }
+        try
+        {
+            await context.CallActivityAsync<CallbackAttemptResult>(GenerationTasks.DeliverCallback, new DeliverCallbackInput(input.GenerationId,
+                WebhookIds.For(input.GenerationId, type, sequence), type, now,
+                Progress: new ProgressNotice(input.GenerationId, GenerationPhase.Running, checkpoint.RunwayTaskId, checkpoint.LastProgress)));
+        }
+        catch (TaskFailedException e)
+        {
+            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogWarning("Generation {GenerationId}: {Event} callback failed: {Error}",
+                input.GenerationId, type, e.FailureDetails.ErrorType);
+        }
+        return checkpoint;
+    }
+
     public async Task<RunwayTaskSnapshot> PollAsync(GenerationCheckpoint checkpoint)
     {
         try
@@ -153,7 +196,10 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
             $"Runway did not finish within {input.Polling.Timeout} (last status {checkpoint.LastRunwayStatus ?? "unknown"}); the Runway task was cancelled.");
     }
 
-    /// <summary>Publishes the outcome, notifies the callback, then deletes the payload and frees the name reservation.</summary>
+    /// <summary>
+    /// Publishes the outcome, starts the callback's delivery (an orchestration of its own, so this one completes with the
+    /// outcome now and the delivery never changes it), then deletes the payload and frees the name reservation.
+    /// </summary>
     public async Task<GenerationOutcome> FinishAsync(GenerationOutcome outcome)
     {
         if (!context.IsReplaying)
@@ -181,7 +227,9 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
                 outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
-            await TryAsync(GenerationTasks.SendCallback, new SendCallbackInput(input.GenerationId, notice, input.CallbackUrl) { TraceParent = input.TraceParent }, GenerationRetryPolicies.Callback);
+            await TryAsync(GenerationTasks.StartCallbackDelivery, new StartCallbackDeliveryInput(input.GenerationId, notice, input.CallbackUrl)
+                { TraceParent = input.TraceParent },
+                GenerationRetryPolicies.StartCallbackDelivery);
         }
         await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName) { TraceParent = input.TraceParent }, GenerationRetryPolicies.Release);
         return outcome;

@@ -32,9 +32,8 @@ public static class OrchestrationServiceCollectionExtensions
 
         services.AddOptions<OutputOptions>().BindConfiguration(OutputOptions.SectionName).ValidateOnStart();
         services.AddOptions<InputOptions>().BindConfiguration(InputOptions.SectionName).ValidateOnStart();
-        services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.SectionName)
-            .Validate(o => o.Timeout > TimeSpan.Zero, "Callbacks__Timeout must be a positive duration such as 00:00:30.")
-            .ValidateOnStart();
+        services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutputOptions>, StorageOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InputOptions>, StorageOptionsValidator>());
 
@@ -42,6 +41,8 @@ public static class OrchestrationServiceCollectionExtensions
             (sp, _) => VideoStorageClientFactory.Create(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<SubmissionLedger>();
         services.TryAddSingleton<GenerationPayloadStore>();
+        services.TryAddSingleton<CallbackTargetStore>();
+        services.TryAddSingleton<WebhookSigner>();
         services.TryAddSingleton<OutputNameReservations>();
         services.TryAddSingleton<PromptImageLoader>();
         services.TryAddSingleton<RunwayOutputCache>();
@@ -60,17 +61,19 @@ public static class OrchestrationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers <see cref="GenerateVideoOrchestrator"/> and every activity under their class names.</summary>
+    /// <summary>Registers <see cref="GenerateVideoOrchestrator"/>, <see cref="CallbackDeliveryOrchestrator"/> and every activity under their class names.</summary>
     public static DurableTaskRegistry AddRunwayRelayTasks(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<GenerateVideoOrchestrator>();
+        registry.AddOrchestrator<CallbackDeliveryOrchestrator>();
         registry.AddActivity<EnsureApiKeyActivity>();
         registry.AddActivity<SubmitGenerationActivity>();
         registry.AddActivity<ReadRunwayTaskActivity>();
         registry.AddActivity<CopyOutputsActivity>();
         registry.AddActivity<CancelRunwayTaskActivity>();
-        registry.AddActivity<SendCallbackActivity>();
+        registry.AddActivity<StartCallbackDeliveryActivity>();
+        registry.AddActivity<DeliverCallbackActivity>();
         registry.AddActivity<ReleaseGenerationActivity>();
         return registry;
     }

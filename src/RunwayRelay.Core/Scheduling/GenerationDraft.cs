@@ -15,4 +15,5 @@ public sealed record GenerationDraft(
     string? OutputBlobName = null,
     Uri? CallbackUrl = null,
     UploadedImage? Image = null,
-    Uri? StatusUrl = null);
+    Uri? StatusUrl = null,
+    CallbackEventSubscription? CallbackEvents = null);

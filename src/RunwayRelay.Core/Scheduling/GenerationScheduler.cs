@@ -127,6 +127,7 @@ public sealed partial class GenerationScheduler(
             PromptSha256 = PromptHash.Of(draft.Request.PromptText),
             RequestSha256 = RequestFingerprint.Of(draft.Request, outputBlobName, draft.CallbackUrl),
             HasCallback = draft.CallbackUrl is not null,
+            CallbackEvents = draft.CallbackUrl is null ? null : draft.CallbackEvents,
         };
     }
 

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using RunwayRelay.Callbacks;
 
 namespace RunwayRelay.DevHost.Callbacks;
 
 /// <summary>
-/// A callback signing secret for local runs, made once and kept in the DevHost's data directory, so callbacks are
+/// A Standard Webhooks callback signing secret (<c>whsec_</c> + base64 of 32 bytes) for local runs, made once and kept in the DevHost's data directory, so callbacks are
 /// signed (and receivers can verify them) without any set-up, and the secret survives restarts.
 /// </summary>
 public static class DevSigningSecret
@@ -16,13 +17,14 @@ public static class DevSigningSecret
         if (File.Exists(path))
         {
             string existing = File.ReadAllText(path).Trim();
-            if (existing.Length > 0)
+            // One made before callbacks followed Standard Webhooks is not a whsec_ secret: replaced, it is only local.
+            if (existing.Length > 0 && WebhookSecret.Problem(existing) is null)
             {
                 return (existing, path);
             }
         }
         Directory.CreateDirectory(dataDirectory);
-        string secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        string secret = WebhookSecret.Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         // Owner-only: it is a secret, even if only a local one.
         var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

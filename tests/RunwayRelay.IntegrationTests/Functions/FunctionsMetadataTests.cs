@@ -22,10 +22,12 @@ public sealed class FunctionsMetadataTests
     public void Metadata_EveryOrchestrationTask_HasItsTrigger()
     {
         Assert.Equal("orchestrationTrigger", Trigger(GenerationTasks.Orchestrator).GetProperty("type").GetString());
+        Assert.Equal("orchestrationTrigger", Trigger(GenerationTasks.CallbackDelivery).GetProperty("type").GetString());
         foreach (string activity in new[]
         {
             GenerationTasks.EnsureApiKey, GenerationTasks.SubmitGeneration, GenerationTasks.ReadRunwayTask,
-            GenerationTasks.CopyOutputs, GenerationTasks.CancelRunwayTask, GenerationTasks.SendCallback,
+            GenerationTasks.CopyOutputs, GenerationTasks.CancelRunwayTask, GenerationTasks.StartCallbackDelivery,
+            GenerationTasks.DeliverCallback, GenerationTasks.ReleaseGeneration,
         })
         {
             Assert.Equal("activityTrigger", Trigger(activity).GetProperty("type").GetString());
@@ -38,6 +40,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("CancelGeneration", "delete", "generations/{id}")]
     [InlineData("SubscribeGeneration", "post", "generations/subscribe")]
     [InlineData("UnsubscribeGeneration", "post", "generations/unsubscribe")]
+    [InlineData("RedeliverGenerationCallback", "post", "generations/{id}/callback/redeliver")]
     public void Metadata_HttpRoutes_MatchTheContractWithAFunctionKeyAndADurableClient(string name, string method, string route)
     {
         var trigger = Trigger(name);

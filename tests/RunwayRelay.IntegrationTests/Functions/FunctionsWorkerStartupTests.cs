@@ -54,6 +54,10 @@ public sealed class FunctionsWorkerStartupTests(AzuriteFixture azurite)
         { "Runway__MaxPollInterval=00:00:01;Runway__PollInterval=00:00:02;Callbacks__Timeout=00:00:00",
             ["Invalid setting: Runway__MaxPollInterval must not be shorter than Runway__PollInterval.", "Invalid setting: Callbacks__Timeout must be a positive duration such as 00:00:30."] },
         { "Runway__PollInterval=abc", ["Invalid setting: Runway__PollInterval must be a duration such as 00:00:05."] },
+        // A secret from before Standard Webhooks (no whsec_): one line naming the setting and how to make a good one, never the value.
+        { "Callbacks__SigningSecret=old-plain-secret;Callbacks__RetryWindow=30.00:00:00",
+            ["Invalid setting: Callbacks__SigningSecret must be a Standard Webhooks secret: 'whsec_' followed by base64; make one with: echo \"whsec_$(openssl rand -base64 32)\".",
+             "Invalid setting: Callbacks__RetryWindow must be from 00:00:00 to 6.00:00:00 (the callback address is kept 7 days), e.g. 1.00:00:00."] },
     };
 
     [Theory]

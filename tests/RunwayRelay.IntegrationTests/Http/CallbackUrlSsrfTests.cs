@@ -17,7 +17,7 @@ namespace RunwayRelay.IntegrationTests.Http;
 [Collection(AzuriteCollection.Name)]
 public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
 {
-    private const string Secret = "test-signing-secret";
+    private const string Secret = StandardWebhooksNode.Secret;
 
     /// <summary>Each of these was accepted and called with <c>Callbacks__AllowLoopback=false</c> before the fix.</summary>
     private static readonly (string Url, string Reason)[] Reproduced =
@@ -78,7 +78,7 @@ public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
         var instance = await host.WaitAsync(id);
 
         Assert.Equal(GenerationPhase.Succeeded, instance.ReadOutputAs<GenerationOutcome>()!.Status);
-        var (body, _) = Assert.Single(receiver.Received);
+        var body = Assert.Single(await receiver.WaitForAsync(1)).Body;
         Assert.Contains(id, Encoding.UTF8.GetString(body), StringComparison.Ordinal);
     }
 

@@ -637,11 +637,11 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetStatusAndCancel_EndedWhileCallbackIsRetried_AnswerTheOutcome()
     {
-        // A receiver that is down: the orchestration keeps retrying the notice (2 s, 4 s, ...) after the video is stored.
+        // A receiver that is down: the delivery keeps retrying the notice (30 s, 1 min, ...) after the video is stored.
         await using var receiver = await CallbackReceiver.StartAsync(failFirst: int.MaxValue);
         await using var host = await StartAsync(settings: new Dictionary<string, string?>
         {
-            ["Callbacks:SigningSecret"] = "test-secret",
+            ["Callbacks:SigningSecret"] = StandardWebhooksNode.Secret,
             ["Callbacks:AllowLoopback"] = "true",
         });
         using var http = host.CreateApiClient();
@@ -653,13 +653,15 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         var statusUrl = accepted.Headers.Location!;
         using var done = await PollUntilFinishedAsync(http, statusUrl);
         using var cancel = await http.DeleteAsync(statusUrl);
-        var instance = await host.Client.GetInstanceAsync(id);
+        var instance = await host.WaitAsync(id);
 
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Single((await JsonAsync(done)).GetProperty("videos").EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.Equal(GenerationPhase.Succeeded, (await JsonAsync(cancel)).GetProperty("status").GetString());
-        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        // The generation completed with its outcome; only its callback's delivery is still running.
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance!.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(CallbackDeliveries.InstanceIdFor(id)))!.RuntimeStatus);
         // The outcome is published before the first delivery attempt, which reads the URL from the payload store first.
         for (var waited = TimeSpan.Zero; receiver.Received.IsEmpty && waited < TimeSpan.FromSeconds(10); waited += TimeSpan.FromMilliseconds(50))
         {

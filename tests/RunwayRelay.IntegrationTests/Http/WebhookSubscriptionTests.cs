@@ -18,7 +18,7 @@ namespace RunwayRelay.IntegrationTests.Http;
 [Collection(AzuriteCollection.Name)]
 public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
 {
-    private const string Secret = "test-secret";
+    private const string Secret = StandardWebhooksNode.Secret;
 
     /// <summary>What a Logic Apps callback URL carries in its query; it must show up nowhere but in the payload store.</summary>
     private const string Token = "sig-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
@@ -59,7 +59,8 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         Assert.Equal(statusUrl, accepted.Headers.Location);
         Assert.NotNull(accepted.Headers.RetryAfter);
 
-        var (callback, signature) = await WaitForCallbackAsync(receiver, host);
+        var delivered = await WaitForCallbackAsync(receiver, host);
+        var callback = delivered.Body;
         using var get = await http.GetAsync(statusUrl);
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
@@ -68,11 +69,14 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         Assert.Equal(GenerationPhase.Succeeded, received.GetProperty("status").GetString());
         Assert.Equal(id, received.GetProperty("id").GetString());
         Assert.False(received.TryGetProperty("completedAt", out _), "the callback must be the GET body, not the CompletionNotice");
-        // Same members and values, except the download SAS, which is made at each read.
-        Assert.Equal(WithoutDownloadUrls(expected), WithoutDownloadUrls(received));
+        Assert.False(received.TryGetProperty("type", out _), "Logic Apps reads the GET body: no Standard Webhooks envelope");
+        // Same members and values, except the download SAS, which is made at each read, and the GET's own delivery state.
+        Assert.Equal(WithoutDownloadUrls(WithoutCallback(expected)), WithoutDownloadUrls(received));
+        Assert.True(expected.TryGetProperty("callback", out _), "the GET shows the delivery");
         Assert.Equal("application/json", receiver.ContentTypes.First()?.Split(';')[0]);
-        Assert.True(CallbackSignature.Verify(Secret, signature, callback, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
-        Assert.False(CallbackSignature.Verify("another-secret", signature, callback, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        // Verified by the spec's Node library, not by the code under test.
+        Assert.Equal([null], await StandardWebhooksNode.VerifyAsync(Secret, [delivered]));
+        Assert.NotNull(Assert.Single(await StandardWebhooksNode.VerifyAsync(StandardWebhooksNode.OtherSecret, [delivered])));
         Assert.Single(host.Emulator.Activity.Creates);
         AssertTokenNowhere(host);
     }
@@ -149,7 +153,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         string taskId = await WaitForRunwayTaskAsync(http, statusUrl);
 
         using var unsubscribe = await UnsubscribeAsync(http, callbackUrl);
-        var (callback, _) = await WaitForCallbackAsync(receiver, host);
+        var callback = (await WaitForCallbackAsync(receiver, host)).Body;
         using var again = await UnsubscribeAsync(http, callbackUrl);
 
         Assert.Equal(HttpStatusCode.OK, unsubscribe.StatusCode);
@@ -216,18 +220,19 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         var callbackUrl = CallbackUrl(receiver, "run-failed");
 
         using var accepted = await SubscribeAsync(http, Body(callbackUrl));
-        var (callback, signature) = await WaitForCallbackAsync(receiver, host);
+        var delivered = await WaitForCallbackAsync(receiver, host);
+        var callback = delivered.Body;
         using var get = await http.GetAsync(accepted.Headers.Location!);
 
         Assert.Equal(HttpStatusCode.BadGateway, get.StatusCode);
         var received = Parse(callback);
-        // Byte for byte what the GET answers, but for the per-request traceId.
-        Assert.Equal(WithoutTraceId(await JsonAsync(get)), WithoutTraceId(received));
+        // Byte for byte what the GET answers, but for the per-request traceId and the GET's own delivery state.
+        Assert.Equal(WithoutTraceId(WithoutCallback(await JsonAsync(get))), WithoutTraceId(received));
         Assert.Equal("application/problem+json", receiver.ContentTypes.First()?.Split(';')[0]);
         Assert.Equal(GenerationPhase.Failed, received.GetProperty("generationStatus").GetString());
         Assert.Equal(502, received.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(received.GetProperty("errorCode").GetString()));
-        Assert.True(CallbackSignature.Verify(Secret, signature, callback, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        Assert.Equal([null], await StandardWebhooksNode.VerifyAsync(Secret, [delivered]));
         AssertTokenNowhere(host);
     }
 
@@ -276,6 +281,13 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         return node.ToJsonString();
     }
 
+    private static JsonElement WithoutCallback(JsonElement body)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(body.GetRawText())!.AsObject();
+        node.Remove("callback");
+        return Parse(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString()));
+    }
+
     private static string WithoutTraceId(JsonElement body)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(body.GetRawText())!.AsObject();
@@ -283,7 +295,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         return node.ToJsonString();
     }
 
-    private static async Task<(byte[] Body, string? Signature)> WaitForCallbackAsync(CallbackReceiver receiver, GenerationHost host)
+    private static async Task<ReceivedCallback> WaitForCallbackAsync(CallbackReceiver receiver, GenerationHost host)
     {
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(50))
         {

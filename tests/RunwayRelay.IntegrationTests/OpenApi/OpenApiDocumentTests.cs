@@ -79,13 +79,15 @@ public sealed class OpenApiDocumentTests
     {
         Assert.Equal(
             [("api/generations", "post"), ("api/generations/subscribe", "post"), ("api/generations/unsubscribe", "post"),
-                ("api/generations/{id}", "delete"), ("api/generations/{id}", "get"), ("api/health", "get")],
+                ("api/generations/{id}", "delete"), ("api/generations/{id}", "get"), ("api/generations/{id}/callback/redeliver", "post"),
+                ("api/health", "get")],
             CheckedInOpenApi.Operations().Order());
         var doc = CheckedInOpenApi.Read().Document!;
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.StartName, doc.Paths["/api/generations"].Operations![HttpMethod.Post].OperationId);
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.SubscribeName, doc.Paths["/api/generations/subscribe"].Operations![HttpMethod.Post].OperationId);
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.UnsubscribeName, doc.Paths["/api/generations/unsubscribe"].Operations![HttpMethod.Post].OperationId);
         Assert.Equal(HealthEndpointRouteBuilderExtensions.Name, doc.Paths["/api/health"].Operations![HttpMethod.Get].OperationId);
+        Assert.Equal(GenerationsEndpointRouteBuilderExtensions.RedeliverName, doc.Paths["/api/generations/{id}/callback/redeliver"].Operations![HttpMethod.Post].OperationId);
         Assert.Empty(doc.Servers ?? []);
     }
 
@@ -162,6 +164,7 @@ public sealed class OpenApiDocumentTests
     [InlineData("delete", "/api/generations/{id}", "400 404")]
     [InlineData("post", "/api/generations/subscribe", "400 409 413 415 422")]
     [InlineData("post", "/api/generations/unsubscribe", "400 413 415")]
+    [InlineData("post", "/api/generations/{id}/callback/redeliver", "400 404 409")]
     public void CheckedInDocument_ErrorAnswers_AreProblemJsonWithTheirShapes(string method, string path, string statuses)
     {
         var doc = CheckedInOpenApi.Read().Document!;

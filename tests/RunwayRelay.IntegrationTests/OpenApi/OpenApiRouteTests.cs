@@ -59,7 +59,7 @@ public sealed class OpenApiRouteTests : IAsyncLifetime
         string prefix = GenerationsEndpointRouteBuilderExtensions.CollectionRoute.TrimStart('/');
         var generations = DevHostRoutes().Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(5, generations.Count);
+        Assert.Equal(6, generations.Count);
         // The health report is the one operation outside /api/generations.
         var health = (HealthEndpointRouteBuilderExtensions.Route.TrimStart('/'), "get");
         Assert.Contains(health, DevHostRoutes());

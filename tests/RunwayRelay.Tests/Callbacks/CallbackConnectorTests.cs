@@ -29,9 +29,9 @@ public sealed class CallbackConnectorTests
         await using var sp = Build(resolver, allowLoopback: true);
 
         var result = await sp.GetRequiredService<CompletionCallbackSender>()
-            .SendAsync(new Uri($"https://hooks.example.com:{Port(listener)}/done?token=abc"), Notice);
+            .SendAsync(new Uri($"https://hooks.example.com:{Port(listener)}/done?token=abc"), "gen-1", "msg_1", Body, "application/json");
 
-        Assert.False(result.Delivered);
+        Assert.Equal(CallbackAttemptOutcome.Refused, result.Outcome);
         Assert.Null(result.StatusCode);
         Assert.Contains("hooks.example.com resolves to a private address (10.0.0.0/8), 10.0.0.5", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("token", result.Error, StringComparison.Ordinal);
@@ -47,9 +47,9 @@ public sealed class CallbackConnectorTests
         await using var sp = Build(resolver, allowLoopback: false);
 
         var result = await sp.GetRequiredService<CompletionCallbackSender>()
-            .SendAsync(new Uri($"https://rebound.example.com:{Port(listener)}/done"), Notice);
+            .SendAsync(new Uri($"https://rebound.example.com:{Port(listener)}/done"), "gen-1", "msg_1", Body, "application/json");
 
-        Assert.False(result.Delivered);
+        Assert.Equal(CallbackAttemptOutcome.Refused, result.Outcome);
         Assert.Contains("resolves to a loopback address (127.0.0.0/8)", result.Error, StringComparison.Ordinal);
         Assert.False(listener.Pending());
     }
@@ -107,7 +107,7 @@ public sealed class CallbackConnectorTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Callbacks:SigningSecret"] = "test-secret",
+            ["Callbacks:SigningSecret"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
             ["Callbacks:AllowLoopback"] = allowLoopback ? "true" : "false",
             ["Callbacks:Timeout"] = "00:00:10",
         }).Build());
@@ -119,7 +119,7 @@ public sealed class CallbackConnectorTests
         return sp;
     }
 
-    private static CompletionNotice Notice { get; } = new("gen-1", GenerationPhase.Succeeded, "task-1", [], null, null, DateTimeOffset.UtcNow);
+    private static byte[] Body { get; } = Encoding.UTF8.GetBytes("{\"type\":\"generation.completed\"}");
 
     private static TcpListener Listen()
     {

@@ -25,7 +25,8 @@ internal static class HttpTestKit
 
     public static GenerationsApi Api(RunwayOptions? runway = null, GenerationApiOptions? api = null, CallbackOptions? callbacks = null) =>
         new(Monitor(runway ?? new RunwayOptions()), Monitor(api ?? new GenerationApiOptions()), Monitor(callbacks ?? new CallbackOptions()),
-            NullLogger<GenerationsApi>.Instance, NoLinks(), UnreachableStorageScheduler(runway ?? new RunwayOptions()));
+            NullLogger<GenerationsApi>.Instance, NoLinks(), UnreachableStorageScheduler(runway ?? new RunwayOptions()),
+            new CallbackTargetStore(new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true"), Options.Create(new OutputOptions())));
 
     /// <summary>Links need a signing storage account; these handler tests leave videos as stored.</summary>
     private static VideoDownloadLinks NoLinks()

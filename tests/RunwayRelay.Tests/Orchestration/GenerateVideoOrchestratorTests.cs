@@ -278,10 +278,10 @@ public sealed class GenerateVideoOrchestratorTests
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(url));
 
-        var call = Assert.Single(h.Calls, c => c.Name == GenerationTasks.SendCallback);
-        var notice = Assert.IsType<SendCallbackInput>(call.Input);
+        var call = Assert.Single(h.Calls, c => c.Name == GenerationTasks.StartCallbackDelivery);
+        var notice = Assert.IsType<StartCallbackDeliveryInput>(call.Input);
         // The URL (it may carry a token) stays in the payload store; the activity reads it there.
-        Assert.Null(notice.CallbackUrl);
+        Assert.Null(notice.LegacyCallbackUrl);
         Assert.Equal("gen-1", notice.Notice.GenerationId);
         Assert.Equal(GenerationPhase.Failed, notice.Notice.Status);
         Assert.Equal("INTERNAL", notice.Notice.ErrorCode);
@@ -297,7 +297,7 @@ public sealed class GenerateVideoOrchestratorTests
 
         await h.RunToEndAsync(OrchestratorHarness.Input());
 
-        Assert.Equal(0, h.CountCalls(GenerationTasks.SendCallback));
+        Assert.Equal(0, h.CountCalls(GenerationTasks.StartCallbackDelivery));
     }
 
     [Fact]
@@ -320,7 +320,7 @@ public sealed class GenerateVideoOrchestratorTests
         var copy = Assert.IsType<CopyOutputsInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.CopyOutputs).Input);
         Assert.Equal("gen4.5", copy.Model);
         // A generation started before payloads moved out keeps its callback URL to the end: it is nowhere else.
-        Assert.Equal(url, Assert.IsType<SendCallbackInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.SendCallback).Input).CallbackUrl);
+        Assert.Equal(url, Assert.IsType<StartCallbackDeliveryInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.StartCallbackDelivery).Input).LegacyCallbackUrl);
     }
 
     [Theory]
@@ -335,7 +335,7 @@ public sealed class GenerateVideoOrchestratorTests
 
         var release = Assert.Single(h.Calls, c => c.Name == GenerationTasks.ReleaseGeneration);
         Assert.Equal(new ReleaseGenerationInput("gen-1", "gen-1.mp4"), release.Input);
-        Assert.True(h.Calls.FindIndex(c => c.Name == GenerationTasks.SendCallback) < h.Calls.IndexOf(release), "released after the callback read its URL");
+        Assert.True(h.Calls.FindIndex(c => c.Name == GenerationTasks.StartCallbackDelivery) < h.Calls.IndexOf(release), "released after the delivery copied its URL");
     }
 
     [Fact]
@@ -403,12 +403,12 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_CallbackFails_OutcomeUnchanged()
     {
         var h = new OrchestratorHarness();
-        h.FailNext.Add(GenerationTasks.SendCallback);
+        h.FailNext.Add(GenerationTasks.StartCallbackDelivery);
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(new Uri("https://hooks.example.com/x")));
 
         Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
-        Assert.Equal(1, h.CountCalls(GenerationTasks.SendCallback));
+        Assert.Equal(1, h.CountCalls(GenerationTasks.StartCallbackDelivery));
     }
 }

@@ -125,7 +125,7 @@ internal sealed class OrchestratorHarness
         });
         Activity(ctx, GenerationTasks.CopyOutputs, _ => Copy());
         Activity<object>(ctx, GenerationTasks.CancelRunwayTask, _ => null!);
-        Activity<object>(ctx, GenerationTasks.SendCallback, _ => null!);
+        Activity<object>(ctx, GenerationTasks.StartCallbackDelivery, _ => null!);
         Activity<object>(ctx, GenerationTasks.ReleaseGeneration, _ => null!);
         return ctx;
     }

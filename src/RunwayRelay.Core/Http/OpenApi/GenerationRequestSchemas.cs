@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using RunwayRelay.Callbacks;
 using RunwayRelay.Runway;
 using static RunwayRelay.Http.OpenApi.OpenApiSchemas;
 
@@ -83,8 +84,12 @@ internal static class GenerationRequestSchemas
                 Type = JsonSchemaType.String,
                 Format = "uri",
                 MaxLength = GenerationRequestMapper.MaxCallbackUrlLength,
-                Description = "An absolute https URL on a public host that gets the signed completion notice (`X-RunwayRelay-Signature`).",
+                Description = "An absolute https URL on a public host that gets the `generation.completed` event, signed per Standard Webhooks " +
+                    "(`webhook-id`, `webhook-timestamp`, `webhook-signature`) and retried for up to `Callbacks__RetryWindow`.",
             },
+            GenerationFields.CallbackEvents => ArrayOf(OneOf(CallbackEventTypes.Optional), 0, CallbackEventTypes.Optional.Count,
+                "More callback events, best effort: `generation.running` once, `generation.progress` at most every `Callbacks__ProgressInterval`. " +
+                "Needs `callbackUrl`; not taken by subscribe."),
             GenerationFields.Ratio => Ratio(specs),
             GenerationFields.ContentModeration => Object(TakenBy(specs, s => s.ContentModeration),
                 [("publicFigureThreshold", OneOf(RunwayModelCatalog.PublicFigureThresholds))], "publicFigureThreshold"),

@@ -209,6 +209,17 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                     "so a load balancer's probes cost no Runway request each. On the DevHost it answers loopback callers only (403 otherwise).";
                 SetStatus(document.Components!.Schemas!, nameof(Health.HealthResponse), HealthStates, "`unhealthy` (503) when any part is.");
                 SetStatus(document.Components!.Schemas!, nameof(Health.HealthPartResponse), HealthStates, null);
+            case GenerationsEndpointRouteBuilderExtensions.RedeliverName:
+                operation.Summary = "Redeliver a generation's completion callback";
+                operation.Description = "Sends the `generation.completed` event again, with the same `webhook-id`, on a fresh retry schedule " +
+                    "(`Callbacks__RetryWindow`). Follow `callback` in the status answer (`Location`) to see it delivered.";
+                DescribeId(operation);
+                AddProblems(operation, document,
+                    (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "No status URL can be built for the request's `Host` (`errors.Host`)."),
+                    (StatusCodes.Status404NotFound, ProblemSchemas.NotFound, "There is no generation with this id."),
+                    (StatusCodes.Status409Conflict, ProblemSchemas.CannotRedeliver,
+                        "Not ended yet (`GENERATION_NOT_ENDED`), started without a callback (`NO_CALLBACK`), a delivery still going on " +
+                        "(`CALLBACK_DELIVERY_IN_PROGRESS`), or the address no longer kept (`CALLBACK_ADDRESS_EXPIRED`)."));
                 break;
             default:
                 throw new InvalidOperationException($"The OpenAPI document has an operation '{operation.OperationId}' the transformer does not know.");

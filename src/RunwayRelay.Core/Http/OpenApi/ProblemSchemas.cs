@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using static RunwayRelay.Http.OpenApi.OpenApiSchemas;
@@ -16,6 +17,7 @@ internal static class ProblemSchemas
     public const string IdempotencyKeyReused = "IdempotencyKeyReusedProblem";
     public const string NotFound = "GenerationNotFoundProblem";
     public const string Failure = "GenerationFailureProblem";
+    public const string CannotRedeliver = "CallbackRedeliverProblem";
 
     /// <summary>Codes RunwayRelay sets; Runway's own failure codes (e.g. <c>SAFETY.INPUT.TEXT</c>) pass through, so the set stays open.</summary>
     public static IReadOnlyList<string> KnownErrorCodes { get; } =
@@ -56,8 +58,12 @@ internal static class ProblemSchemas
                     Examples = [.. KnownErrorCodes.Select(c => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(c))],
                 }),
                 ("runwayTaskId", NullableText("The Runway task, or null when nothing was submitted.")),
+                // Only in GET answers of generations with a callbackUrl (never in the body a subscription's callback gets).
+                ("callback", new OpenApiSchemaReference(nameof(CallbackDeliveryStatus))),
             ],
             "id", "generationStatus", "errorCode", "runwayTaskId"));
+        yield return (CannotRedeliver, Problem("409: there is nothing to redeliver now; `errorCode` says why.",
+            [("id", Text("The generation id.")), ("errorCode", OneOf([.. RedeliverErrorCodes.All]))], "id", "errorCode"));
     }
 
     private static OpenApiSchema Problem(string description, (string Name, IOpenApiSchema Schema)[] extras, params string[] required)

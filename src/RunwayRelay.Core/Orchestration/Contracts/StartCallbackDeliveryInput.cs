@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 namespace RunwayRelay.Orchestration;
 
 /// <summary>
-/// Input of <see cref="SendCallbackActivity"/>: the notice; the URL is read from the payload store.
-/// <see cref="CallbackUrl"/> is only set for a generation started before payloads moved out of durable state.
+/// Input of <see cref="StartCallbackDeliveryActivity"/>. <see cref="LegacyCallbackUrl"/> is only set for a generation
+/// started before payloads moved out of durable state.
 /// </summary>
-public sealed record SendCallbackInput(string GenerationId, CompletionNotice Notice, Uri? CallbackUrl = null)
+public sealed record StartCallbackDeliveryInput(string GenerationId, CompletionNotice Notice, Uri? LegacyCallbackUrl = null)
 {
     /// <summary><see cref="Generations.GenerationInput.TraceParent"/>: the generation's trace, for the activity's span. Null in messages from older versions.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,0 +1,58 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunwayRelay.Callbacks;
+using RunwayRelay.Storage;
+using RunwayRelay.Telemetry;
+
+namespace RunwayRelay.Orchestration;
+
+/// <summary>
+/// Run when a generation with a callback ends, before its payload is released: copies the callback address into the
+/// <see cref="CallbackTargetStore"/> and starts <see cref="CallbackDeliveryOrchestrator"/> as an instance of its own, so
+/// the generation completes with its outcome at once and the delivery never changes it. Safe to run twice: a delivery
+/// that exists already is left alone.
+/// </summary>
+public sealed partial class StartCallbackDeliveryActivity(DurableTaskClient client, GenerationPayloadStore payloads, CallbackTargetStore targets,
+    IOptionsMonitor<CallbackOptions> options, ILogger<StartCallbackDeliveryActivity> logger)
+    : TaskActivity<StartCallbackDeliveryInput, object?>
+{
+    public override async Task<object?> RunAsync(TaskActivityContext context, StartCallbackDeliveryInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var span = RunwayRelayTelemetry.StartTask(GenerationTasks.StartCallbackDelivery, context, input.GenerationId, input.Notice.RunwayTaskId,
+            traceParent: input.TraceParent);
+        string deliveryId = CallbackDeliveries.InstanceIdFor(input.GenerationId);
+        if (await client.GetInstanceAsync(deliveryId, getInputsAndOutputs: false).ConfigureAwait(false) is not null)
+        {
+            return null;
+        }
+        var target = await targets.GetAsync(input.GenerationId).ConfigureAwait(false);
+        if (target is null)
+        {
+            var payload = input.LegacyCallbackUrl is null ? await payloads.GetAsync(input.GenerationId).ConfigureAwait(false) : null;
+            if ((input.LegacyCallbackUrl ?? payload?.CallbackUrl) is not { } url)
+            {
+                Log.NoUrl(logger, input.GenerationId);
+                return null;
+            }
+            target = new CallbackTarget(url, payload?.StatusUrl);
+            await targets.PutAsync(input.GenerationId, target).ConfigureAwait(false);
+        }
+        await client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.CallbackDelivery,
+            new CallbackDeliveryInput(input.GenerationId, input.Notice, CallbackSchedule.From(options.CurrentValue)),
+            new StartOrchestrationOptions(deliveryId)).ConfigureAwait(false);
+        Log.Started(logger, input.GenerationId, target.CallbackUrl.Host);
+        return null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(910, LogLevel.Warning, "Generation {GenerationId}: no callback URL in the payload store; callback not sent")]
+        public static partial void NoUrl(ILogger logger, string generationId);
+
+        [LoggerMessage(911, LogLevel.Information, "Generation {GenerationId}: callback delivery to {Host} started")]
+        public static partial void Started(ILogger logger, string generationId, string host);
+    }
+}
