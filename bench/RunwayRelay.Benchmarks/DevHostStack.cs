@@ -106,6 +106,7 @@ internal sealed class DevHostStack : IAsyncDisposable
             start.Environment[name] = value;
         }
         var devHost = Process.Start(start) ?? throw new InvalidOperationException("the DevHost did not start");
+        ChildProcesses.Track(devHost);
         self = new DevHostStack(azurite, runway, devHost, receiver, url, callback) { TaskHub = hub };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
@@ -137,6 +138,7 @@ internal sealed class DevHostStack : IAsyncDisposable
             _devHost.Kill(entireProcessTree: true);
             await _devHost.WaitForExitAsync();
         }
+        ChildProcesses.Forget(_devHost);
         _devHost.Dispose();
         Http.Dispose();
         await _receiver.StopAsync();

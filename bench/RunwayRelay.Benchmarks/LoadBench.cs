@@ -47,7 +47,7 @@ internal static class LoadBench
 
         int one = counts[0];
         var md = new StringBuilder();
-        md.AppendLine(string.Create(inv, $"Generations of {seconds:0.#} s (queue 0.5 s; emulator without throttling) POSTed at once, each with a loopback callback; the DevHost with its default settings; a fresh Azurite, emulator and DevHost for every row of every run; median of {runs} runs. Time = first POST to last callback."));
+        md.AppendLine(string.Create(inv, $"Generations of {seconds:0.#} s (queue 0.5 s; emulator without throttling) POSTed at once, each with a loopback callback; the DevHost with its default settings, one unmeasured generation first (JIT, connections); a fresh Azurite, emulator and DevHost for every row of every run; median of {runs} runs. Time = first POST to last callback."));
         md.AppendLine();
         md.AppendLine($"| generations | time | time / time of {one} | failures | POST p50 | POST p95 | DevHost CPU-s per generation | DevHost peak RSS | Azurite CPU-s (of the time) |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|");

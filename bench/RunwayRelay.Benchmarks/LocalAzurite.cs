@@ -53,6 +53,7 @@ internal sealed class LocalAzurite : IAsyncDisposable
             start.ArgumentList.Add(log);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start");
+        ChildProcesses.Track(process);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -83,6 +84,7 @@ internal sealed class LocalAzurite : IAsyncDisposable
             _process.Kill();
             await _process.WaitForExitAsync();
         }
+        ChildProcesses.Forget(_process);
         _process.Dispose();
         try
         {
