@@ -13,7 +13,8 @@ namespace RunwayRelay.Benchmarks;
 /// private Azurite by the production copy (BlobVideoStore), and in the same run its bounds on the very same URL and
 /// bytes: a raw download, a raw upload of the bytes from a file (staged blocks, and one Put Blob), and a raw
 /// download-into-upload pipe with the same SDK and transfer options. Every transfer runs in its own process
-/// (<see cref="CopyCase"/>), with the DevHost's server GC unless said otherwise, so its peak memory is its own.
+/// (<see cref="CopyCase"/>), with the DevHost's server GC, so its peak memory is its own; "copy-warm" copies once first
+/// in that process and measures the second copy, as a long-running host sees it.
 /// Usage: copy [sizesMiB=64,512,1024] [runs=3] [blockSize=Output__UploadBlockSize default] [concurrency=default]
 /// </summary>
 internal static class CopyBench

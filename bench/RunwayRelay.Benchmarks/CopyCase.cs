@@ -15,6 +15,7 @@ namespace RunwayRelay.Benchmarks;
 /// "seconds peakGrowthBytes allocatedBytes bytes" on one line. The peak growth is VmHWM after the transfer minus RSS
 /// just before it (the peak is reset first), so it is what the transfer itself added.
 /// Usage: copy-case {copy|pipe|download|upload-blocks|upload-single} url connection file blockSize concurrency
+/// (RUNWAYRELAY_BENCH_WARM_COPY=1: one unmeasured production copy first).
 /// </summary>
 internal static class CopyCase
 {
