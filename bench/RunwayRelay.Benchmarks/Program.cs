@@ -8,6 +8,18 @@ using RunwayRelay.Generations;
 
 // Polling benchmark: every schedule polls the very same emulated tasks side by side (each task has one poller per
 // schedule), time-scaled. Usage: RunwayRelay.Benchmarks [generations=200] [runs=5] [timeScale=0.1] [noise=0.1]
+switch (args)
+{
+    case ["copy", .. var rest]:
+        return await CopyBench.RunAsync(rest);
+    case ["copy-case", .. var rest]:
+        return await CopyCase.RunAsync(rest);
+    case ["load", .. var rest]:
+        return await LoadBench.RunAsync(rest);
+    case ["history", .. var rest]:
+        return await HistoryBench.RunAsync(rest);
+}
+
 var inv = CultureInfo.InvariantCulture;
 int generations = args.Length > 0 ? int.Parse(args[0], inv) : 200;
 int runs = args.Length > 1 ? int.Parse(args[1], inv) : 5;

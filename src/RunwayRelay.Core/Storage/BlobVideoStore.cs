@@ -69,9 +69,9 @@ public partial class BlobVideoStore
         ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
         ArgumentNullException.ThrowIfNull(metadata);
 
-        var container = OutputContainer;
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var blob = container.GetBlockBlobClient(blobName);
+        // No CreateIfNotExists here: the existence check below creates the container when it is missing, so a copy into
+        // an existing container costs no extra request (BENCHMARKS.md, Load: storage requests per generation).
+        var blob = OutputContainer.GetBlockBlobClient(blobName);
         string host = source.Host;
 
         using var request = new HttpRequestMessage(HttpMethod.Get, source);
@@ -159,6 +159,10 @@ public partial class BlobVideoStore
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
+            if (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                await blob.GetParentBlobContainerClient().CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
             return null;
         }
         properties.Metadata.TryGetValue(VideoMetadata.RunwayTaskIdKey, out var taskId);

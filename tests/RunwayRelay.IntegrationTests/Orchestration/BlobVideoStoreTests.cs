@@ -1,4 +1,10 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
 using RunwayRelay.IntegrationTests.Infrastructure;
@@ -57,6 +63,55 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
 
         Assert.Contains("another generation", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await host.BlobAsync("taken.mp4"));
+    }
+
+    [Fact]
+    public async Task CopyAsync_ContainerExists_SendsNoContainerRequest()
+    {
+        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        var (source, taskId) = await FinishedOutputAsync(host);
+        await host.OutputContainer.CreateIfNotExistsAsync();
+        var (store, requests) = CountingStore(host, azurite.ConnectionString);
+
+        await store.CopyAsync(source, "first.mp4", new VideoMetadata(taskId, "gen4.5", "gen-first", "abc"));
+        await store.CopyAsync(source, "second.mp4", new VideoMetadata(taskId, "gen4.5", "gen-second", "abc"));
+
+        // Each copy is an existence check, a staged block and its commit; a container create per copy would be a fourth.
+        Assert.DoesNotContain(requests, r => r.Contains("restype=container", StringComparison.Ordinal));
+        Assert.True(requests.Count == 6, string.Join(" | ", requests));
+        Assert.Equal(await host.EmulatorOutputAsync(taskId), await host.BlobAsync("second.mp4"));
+    }
+
+    [Fact]
+    public async Task CopyAsync_ContainerMissing_CreatesItAndStoresTheVideo()
+    {
+        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        var (source, taskId) = await FinishedOutputAsync(host);
+        await host.OutputContainer.DeleteIfExistsAsync();
+        var (store, _) = CountingStore(host, azurite.ConnectionString);
+
+        var video = await store.CopyAsync(source, "fresh.mp4", new VideoMetadata(taskId, "gen4.5", "gen-fresh", "abc"));
+
+        Assert.Equal(await host.EmulatorOutputAsync(taskId), await host.BlobAsync("fresh.mp4"));
+        Assert.Equal(video.Size, (await host.EmulatorOutputAsync(taskId)).Length);
+    }
+
+    /// <summary>A store on the host's output container whose blob client records every request's method and URL query.</summary>
+    private static (BlobVideoStore Store, ConcurrentQueue<string> Requests) CountingStore(GenerationHost host, string connection)
+    {
+        var requests = new ConcurrentQueue<string>();
+        var options = new BlobClientOptions();
+        options.AddPolicy(new RecordingPolicy(requests), HttpPipelinePosition.PerCall);
+        var blobs = new BlobServiceClient(connection, options);
+        var store = new BlobVideoStore(new HttpClient(), blobs,
+            Options.Create(new OutputOptions { Container = host.OutputContainerName }), NullLogger<BlobVideoStore>.Instance);
+        return (store, requests);
+    }
+
+    private sealed class RecordingPolicy(ConcurrentQueue<string> requests) : HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(HttpMessage message) =>
+            requests.Enqueue($"{message.Request.Method} {message.Request.Uri.Query}");
     }
 
     private static async Task<(Uri Source, string TaskId)> FinishedOutputAsync(GenerationHost host)
