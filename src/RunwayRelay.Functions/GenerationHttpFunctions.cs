@@ -16,6 +16,7 @@ public sealed class GenerationHttpFunctions(GenerationsApi api)
     public const string Cancel = GenerationsEndpointRouteBuilderExtensions.CancelName;
     public const string Subscribe = GenerationsEndpointRouteBuilderExtensions.SubscribeName;
     public const string Unsubscribe = GenerationsEndpointRouteBuilderExtensions.UnsubscribeName;
+    public const string Quote = GenerationsEndpointRouteBuilderExtensions.QuoteName;
 
     [Function(Start)]
     public Task<IResult> StartAsync(
@@ -48,4 +49,9 @@ public sealed class GenerationHttpFunctions(GenerationsApi api)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "generations/" + GenerationsEndpointRouteBuilderExtensions.UnsubscribeRoute)] HttpRequest request,
         [DurableClient] DurableTaskClient client)
         => api.UnsubscribeAsync(request, client, request.HttpContext.RequestAborted);
+
+    [Function(Quote)]
+    public Task<IResult> QuoteAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "generations/" + GenerationsEndpointRouteBuilderExtensions.QuoteRoute)] HttpRequest request)
+        => api.QuoteAsync(request, request.HttpContext.RequestAborted);
 }

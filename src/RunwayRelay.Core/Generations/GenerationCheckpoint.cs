@@ -27,4 +27,10 @@ public sealed record GenerationCheckpoint(
 
     /// <summary>Polls in a row that taught nothing new (same status, same progress, or unreadable): drives the backoff.</summary>
     public int UninformativePolls { get; init; }
+
+    /// <summary>
+    /// How long Runway held the task THROTTLED (the organization at its concurrency limit), measured from the polls:
+    /// an interval between two THROTTLED answers counts whole, one next to another status half.
+    /// </summary>
+    public TimeSpan ThrottledFor { get; init; }
 }

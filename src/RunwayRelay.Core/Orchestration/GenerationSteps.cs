@@ -109,7 +109,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     public async Task<GenerationOutcome?> EndOfAsync(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot)
     {
         string taskId = checkpoint.RunwayTaskId;
-        return snapshot switch
+        var ended = snapshot switch
         {
             TaskLost lost => Failed(taskId, lost.ErrorCode, lost.ErrorMessage),
             TaskObserved { Status: RunwayTaskStatus.Succeeded } => await CopyAsync(taskId),
@@ -120,6 +120,11 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
                 GenerationErrorCodes.RunwayTaskCancelled, "The Runway task was cancelled outside RunwayRelay."),
             // THROTTLED, PENDING, RUNNING, unknown statuses and transient read errors all mean: keep waiting.
             _ => null,
+        };
+        return ended is null ? null : ended with
+        {
+            EstimatedCredits = input.EstimatedCredits,
+            CreditsSpent = snapshot is TaskObserved { CostCredits: { } cost } ? (long)Math.Ceiling(cost) : null,
         };
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
+using RunwayRelay.Runway.Pricing;
 using RunwayRelay.Storage;
 
 namespace RunwayRelay.Scheduling;
@@ -123,6 +124,7 @@ public sealed partial class GenerationScheduler(
             PromptSha256 = PromptHash.Of(draft.Request.PromptText),
             RequestSha256 = RequestFingerprint.Of(draft.Request, outputBlobName, draft.CallbackUrl),
             HasCallback = draft.CallbackUrl is not null,
+            EstimatedCredits = ModelCreditRates.Estimate(draft.Request),
         };
     }
 

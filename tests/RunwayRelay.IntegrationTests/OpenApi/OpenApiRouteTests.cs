@@ -56,9 +56,12 @@ public sealed class OpenApiRouteTests : IAsyncLifetime
     public void DevHost_EveryGenerationsRoute_IsInTheCheckedInDocument()
     {
         string prefix = GenerationsEndpointRouteBuilderExtensions.CollectionRoute.TrimStart('/');
-        var generations = DevHostRoutes().Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        string usage = GenerationsEndpointRouteBuilderExtensions.UsageRoute.TrimStart('/');
+        var generations = DevHostRoutes().Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal) || r.Path == usage).ToList();
 
-        Assert.Equal(5, generations.Count);
+        Assert.Equal(7, generations.Count);
+        Assert.Contains((prefix + "/" + GenerationsEndpointRouteBuilderExtensions.QuoteRoute, "post"), generations);
+        Assert.Contains((usage, "get"), generations);
         Assert.Equal(generations.Order(), CheckedInOpenApi.Operations().Order());
         // The document's own route and the reference page are DevHost routes too (and not operations of the API).
         Assert.Contains((GenerationsOpenApi.DocumentRoute.TrimStart('/'), "get"), DevHostRoutes());

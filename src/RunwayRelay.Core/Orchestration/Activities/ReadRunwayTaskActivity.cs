@@ -24,7 +24,7 @@ public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOu
             {
                 outputs.Remember(runwayTaskId, urls);
             }
-            return new TaskObserved(task.Status, task.Progress, task.Failure, task.FailureCode) { CreatedAt = task.CreatedAt, ReadAt = time.GetUtcNow() };
+            return new TaskObserved(task.Status, task.Progress, task.Failure, task.FailureCode) { CreatedAt = task.CreatedAt, CostCredits = task.Cost?.Credits, ReadAt = time.GetUtcNow() };
         }
         catch (RunwayException e) when (e.IsTransient)
         {
