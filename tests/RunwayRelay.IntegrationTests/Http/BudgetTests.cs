@@ -49,6 +49,36 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Quote_OverPerGenerationCap_NamesTheRefusalAndSubmitsNothing()
+    {
+        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerGeneration"] = "100" });
+        using var http = host.CreateApiClient();
+
+        using var quote = await PostAsync(http, "/api/generations/quote", Body(duration: 10));
+
+        Assert.Equal(HttpStatusCode.OK, quote.StatusCode);
+        var quoted = await JsonAsync(quote);
+        Assert.Equal(120, quoted.GetProperty("estimatedCredits").GetInt64());
+        Assert.Equal(100, quoted.GetProperty("maxCreditsPerGeneration").GetInt64());
+        Assert.Equal(GenerationErrorCodes.BudgetPerGenerationExceeded, quoted.GetProperty("refusal").GetString());
+        Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
+        Assert.Empty(host.Client.GetAllInstancesAsync().ToBlockingEnumerable());
+    }
+
+    [Fact]
+    public async Task Quote_InvalidBody_Answers400ProblemLikeStart()
+    {
+        await using var host = await StartAsync(azurite);
+        using var http = host.CreateApiClient();
+
+        using var quote = await PostAsync(http, "/api/generations/quote", Body(duration: 99));
+
+        Assert.Equal(HttpStatusCode.BadRequest, quote.StatusCode);
+        Assert.Equal(ProblemJson, quote.Content.Headers.ContentType?.MediaType);
+        Assert.True((await JsonAsync(quote)).GetProperty("errors").TryGetProperty("duration", out _));
+    }
+
+    [Fact]
     public async Task Start_EstimateOverPerGenerationCap_Answers402AndCreatesNothing()
     {
         await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerGeneration"] = "50" });
