@@ -156,7 +156,10 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         if (input.HasCallback || input.CallbackUrl is not null)
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
-                outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+                outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero))
+            {
+                EstimatedCredits = outcome.EstimatedCredits, CreditsSpent = outcome.CreditsSpent, ResetsAt = outcome.ResetsAt,
+            };
             await TryAsync(GenerationTasks.SendCallback, new SendCallbackInput(input.GenerationId, notice, input.CallbackUrl), GenerationRetryPolicies.Callback);
         }
         await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName), GenerationRetryPolicies.Release);

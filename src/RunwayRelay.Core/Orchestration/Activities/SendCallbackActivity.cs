@@ -31,7 +31,10 @@ public sealed partial class SendCallbackActivity(CompletionCallbackSender sender
         if (payload?.StatusUrl is { } statusUrl)
         {
             var notice = input.Notice;
-            var outcome = new GenerationOutcome(notice.Status, notice.RunwayTaskId, notice.Videos, notice.ErrorCode, notice.ErrorMessage);
+            var outcome = new GenerationOutcome(notice.Status, notice.RunwayTaskId, notice.Videos, notice.ErrorCode, notice.ErrorMessage)
+            {
+                EstimatedCredits = notice.EstimatedCredits, CreditsSpent = notice.CreditsSpent, ResetsAt = notice.ResetsAt,
+            };
             // Resolved here, not injected: a worker without the HTTP API (AddRunwayRelayOrchestration alone) has no
             // GenerationsApi, and only the HTTP API's subscribe route makes payloads with a status URL.
             var api = services.GetRequiredService<GenerationsApi>();
