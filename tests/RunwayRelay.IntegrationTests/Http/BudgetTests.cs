@@ -123,6 +123,34 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Start_RepeatWithSameIdempotencyKeyAfterTheDayIsSpent_AnswersTheSameGeneration()
+    {
+        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "60" });
+        using var http = host.CreateApiClient();
+        string key = "repeat-" + Guid.NewGuid();
+        using var first = await SendWithKeyAsync(http, key);
+        Assert.Equal(HttpStatusCode.OK, (await FollowAsync(http, first.Headers.Location!)).Final.StatusCode);
+
+        using var repeat = await SendWithKeyAsync(http, key);
+        using var other = await PostAsync(http, "/api/generations", Body(prompt: "another"));
+
+        Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
+        Assert.Equal(first.Headers.Location, repeat.Headers.Location);
+        Assert.Equal(HttpStatusCode.TooManyRequests, other.StatusCode);
+        Assert.Equal(1, host.Emulator.Activity.CreateAttempts);
+    }
+
+    private static async Task<HttpResponseMessage> SendWithKeyAsync(HttpClient http, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generations")
+        {
+            Content = new StringContent(Body(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return await http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Start_ConcurrentBurstOverDailyBudget_SubmitsOnlyWhatTheBudgetHolds()
     {
         // Three 60-credit generations fit; the door sees an empty day for most of the burst, the activity's conditional writes decide.
