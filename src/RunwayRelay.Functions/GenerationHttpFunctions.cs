@@ -17,6 +17,7 @@ public sealed class GenerationHttpFunctions(GenerationsApi api)
     public const string Subscribe = GenerationsEndpointRouteBuilderExtensions.SubscribeName;
     public const string Unsubscribe = GenerationsEndpointRouteBuilderExtensions.UnsubscribeName;
     public const string Redeliver = GenerationsEndpointRouteBuilderExtensions.RedeliverName;
+    public const string Quote = GenerationsEndpointRouteBuilderExtensions.QuoteName;
 
     [Function(Start)]
     public Task<IResult> StartAsync(
@@ -56,4 +57,9 @@ public sealed class GenerationHttpFunctions(GenerationsApi api)
         string id,
         [DurableClient] DurableTaskClient client)
         => api.RedeliverCallbackAsync(request, id, client, request.HttpContext.RequestAborted);
+
+    [Function(Quote)]
+    public Task<IResult> QuoteAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "generations/" + GenerationsEndpointRouteBuilderExtensions.QuoteRoute)] HttpRequest request)
+        => api.QuoteAsync(request, request.HttpContext.RequestAborted);
 }

@@ -37,9 +37,16 @@ public sealed record GenerationCheckpoint(
     public double ThrottledSeconds { get; init; }
 
     public double RunningSeconds { get; init; }
+
     /// <summary>Whether the <c>generation.running</c> callback event was attempted (it is sent once).</summary>
     public bool RunningNotified { get; init; }
 
     /// <summary>When the last <c>generation.progress</c> callback event was attempted: the next waits the progress interval.</summary>
     public DateTimeOffset? ProgressNotifiedAt { get; init; }
+
+    /// <summary>
+    /// How long Runway held the task THROTTLED (the organization at its concurrency limit), measured from the polls:
+    /// an interval between two THROTTLED answers counts whole, one next to another status half.
+    /// </summary>
+    public TimeSpan ThrottledFor { get; init; }
 }

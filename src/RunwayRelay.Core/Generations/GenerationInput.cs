@@ -30,6 +30,9 @@ public sealed record GenerationInput
     /// <summary>SHA-256 of what makes two requests the same (request, output name, callback URL): an Idempotency-Key repeat is compared by it.</summary>
     public string? RequestSha256 { get; init; }
 
+    /// <summary>The credits this service estimated at the door (<c>ModelCreditRates</c>); null for a model without a rate or a generation started before estimates.</summary>
+    public long? EstimatedCredits { get; init; }
+
     /// <summary>Whether the payload store holds a callback URL to notify when the generation ends.</summary>
     public bool HasCallback { get; init; }
 

@@ -37,7 +37,7 @@ public static class RunwayRelayHostingExtensions
         return services;
     }
 
-    /// <summary><see cref="GenerationsApi"/>, <see cref="BlobGenerationStarter"/> and the <c>Api</c> options.</summary>
+    /// <summary><see cref="GenerationsApi"/>, <see cref="UsageApi"/>, <see cref="BlobGenerationStarter"/> and the <c>Api</c> options.</summary>
     public static IServiceCollection AddRunwayRelayHttpApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -46,6 +46,7 @@ public static class RunwayRelayHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenerationApiOptions>, GenerationApiOptionsValidator>());
         services.TryAddSingleton<VideoDownloadLinks>();
         services.TryAddSingleton<GenerationsApi>();
+        services.TryAddSingleton<UsageApi>();
         services.TryAddSingleton<BlobGenerationStarter>();
         services.TryAddSingleton<IBlobGenerationStarter>(sp => sp.GetRequiredService<BlobGenerationStarter>());
         services.AddProblemDetails();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using RunwayRelay.Callbacks;
+using RunwayRelay.Budget;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 
@@ -17,6 +19,7 @@ public static class GenerationProblems
     public const string OrchestrationFailed = "ORCHESTRATION_FAILED";
     public const string Terminated = "TERMINATED";
     public const string NoOutcome = "NO_OUTCOME";
+    public const string UsageUnavailableCode = "RUNWAY_USAGE_UNAVAILABLE";
 
     /// <summary>
     /// HTTP status of a terminal failure: 422 when the input must change (Runway refused it or moderation rejected it),
@@ -36,6 +39,8 @@ public static class GenerationProblems
         return errorCode switch
         {
             GenerationErrorCodes.InvalidRequest => StatusCodes.Status422UnprocessableEntity,
+            GenerationErrorCodes.InsufficientCredits or GenerationErrorCodes.BudgetPerGenerationExceeded or GenerationErrorCodes.BudgetPerDayExceeded
+                => StatusCodes.Status402PaymentRequired,
             { } c when c.StartsWith("SAFETY", StringComparison.Ordinal) || c.StartsWith("ASSET", StringComparison.Ordinal)
                 => StatusCodes.Status422UnprocessableEntity,
             GenerationErrorCodes.ApiKeyUnavailable or GenerationErrorCodes.CopyFailed or OrchestrationFailed or NoOutcome
@@ -51,9 +56,12 @@ public static class GenerationProblems
         _ => "The generation failed",
     };
 
-    /// <summary>A terminal failure: carries the generation id, its status, the error code and Runway task id.</summary>
+    /// <summary>
+    /// A terminal failure: carries the generation id, its status, the error code and Runway task id, and from
+    /// <paramref name="outcome"/> the estimate, what Runway charged and when a limit that refused it resets.
+    /// </summary>
     public static IResult Failure(string id, string generationStatus, string? errorCode, string message, string? runwayTaskId, Uri statusUrl,
-        CallbackDeliveryStatus? callback = null)
+        GenerationOutcome? outcome = null, CallbackDeliveryStatus? callback = null)
     {
         int status = StatusCodeFor(generationStatus, errorCode);
         var extensions = new Dictionary<string, object?>
@@ -63,12 +71,61 @@ public static class GenerationProblems
             ["errorCode"] = errorCode,
             ["runwayTaskId"] = runwayTaskId,
         };
+        if (outcome?.EstimatedCredits is { } estimate)
+        {
+            extensions["estimatedCredits"] = estimate;
+        }
+        if (outcome?.CreditsSpent is { } spent)
+        {
+            extensions["creditsSpent"] = spent;
+        }
+        if (outcome?.ResetsAt is { } resets)
+        {
+            extensions["resetsAt"] = resets;
+        }
         if (callback is not null)
         {
             extensions["callback"] = callback;
         }
-        return TypedResults.Problem(detail: message, instance: statusUrl.AbsolutePath, statusCode: status, title: TitleFor(generationStatus),
+        return TypedResults.Problem(
+            detail: message,
+            instance: statusUrl.AbsolutePath,
+            statusCode: status,
+            title: TitleFor(generationStatus),
             extensions: extensions);
+    }
+
+    /// <summary>
+    /// A spending guard refused a request at the door: 402, or 429 with <c>Retry-After</c> until the UTC day turns for
+    /// the daily budget; with the estimate, the limit and what is left of it. Nothing was started.
+    /// </summary>
+    public static IResult BudgetRefused(BudgetRefused refused, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        bool daily = refused.ErrorCode == GenerationErrorCodes.BudgetPerDayExceeded;
+        var result = TypedResults.Problem(
+            detail: refused.Message,
+            statusCode: daily ? StatusCodes.Status429TooManyRequests : StatusCodes.Status402PaymentRequired,
+            title: refused.ErrorCode switch
+            {
+                GenerationErrorCodes.BudgetPerDayExceeded => "The daily budget has no room for this generation",
+                GenerationErrorCodes.BudgetPerGenerationExceeded => "The generation costs more than the per-generation budget",
+                _ => "Not enough Runway API credits",
+            },
+            extensions: new Dictionary<string, object?>
+            {
+                ["errorCode"] = refused.ErrorCode,
+                ["estimatedCredits"] = refused.EstimatedCredits,
+                ["limitCredits"] = refused.LimitCredits,
+                ["leftCredits"] = refused.LeftCredits,
+                ["resetsAt"] = refused.RetryAt,
+            });
+        if (refused.RetryAt is not { } turns)
+        {
+            return result;
+        }
+        long seconds = Math.Max(1, (long)Math.Ceiling((turns - now).TotalSeconds));
+        return result.WithHeaders(("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>409 from <c>POST /api/generations/{id}/callback/redeliver</c>: why there is nothing to redeliver now (<see cref="RedeliverErrorCodes"/>).</summary>
@@ -98,6 +155,13 @@ public static class GenerationProblems
             detail: $"{fields.Count} invalid field{(fields.Count == 1 ? "" : "s")}: {string.Join(", ", fields)}.",
             title: "The request is invalid");
     }
+
+    /// <summary>502: Runway's usage report could not be read.</summary>
+    public static IResult UsageUnavailable(string message) => TypedResults.Problem(
+        detail: message,
+        statusCode: StatusCodes.Status502BadGateway,
+        title: "Runway's usage report is unavailable",
+        extensions: new Dictionary<string, object?> { ["errorCode"] = UsageUnavailableCode });
 
     public static IResult NotFound(string id) => TypedResults.Problem(
         detail: $"There is no generation '{id}'.",

@@ -6,10 +6,12 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RunwayRelay.Budget;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
+using RunwayRelay.Runway.Pricing;
 using RunwayRelay.Scheduling;
 using RunwayRelay.Storage;
 
@@ -31,12 +33,19 @@ public partial class GenerationsApi
     private readonly VideoDownloadLinks _links;
     private readonly GenerationScheduler _scheduler;
     private readonly CallbackTargetStore _callbackTargets;
+    private readonly BudgetGuard _budget;
+    private readonly IOptionsMonitor<BudgetOptions> _budgets;
+    private readonly TimeProvider _time;
 
     public GenerationsApi(IOptionsMonitor<RunwayOptions> runway, IOptionsMonitor<GenerationApiOptions> api,
         IOptionsMonitor<CallbackOptions> callbacks, ILogger<GenerationsApi> logger,
-        VideoDownloadLinks links, GenerationScheduler scheduler, CallbackTargetStore callbackTargets)
+        VideoDownloadLinks links, GenerationScheduler scheduler, CallbackTargetStore callbackTargets,
+        BudgetGuard budget, IOptionsMonitor<BudgetOptions> budgets, TimeProvider time)
     {
         _callbackTargets = callbackTargets;
+        _budget = budget;
+        _budgets = budgets;
+        _time = time;
         _links = links;
         _scheduler = scheduler;
         _runway = runway;
@@ -67,11 +76,61 @@ public partial class GenerationsApi
         }
 
         string id = idempotencyKey is null ? GenerationIds.New() : GenerationIds.FromIdempotencyKey(idempotencyKey);
+        if (await BudgetProblemAsync(client, id, accepted.Request, cancellationToken).ConfigureAwait(false) is { } overBudget)
+        {
+            return overBudget;
+        }
         var urls = UrlsFor(request, id, isCollection: true);
         var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl,
             CallbackEvents: EventsOf(accepted));
         var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
-        return Answer(result, urls, GenerationProblems.IdempotencyKeyReused);
+        return Answer(result, urls, GenerationProblems.IdempotencyKeyReused, ModelCreditRates.Estimate(accepted.Request));
+    }
+
+    /// <summary>
+    /// <c>POST /api/generations/quote</c>: the same body as a generation, validated the same way; answers what it would
+    /// cost and whether the budgets would take it now. Submits nothing, stores nothing.
+    /// </summary>
+    public virtual async Task<IResult> QuoteAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, refusal) = await ReadJsonBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var errors = new ValidationErrors();
+        var accepted = Judge(request, body, errors);
+        if (accepted is null)
+        {
+            return GenerationProblems.Validation(errors);
+        }
+        var verdict = await _budget.CheckAsync(accepted.Request, cancellationToken).ConfigureAwait(false);
+        var settings = _budgets.CurrentValue;
+        var refused = verdict as BudgetRefused;
+        var quote = new GenerationQuoteResponse(
+            accepted.Request.Endpoint,
+            accepted.Request.Model,
+            verdict.EstimatedCredits,
+            verdict.EstimatedCredits * ModelCreditRates.UsdPerCredit,
+            ModelCreditRates.AsOf,
+            settings.MaxCreditsPerGeneration,
+            settings.MaxCreditsPerDay,
+            refused?.ErrorCode,
+            refused?.Message);
+        return TypedResults.Json(quote, Json, statusCode: StatusCodes.Status200OK);
+    }
+
+    /// <summary>The door's budget check: a problem when a guard refuses and the id is not a generation that already exists (a repeat).</summary>
+    private async Task<IResult?> BudgetProblemAsync(DurableTaskClient client, string id, RunwayGenerationRequest request, CancellationToken cancellationToken)
+    {
+        if (await _budget.CheckAsync(request, cancellationToken).ConfigureAwait(false) is not BudgetRefused refused
+            || await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return null;
+        }
+        Log.OverBudget(_logger, id, refused.ErrorCode, refused.EstimatedCredits);
+        return GenerationProblems.BudgetRefused(refused, _time.GetUtcNow());
     }
 
     /// <summary>
@@ -110,6 +169,10 @@ public partial class GenerationsApi
         }
 
         string id = GenerationIds.FromCallbackUrl(callbackUrl);
+        if (await BudgetProblemAsync(client, id, accepted.Request, cancellationToken).ConfigureAwait(false) is { } overBudget)
+        {
+            return overBudget;
+        }
         var urls = UrlsFor(request, id, isCollection: false);
         // Only the path is kept: the callback body names the status URL by path, and a ?code= key must not be stored.
         var statusPath = new Uri(urls.Status.GetLeftPart(UriPartial.Path));
@@ -118,7 +181,8 @@ public partial class GenerationsApi
         Log.Subscribed(_logger, id, callbackUrl.Host, result.GetType().Name);
         // 201, not 202: a webhook subscription is created (the Power Platform connector format asks for 201 with
         // Location, which it DELETEs to unsubscribe), and a 202 would invite a client to poll the subscribe itself.
-        return Answer(result, urls, GenerationProblems.CallbackUrlReused, StatusCodes.Status201Created);
+        return Answer(result, urls, GenerationProblems.CallbackUrlReused, ModelCreditRates.Estimate(accepted.Request),
+            StatusCodes.Status201Created);
     }
 
     /// <summary>
@@ -169,9 +233,10 @@ public partial class GenerationsApi
     }
 
     /// <summary><paramref name="status"/> (202) for a new or repeated generation; <paramref name="idConflict"/> when its id holds another request; 409 for a taken name.</summary>
-    private IResult Answer(ScheduleResult result, GenerationUrls urls, Func<string, IResult> idConflict, int status = StatusCodes.Status202Accepted) => result switch
+    private IResult Answer(ScheduleResult result, GenerationUrls urls, Func<string, IResult> idConflict, long? estimatedCredits,
+        int status = StatusCodes.Status202Accepted) => result switch
     {
-        Scheduled or AlreadyScheduled => Accepted(urls, status),
+        Scheduled or AlreadyScheduled => Accepted(urls, estimatedCredits, status),
         IdConflict conflict => idConflict(conflict.GenerationId),
         OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
         _ => throw new InvalidOperationException($"Unexpected schedule result {result.GetType().Name}."),
@@ -271,8 +336,10 @@ public partial class GenerationsApi
                     // Ended; the orchestration is only starting the callback's delivery and releasing the payload.
                     return Finished(id, ended, urls, await ReadCallbackAsync(instance, client, cancellationToken).ConfigureAwait(false));
                 }
+                var input = ReadInput(instance);
                 var status = new GenerationStatusResponse(id, progress?.Phase ?? GenerationPhase.Accepted, progress?.RunwayStatus,
-                    progress?.Progress, progress?.RunwayTaskId, urls.Status, urls.Cancel);
+                    progress?.Progress, progress?.RunwayTaskId, urls.Status, urls.Cancel, input?.EstimatedCredits,
+                    input?.Checkpoint?.ThrottledFor is { } throttled ? TimeSpan.FromMilliseconds(Math.Round(throttled.TotalMilliseconds)) : null);
                 return TypedResults.Json(status, Json, statusCode: StatusCodes.Status202Accepted)
                     .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
         }
@@ -372,8 +439,8 @@ public partial class GenerationsApi
                 _callbacks.CurrentValue.ProgressInterval)
             : null;
 
-    private IResult Accepted(GenerationUrls urls, int status = StatusCodes.Status202Accepted) =>
-        TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel), Json,
+    private IResult Accepted(GenerationUrls urls, long? estimatedCredits, int status = StatusCodes.Status202Accepted) =>
+        TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel, estimatedCredits), Json,
                 statusCode: status)
             .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
 
@@ -388,11 +455,11 @@ public partial class GenerationsApi
         if (outcome.Status == GenerationPhase.Succeeded)
         {
             var videos = outcome.Videos.Select(_links.WithDownloadUrl).ToList();
-            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, videos, callback), Json,
+            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, videos, outcome.EstimatedCredits, outcome.CreditsSpent, callback), Json,
                 statusCode: StatusCodes.Status200OK);
         }
         return GenerationProblems.Failure(id, outcome.Status, outcome.ErrorCode,
-            outcome.ErrorMessage ?? $"The generation ended {outcome.Status}.", outcome.RunwayTaskId, urls.Status, callback);
+            outcome.ErrorMessage ?? $"The generation ended {outcome.Status}.", outcome.RunwayTaskId, urls.Status, outcome, callback);
     }
 
     private string FinalStatus(OrchestrationMetadata instance) => instance.RuntimeStatus switch
@@ -411,6 +478,19 @@ public partial class GenerationsApi
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
             _logger.LogWarning("Generation {GenerationId}: output unreadable ({Error})", instance.InstanceId, e.GetType().Name);
+            return null;
+        }
+    }
+
+    private GenerationInput? ReadInput(OrchestrationMetadata instance)
+    {
+        try
+        {
+            return instance.ReadInputAs<GenerationInput>();
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            _logger.LogWarning("Generation {GenerationId}: input unreadable ({Error})", instance.InstanceId, e.GetType().Name);
             return null;
         }
     }
@@ -491,5 +571,8 @@ public partial class GenerationsApi
 
         [LoggerMessage(5, LogLevel.Information, "Generation {GenerationId}: unsubscribed by callback host {Host}; cancel requested")]
         public static partial void Unsubscribed(ILogger logger, string generationId, string host);
+
+        [LoggerMessage(1105, LogLevel.Information, "Generation {GenerationId} refused at the door: {Code} (estimate {Estimate} credits)")]
+        public static partial void OverBudget(ILogger logger, string generationId, string code, long? estimate);
     }
 }

@@ -10,6 +10,8 @@ namespace RunwayRelay.Http;
 public static class GenerationsEndpointRouteBuilderExtensions
 {
     public const string CollectionRoute = "/api/generations";
+    public const string UsageRoute = "/api/usage";
+    public const string UsageName = "GetUsage";
 
     /// <summary>Endpoint names, also the OpenAPI operation ids and the Functions' function names.</summary>
     public const string StartName = "StartGeneration";
@@ -19,14 +21,16 @@ public static class GenerationsEndpointRouteBuilderExtensions
     public const string UnsubscribeName = "UnsubscribeGeneration";
     public const string RedeliverName = "RedeliverGenerationCallback";
     public const string RedeliverRoute = "{id}/callback/redeliver";
+    public const string QuoteName = "QuoteGeneration";
+    public const string QuoteRoute = "quote";
     public const string SubscribeRoute = "subscribe";
     public const string UnsubscribeRoute = "unsubscribe";
 
     /// <summary>
     /// Maps <c>POST /api/generations</c>, <c>GET /api/generations/{id}</c>, <c>DELETE /api/generations/{id}</c> and the
-    /// webhook pair <c>POST /api/generations/subscribe</c> and <c>/unsubscribe</c>, and
-    /// <c>POST /api/generations/{id}/callback/redeliver</c> to
-    /// <see cref="GenerationsApi"/> (registered by <c>AddRunwayRelay</c>), using the <see cref="DurableTaskClient"/> from DI.
+    /// webhook pair <c>POST /api/generations/subscribe</c> and <c>/unsubscribe</c>, <c>POST /api/generations/{id}/callback/redeliver</c>
+    /// and <c>POST /api/generations/quote</c> to <see cref="GenerationsApi"/> (registered by <c>AddRunwayRelay</c>), using the
+    /// <see cref="DurableTaskClient"/> from DI; and <c>GET /api/usage</c> to <see cref="UsageApi"/>.
     /// Returns the group so a host can add authorization or rate limiting.
     /// </summary>
     public static RouteGroupBuilder MapGenerationsApi(this IEndpointRouteBuilder endpoints)
@@ -54,6 +58,11 @@ public static class GenerationsEndpointRouteBuilderExtensions
             .WithName(UnsubscribeName)
             .Produces<GenerationCancelResponse>(StatusCodes.Status200OK);
 
+        group.MapPost(QuoteRoute, (HttpRequest request, [FromServices] GenerationsApi api, CancellationToken ct)
+                => api.QuoteAsync(request, ct))
+            .WithName(QuoteName)
+            .Produces<GenerationQuoteResponse>(StatusCodes.Status200OK);
+
         group.MapGet("{id}", (HttpRequest request, string id, [FromServices] GenerationsApi api, [FromServices] DurableTaskClient client, CancellationToken ct)
                 => api.GetStatusAsync(request, id, client, ct))
             .WithName(StatusName)
@@ -70,6 +79,11 @@ public static class GenerationsEndpointRouteBuilderExtensions
                 => api.RedeliverCallbackAsync(request, id, client, ct))
             .WithName(RedeliverName)
             .Produces<GenerationRedeliverResponse>(StatusCodes.Status202Accepted);
+        endpoints.MapGet(UsageRoute, (HttpRequest request, [FromServices] UsageApi api, CancellationToken ct) => api.GetAsync(request, ct))
+            .WithTags("Usage")
+            .WithMetadata(GenerationsApiMetadata.Instance)
+            .WithName(UsageName)
+            .Produces<UsageResponse>(StatusCodes.Status200OK);
 
         return group;
     }

@@ -23,7 +23,11 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
             var submission = await steps.SubmitAsync();
             if (submission is NotSubmitted refused)
             {
-                return await steps.FinishAsync(steps.Failed(null, refused.ErrorCode, refused.ErrorMessage));
+                return await steps.FinishAsync(steps.Failed(null, refused.ErrorCode, refused.ErrorMessage) with
+                {
+                    EstimatedCredits = input.EstimatedCredits,
+                    ResetsAt = refused.ResetsAt,
+                });
             }
             checkpoint = new GenerationCheckpoint(((Submitted)submission).RunwayTaskId, 0, null, null);
         }

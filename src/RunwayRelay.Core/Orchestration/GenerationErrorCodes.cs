@@ -22,12 +22,22 @@ public static class GenerationErrorCodes
     public const string TimedOut = "TIMED_OUT";
     public const string Cancelled = "CANCELLED";
 
+    /// <summary>The estimate is over <c>Budget__MaxCreditsPerGeneration</c>; nothing was submitted.</summary>
+    public const string BudgetPerGenerationExceeded = "BUDGET_PER_GENERATION_EXCEEDED";
+
+    /// <summary>Today's (UTC) <c>Budget__MaxCreditsPerDay</c> has no room for the estimate; nothing was submitted.</summary>
+    public const string BudgetPerDayExceeded = "BUDGET_PER_DAY_EXCEEDED";
+
+    /// <summary>Runway refused the create: the organization reached the model's daily generation limit of its tier. Not retried.</summary>
+    public const string DailyLimitReached = "DAILY_LIMIT_REACHED";
+
     internal static string ForCreate(RunwayErrorKind kind) => kind switch
     {
         RunwayErrorKind.InvalidRequest => InvalidRequest,
         RunwayErrorKind.Unauthorized => Unauthorized,
         RunwayErrorKind.InsufficientCredits => InsufficientCredits,
         RunwayErrorKind.RateLimited => RateLimited,
+        RunwayErrorKind.DailyLimitReached => DailyLimitReached,
         _ => RunwayError,
     };
 }

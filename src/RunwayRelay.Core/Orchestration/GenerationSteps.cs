@@ -161,7 +161,7 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
             RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Throttled, TimeSpan.FromSeconds(timed.ThrottledSeconds));
             RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Running, TimeSpan.FromSeconds(timed.RunningSeconds));
         }
-        return snapshot switch
+        var ended = snapshot switch
         {
             TaskLost lost => Failed(taskId, lost.ErrorCode, lost.ErrorMessage),
             TaskObserved { Status: RunwayTaskStatus.Succeeded } => await CopyAsync(taskId),
@@ -172,6 +172,11 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
                 GenerationErrorCodes.RunwayTaskCancelled, "The Runway task was cancelled outside RunwayRelay."),
             // THROTTLED, PENDING, RUNNING, unknown statuses and transient read errors all mean: keep waiting.
             _ => null,
+        };
+        return ended is null ? null : ended with
+        {
+            EstimatedCredits = input.EstimatedCredits,
+            CreditsSpent = snapshot is TaskObserved { CostCredits: { } cost } ? (long)Math.Ceiling(cost) : null,
         };
     }
 
@@ -226,7 +231,10 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         if (input.HasCallback || input.CallbackUrl is not null)
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
-                outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+                outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero))
+            {
+                EstimatedCredits = outcome.EstimatedCredits, CreditsSpent = outcome.CreditsSpent, ResetsAt = outcome.ResetsAt,
+            };
             await TryAsync(GenerationTasks.StartCallbackDelivery, new StartCallbackDeliveryInput(input.GenerationId, notice, input.CallbackUrl)
                 { TraceParent = input.TraceParent },
                 GenerationRetryPolicies.StartCallbackDelivery);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RunwayRelay.Budget;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Runway;
 using RunwayRelay.Scheduling;
@@ -36,6 +37,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutputOptions>, StorageOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InputOptions>, StorageOptionsValidator>());
+        services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
 
         services.TryAddKeyedSingleton<BlobServiceClient>(VideoStorageClientFactory.ConnectionName,
             (sp, _) => VideoStorageClientFactory.Create(sp.GetRequiredService<IConfiguration>()));
@@ -47,6 +50,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<PromptImageLoader>();
         services.TryAddSingleton<RunwayOutputCache>();
         services.TryAddSingleton<GenerationScheduler>();
+        services.TryAddSingleton<DailySpendStore>();
+        services.TryAddSingleton<BudgetGuard>();
 
         // Downloads carry signed URLs: the factory's request loggers would write them out, so they are removed.
         services.AddHttpClient<BlobVideoStore>((sp, http) =>

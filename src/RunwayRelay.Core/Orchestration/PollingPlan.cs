@@ -109,6 +109,21 @@ public static class PollingPlan
         };
     }
 
+    /// <summary>
+    /// THROTTLED time between the previous answer and this one: all of it when both were THROTTLED, half when one was
+    /// (the change happened somewhere in between), none otherwise. The first poll counts from the task's creation.
+    /// </summary>
+    public static TimeSpan ThrottledBetween(GenerationCheckpoint checkpoint, string status, DateTimeOffset? createdAt, DateTimeOffset readAt)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if ((checkpoint.LastPolledAt ?? createdAt) is not { } previous || readAt <= previous)
+        {
+            return TimeSpan.Zero;
+        }
+        int ends = (checkpoint.LastRunwayStatus == RunwayTaskStatus.Throttled ? 1 : 0) + (status == RunwayTaskStatus.Throttled ? 1 : 0);
+        return (readAt - previous) * ends / 2;
+    }
+
     /// <summary>The checkpoint after one more poll that did not end the generation; <paramref name="now"/> stands in for a missing read time.</summary>
     public static GenerationCheckpoint Advance(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot, DateTimeOffset now)
     {
@@ -126,7 +141,12 @@ public static class PollingPlan
             return next;
         }
 
-        next = next with { LastRunwayStatus = observed.Status, CreatedAt = observed.CreatedAt ?? checkpoint.CreatedAt };
+        next = next with
+        {
+            LastRunwayStatus = observed.Status,
+            CreatedAt = observed.CreatedAt ?? checkpoint.CreatedAt,
+            ThrottledFor = checkpoint.ThrottledFor + ThrottledBetween(checkpoint, observed.Status, observed.CreatedAt, readAt),
+        };
         bool wasRunning = checkpoint.LastRunwayStatus == RunwayTaskStatus.Running;
         if (observed.Status != RunwayTaskStatus.Running)
         {

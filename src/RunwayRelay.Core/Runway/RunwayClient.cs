@@ -131,6 +131,32 @@ public partial class RunwayClient
         return await ReadAsync<RunwayOrganization>(response, operation, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Credits used per UTC day and model from <paramref name="startDate"/> to before <paramref name="beforeDate"/> (at most 90 days).</summary>
+    public virtual async Task<RunwayCreditUsage> GetUsageAsync(DateOnly startDate, DateOnly beforeDate, CancellationToken cancellationToken = default)
+    {
+        var operation = new Operation("get usage", null, IsCreate: false);
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            startDate = startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            beforeDate = beforeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }, Json);
+        using var response = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "v1/organization/usage")
+            {
+                Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            };
+            // A report, not a generation: repeating it is harmless.
+            request.Options.Set(RunwayRetryPolicy.SafeToRepeat, true);
+            return request;
+        }, operation, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        }
+        return await ReadAsync<RunwayCreditUsage>(response, operation, cancellationToken).ConfigureAwait(false);
+    }
+
     private static string TaskPath(string taskId) => "v1/tasks/" + Uri.EscapeDataString(taskId);
 
     /// <summary>
@@ -301,6 +327,17 @@ public partial class RunwayClient
                     ? $"Runway has no task {id} (404): it is unknown, was deleted or cancelled, or belongs to another organization.{said}"
                     : $"Runway answered 404 while {where}: check Runway__BaseUrl / RUNWAYML_BASE_URL.{said}",
                 response.StatusCode, error, issues);
+        }
+        else if (status == 429 && RunwayRetryPolicy.IsDailyLimit(error))
+        {
+            var wait = RunwayRetryPolicy.RetryAfter(response, _time);
+            string resets = wait is { } w
+                ? $"Runway asks to wait {Math.Ceiling(w.TotalSeconds)} s."
+                : "Runway counts the limit over a rolling 24 hours, so it frees up at the latest 24 hours after this refusal.";
+            result = new RunwayException(RunwayErrorKind.DailyLimitReached,
+                $"Runway refused the generation: the organization reached its daily generation limit for this model ({where}). {resets} " +
+                $"It was not retried. Raise the limit with a higher usage tier in the developer portal ({DeveloperPortal}), or try again after it resets.{said}",
+                response.StatusCode, error, issues) { RetryAfter = wait };
         }
         else if (status == 429)
         {

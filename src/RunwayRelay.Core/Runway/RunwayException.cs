@@ -17,6 +17,8 @@ public enum RunwayErrorKind
     RateLimited,
     /// <summary>5xx.</summary>
     ServerError,
+    /// <summary>429 on a create whose text says the model's daily generation limit is reached: asking again soon cannot help.</summary>
+    DailyLimitReached,
     /// <summary>No answer: connection refused or dropped, or the attempt timed out.</summary>
     Network,
     Other,
@@ -54,6 +56,9 @@ public class RunwayException : Exception
     public string? RunwayMessage { get; }
 
     public IReadOnlyList<RunwayIssue> Issues { get; }
+
+    /// <summary>The wait Runway asked for (<c>Retry-After</c>), when it did.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>True when asking again later can succeed (429, 5xx, network).</summary>
     public bool IsTransient => Kind is RunwayErrorKind.RateLimited or RunwayErrorKind.ServerError or RunwayErrorKind.Network;

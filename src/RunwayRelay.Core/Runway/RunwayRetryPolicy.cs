@@ -10,7 +10,7 @@ namespace RunwayRelay.Runway;
 /// errors. A create (POST) is a paid generation and Runway has no idempotency key, so it is repeated only when Runway
 /// cannot have acted on it: the connection was never established, or Runway answered 429 (nothing was created).
 /// </summary>
-public static class RunwayRetryPolicy
+public static partial class RunwayRetryPolicy
 {
     /// <summary>
     /// Marks a POST that creates nothing billable (e.g. <c>POST /v1/uploads</c>): it is repeated like a read.
@@ -58,6 +58,28 @@ public static class RunwayRetryPolicy
         }
         return !isCreate && (status == 408 || status >= 500);
     }
+
+    /// <summary>
+    /// A 429 on a create that says the daily generation limit is reached: repeating it within seconds cannot succeed,
+    /// so it is answered at once (the body is buffered, so the client can still read it).
+    /// </summary>
+    public static async ValueTask<bool> IsDailyLimitAsync(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome)
+    {
+        if (outcome.Result is not { StatusCode: System.Net.HttpStatusCode.TooManyRequests } response || request?.Method != HttpMethod.Post)
+        {
+            return false;
+        }
+        await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        return IsDailyLimit(body);
+    }
+
+    /// <summary>Runway's text for a model's daily generation quota (e.g. "You have reached the daily generation limit of your tier").</summary>
+    public static bool IsDailyLimit(string? text) => text is not null && DailyLimitPattern().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(daily|24[- ]hour|per day)\b[^.]{0,60}\b(limit|quota)\b|\b(limit|quota)\b[^.]{0,60}\b(daily|per day)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DailyLimitPattern();
 
     /// <summary>True when the request cannot have left this machine: no connection was made.</summary>
     public static bool IsConnectFailure(Exception? exception)

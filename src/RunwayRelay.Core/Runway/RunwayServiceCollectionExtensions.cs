@@ -119,7 +119,8 @@ public static class RunwayServiceCollectionExtensions
             Delay = options.RetryBaseDelay,
             MaxDelay = options.MaxRetryDelay,
             ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Context.GetRequestMessage(), args.Outcome)),
+            ShouldHandle = async args => shouldRetry(args.Context.GetRequestMessage(), args.Outcome)
+                && !await RunwayRetryPolicy.IsDailyLimitAsync(args.Context.GetRequestMessage(), args.Outcome).ConfigureAwait(false),
             DelayGenerator = args =>
             {
                 var asked = RunwayRetryPolicy.RetryAfter(args.Outcome.Result, time);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
+using RunwayRelay.Runway.Pricing;
 using RunwayRelay.Storage;
 using RunwayRelay.Telemetry;
 
@@ -128,6 +129,7 @@ public sealed partial class GenerationScheduler(
             RequestSha256 = RequestFingerprint.Of(draft.Request, outputBlobName, draft.CallbackUrl),
             HasCallback = draft.CallbackUrl is not null,
             CallbackEvents = draft.CallbackUrl is null ? null : draft.CallbackEvents,
+            EstimatedCredits = ModelCreditRates.Estimate(draft.Request),
         };
     }
 

@@ -20,6 +20,9 @@ public sealed record SubmissionRecord(
     string? ErrorMessage = null,
     string? ClaimToken = null)
 {
+    /// <summary>Runway's <c>estimatedCost</c> on the created task, so a re-run answers exactly what the first run did.</summary>
+    public long? RunwayEstimatedCredits { get; init; }
+
     /// <summary>The POST may be on its way: a re-execution must not post again.</summary>
     public const string Submitting = "submitting";
     public const string Submitted = "submitted";

@@ -104,15 +104,17 @@ public sealed class RunwayClientErrorTests : EmulatorTestBase
     }
 
     [Fact]
-    public async Task CreateTaskAsync_DailyLimitReached_IsRateLimitedAndNothingIsCreated()
+    public async Task CreateTaskAsync_DailyLimitReached_IsDailyLimitReachedAndNothingIsCreated()
     {
         Emulator.Options.Models["gen4.5"] = new() { MaxConcurrentGenerations = 2, MaxDailyGenerations = 0 };
         using var harness = Harness();
 
         var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(TextToVideo()));
 
-        Assert.Equal((RunwayErrorKind.RateLimited, HttpStatusCode.TooManyRequests), (ex.Kind, ex.StatusCode));
+        Assert.Equal((RunwayErrorKind.DailyLimitReached, HttpStatusCode.TooManyRequests), (ex.Kind, ex.StatusCode));
+        Assert.False(ex.IsTransient);
         Assert.Contains("daily generation limit", ex.RunwayMessage);
+        Assert.Contains("not retried", ex.Message, StringComparison.Ordinal);
         Assert.Empty(Emulator.Activity.Creates);
     }
 

@@ -52,6 +52,19 @@ public sealed class FunctionsMetadataTests
         Assert.Contains(Bindings(name), b => b.GetProperty("type").GetString() == "durableClient");
     }
 
+    [Theory]
+    [InlineData("QuoteGeneration", "post", "generations/quote")]
+    [InlineData("GetUsage", "get", "usage")]
+    public void Metadata_MoneyRoutes_MatchTheContractWithAFunctionKey(string name, string method, string route)
+    {
+        var trigger = Trigger(name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
     [Fact]
     public void Metadata_Health_IsAGetAtHealthWithAFunctionKey()
     {

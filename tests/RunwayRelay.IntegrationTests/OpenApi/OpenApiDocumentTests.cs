@@ -78,9 +78,9 @@ public sealed class OpenApiDocumentTests
     public void CheckedInDocument_Operations_AreExactlyTheGenerationsRoutesAndHealth()
     {
         Assert.Equal(
-            [("api/generations", "post"), ("api/generations/subscribe", "post"), ("api/generations/unsubscribe", "post"),
+            [("api/generations", "post"), ("api/generations/quote", "post"), ("api/generations/subscribe", "post"), ("api/generations/unsubscribe", "post"),
                 ("api/generations/{id}", "delete"), ("api/generations/{id}", "get"), ("api/generations/{id}/callback/redeliver", "post"),
-                ("api/health", "get")],
+                ("api/health", "get"), ("api/usage", "get")],
             CheckedInOpenApi.Operations().Order());
         var doc = CheckedInOpenApi.Read().Document!;
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.StartName, doc.Paths["/api/generations"].Operations![HttpMethod.Post].OperationId);
@@ -88,6 +88,8 @@ public sealed class OpenApiDocumentTests
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.UnsubscribeName, doc.Paths["/api/generations/unsubscribe"].Operations![HttpMethod.Post].OperationId);
         Assert.Equal(HealthEndpointRouteBuilderExtensions.Name, doc.Paths["/api/health"].Operations![HttpMethod.Get].OperationId);
         Assert.Equal(GenerationsEndpointRouteBuilderExtensions.RedeliverName, doc.Paths["/api/generations/{id}/callback/redeliver"].Operations![HttpMethod.Post].OperationId);
+        Assert.Equal(GenerationsEndpointRouteBuilderExtensions.QuoteName, doc.Paths["/api/generations/quote"].Operations![HttpMethod.Post].OperationId);
+        Assert.Equal(GenerationsEndpointRouteBuilderExtensions.UsageName, doc.Paths["/api/usage"].Operations![HttpMethod.Get].OperationId);
         Assert.Empty(doc.Servers ?? []);
     }
 
@@ -159,10 +161,12 @@ public sealed class OpenApiDocumentTests
     }
 
     [Theory]
-    [InlineData("post", "/api/generations", "400 409 413 415 422")]
-    [InlineData("get", "/api/generations/{id}", "400 404 409 422 500 502 504")]
+    [InlineData("post", "/api/generations", "400 402 409 413 415 422 429")]
+    [InlineData("get", "/api/generations/{id}", "400 402 404 409 422 500 502 504")]
     [InlineData("delete", "/api/generations/{id}", "400 404")]
-    [InlineData("post", "/api/generations/subscribe", "400 409 413 415 422")]
+    [InlineData("post", "/api/generations/subscribe", "400 402 409 413 415 422 429")]
+    [InlineData("post", "/api/generations/quote", "400 413 415")]
+    [InlineData("get", "/api/usage", "400 502")]
     [InlineData("post", "/api/generations/unsubscribe", "400 413 415")]
     [InlineData("post", "/api/generations/{id}/callback/redeliver", "400 404 409")]
     public void CheckedInDocument_ErrorAnswers_AreProblemJsonWithTheirShapes(string method, string path, string statuses)

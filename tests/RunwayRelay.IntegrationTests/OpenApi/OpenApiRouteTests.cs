@@ -57,10 +57,13 @@ public sealed class OpenApiRouteTests : IAsyncLifetime
     public void DevHost_EveryGenerationsRoute_IsInTheCheckedInDocument()
     {
         string prefix = GenerationsEndpointRouteBuilderExtensions.CollectionRoute.TrimStart('/');
-        var generations = DevHostRoutes().Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        string usage = GenerationsEndpointRouteBuilderExtensions.UsageRoute.TrimStart('/');
+        var generations = DevHostRoutes().Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal) || r.Path == usage).ToList();
 
-        Assert.Equal(6, generations.Count);
-        // The health report is the one operation outside /api/generations.
+        Assert.Equal(8, generations.Count);
+        Assert.Contains((prefix + "/" + GenerationsEndpointRouteBuilderExtensions.QuoteRoute, "post"), generations);
+        Assert.Contains((usage, "get"), generations);
+        // The health report is the one operation outside /api/generations and /api/usage.
         var health = (HealthEndpointRouteBuilderExtensions.Route.TrimStart('/'), "get");
         Assert.Contains(health, DevHostRoutes());
         Assert.Equal(generations.Append(health).Order(), CheckedInOpenApi.Operations().Order());

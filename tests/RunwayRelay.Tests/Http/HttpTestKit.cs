@@ -26,7 +26,13 @@ internal static class HttpTestKit
     public static GenerationsApi Api(RunwayOptions? runway = null, GenerationApiOptions? api = null, CallbackOptions? callbacks = null) =>
         new(Monitor(runway ?? new RunwayOptions()), Monitor(api ?? new GenerationApiOptions()), Monitor(callbacks ?? new CallbackOptions()),
             NullLogger<GenerationsApi>.Instance, NoLinks(), UnreachableStorageScheduler(runway ?? new RunwayOptions()),
-            new CallbackTargetStore(new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true"), Options.Create(new OutputOptions())));
+            new CallbackTargetStore(new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true"), Options.Create(new OutputOptions())),
+            NoBudget(), Monitor(new RunwayRelay.Budget.BudgetOptions { CheckBalance = false }), new FakeTimeProvider(Now));
+
+    /// <summary>No limits and no balance check: the guard reads and writes nothing.</summary>
+    private static RunwayRelay.Budget.BudgetGuard NoBudget() =>
+        new(new Mock<RunwayClient>().Object, new Mock<DailySpendStore>().Object, Monitor(new RunwayRelay.Budget.BudgetOptions { CheckBalance = false }),
+            new FakeTimeProvider(Now), NullLogger<RunwayRelay.Budget.BudgetGuard>.Instance);
 
     /// <summary>Links need a signing storage account; these handler tests leave videos as stored.</summary>
     private static VideoDownloadLinks NoLinks()

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using RunwayRelay.Budget;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
@@ -16,6 +17,7 @@ public sealed class ActivityTests
     private static readonly SubmitGenerationInput Submit = new("gen-1", new TextToVideoRequest { Model = "gen4.5", PromptText = "fox", Ratio = "1280:720", Duration = 5 });
     private readonly Mock<RunwayClient> _runway = new();
     private readonly Mock<SubmissionLedger> _ledger = new();
+    private readonly Mock<DailySpendStore> _spend = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
     private SubmitGenerationActivity SubmitActivity(Azure.Storage.Blobs.BlobServiceClient? storage = null)
@@ -24,7 +26,9 @@ public sealed class ActivityTests
         storage ??= new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true");
         var payloads = new GenerationPayloadStore(storage, Microsoft.Extensions.Options.Options.Create(new OutputOptions()));
         var images = new PromptImageLoader(storage, _runway.Object, NullLogger<PromptImageLoader>.Instance);
-        return new(_runway.Object, _ledger.Object, payloads, images, _time, NullLogger<SubmitGenerationActivity>.Instance);
+        var budget = new BudgetGuard(_runway.Object, _spend.Object, Mock.Of<Microsoft.Extensions.Options.IOptionsMonitor<BudgetOptions>>(m => m.CurrentValue == new BudgetOptions { CheckBalance = false }),
+            _time, NullLogger<BudgetGuard>.Instance);
+        return new(_runway.Object, _ledger.Object, payloads, images, budget, _time, NullLogger<SubmitGenerationActivity>.Instance);
     }
 
     [Fact]

@@ -179,4 +179,28 @@ public sealed class PollingPlanTests
         Assert.Equal(12, next.RunningSeconds);
         Assert.Equal(0, next.QueuedSeconds);
     }
+
+    [Theory]
+    [InlineData(RunwayTaskStatus.Throttled, RunwayTaskStatus.Throttled, 10)]
+    [InlineData(RunwayTaskStatus.Pending, RunwayTaskStatus.Throttled, 5)]
+    [InlineData(RunwayTaskStatus.Throttled, RunwayTaskStatus.Running, 5)]
+    [InlineData(RunwayTaskStatus.Pending, RunwayTaskStatus.Running, 0)]
+    public void Advance_ThrottledAnswers_AddTheirTimeToThrottledFor(string before, string now, double addedSeconds)
+    {
+        var checkpoint = new GenerationCheckpoint("task-1", 2, before, null) { LastPolledAt = T0, ThrottledFor = TimeSpan.FromSeconds(3) };
+
+        var next = PollingPlan.Advance(checkpoint, new TaskObserved(now) { ReadAt = T0.AddSeconds(10), CreatedAt = T0.AddSeconds(-20) }, T0.AddSeconds(10));
+
+        Assert.Equal(TimeSpan.FromSeconds(3 + addedSeconds), next.ThrottledFor);
+    }
+
+    [Fact]
+    public void Advance_FirstPollThrottled_CountsHalfFromCreation()
+    {
+        var checkpoint = new GenerationCheckpoint("task-1", 0, null, null);
+
+        var next = PollingPlan.Advance(checkpoint, new TaskObserved(RunwayTaskStatus.Throttled) { ReadAt = T0.AddSeconds(8), CreatedAt = T0 }, T0.AddSeconds(8));
+
+        Assert.Equal(TimeSpan.FromSeconds(4), next.ThrottledFor);
+    }
 }

@@ -51,4 +51,15 @@ public sealed class RunwayErrorParsingTests
     {
         Assert.Equal(expected, RunwayClient.IsInsufficientCredits(error));
     }
+
+    [Theory]
+    [InlineData("You have reached the daily generation limit of your tier for gen4.5. Try again later or upgrade your tier.", true)]
+    [InlineData("Daily generation quota exceeded", true)]
+    [InlineData("Too many requests", false)]
+    [InlineData("Rate limit exceeded, slow down", false)]
+    [InlineData(null, false)]
+    public void IsDailyLimit_RecognisesTheDailyQuotaNotOtherLimits(string? error, bool expected)
+    {
+        Assert.Equal(expected, RunwayRetryPolicy.IsDailyLimit(error));
+    }
 }

@@ -122,7 +122,50 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                     (StatusCodes.Status409Conflict, ProblemSchemas.Request, "`outputBlobName` already holds a video or is reserved (`errors.outputBlobName`); nothing was started."),
                     (StatusCodes.Status413PayloadTooLarge, ProblemSchemas.Request, "The body is larger than `Api__MaxRequestBodyBytes` (`errors.$`)."),
                     (StatusCodes.Status415UnsupportedMediaType, ProblemSchemas.Request, "Not a JSON content type, or a charset other than UTF-8 (`errors.Content-Type`)."),
-                    (StatusCodes.Status422UnprocessableEntity, ProblemSchemas.IdempotencyKeyReused, "The `Idempotency-Key` was already used with a different request; nothing was started."));
+                    (StatusCodes.Status422UnprocessableEntity, ProblemSchemas.IdempotencyKeyReused, "The `Idempotency-Key` was already used with a different request; nothing was started."),
+                    BudgetProblem402, BudgetProblem429);
+                AddRetryAfter(operation, StatusCodes.Status429TooManyRequests, document);
+                break;
+            case GenerationsEndpointRouteBuilderExtensions.QuoteName:
+                operation.Summary = "Quote a generation";
+                operation.Description = "The same body as `POST /api/generations`, validated the same way. Answers the estimate in credits " +
+                    "(1 credit = US$0.01, from RunwayRelay's rate table, dated by `ratesAsOf`) and whether the budgets and the credit " +
+                    "balance would accept it now (`refusal`, the error code the start would answer). Submits and stores nothing.";
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "One JSON object as for `POST /api/generations`.",
+                    Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        ["application/json"] = new() { Schema = new OpenApiSchemaReference(GenerationRequestSchemas.RequestName, document) },
+                    },
+                };
+                AddProblems(operation, document,
+                    (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "Invalid fields or headers (`errors` names each)."),
+                    (StatusCodes.Status413PayloadTooLarge, ProblemSchemas.Request, "The body is larger than `Api__MaxRequestBodyBytes` (`errors.$`)."),
+                    (StatusCodes.Status415UnsupportedMediaType, ProblemSchemas.Request, "Not a JSON content type, or a charset other than UTF-8 (`errors.Content-Type`)."));
+                break;
+            case GenerationsEndpointRouteBuilderExtensions.UsageName:
+                operation.Summary = "Credits used per day and model";
+                operation.Description = "Runway's credits per UTC day and model (`POST /v1/organization/usage`; refunds are negative) side by side " +
+                    "with what this service recorded submitting; `otherCredits` is the difference: spend from elsewhere in the organization, or refunds. " +
+                    "Only days with any credits are listed.";
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = UsageApi.FromParameter, In = ParameterLocation.Query, Required = false,
+                    Description = "First UTC day, `YYYY-MM-DD`; default 29 days before `to`.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+                });
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = UsageApi.ToParameter, In = ParameterLocation.Query, Required = false,
+                    Description = "Last UTC day (included), `YYYY-MM-DD`; default today. At most 90 days from `from`, both included.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+                });
+                AddProblems(operation, document,
+                    (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "`from` or `to` is not a date, `from` is after `to`, or the range is longer than 90 days (`errors` names it)."),
+                    (StatusCodes.Status502BadGateway, ProblemSchemas.Upstream, "Runway's usage report could not be read (`RUNWAY_USAGE_UNAVAILABLE`)."));
                 break;
             case GenerationsEndpointRouteBuilderExtensions.StatusName:
                 operation.Summary = "Read a generation's status";
@@ -132,11 +175,12 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                 AddLocationHeaders(operation, StatusCodes.Status202Accepted, document);
                 AddProblems(operation, document,
                     (StatusCodes.Status400BadRequest, ProblemSchemas.Validation, "No status URL can be built for the request's `Host` (`errors.Host`)."),
+                    (StatusCodes.Status402PaymentRequired, ProblemSchemas.Failure, "Refused before submission by a budget or the credit balance (`BUDGET_PER_GENERATION_EXCEEDED`, `BUDGET_PER_DAY_EXCEEDED`, `RUNWAY_INSUFFICIENT_CREDITS`)."),
                     (StatusCodes.Status404NotFound, ProblemSchemas.NotFound, "There is no generation with this id."),
                     (StatusCodes.Status409Conflict, ProblemSchemas.Failure, "Cancelled (`CANCELLED`, `RUNWAY_TASK_CANCELLED`, `TERMINATED`)."),
                     (StatusCodes.Status422UnprocessableEntity, ProblemSchemas.Failure, "Runway refused the input (`RUNWAY_INVALID_REQUEST`, `SAFETY.*`, `ASSET.*`)."),
                     (StatusCodes.Status500InternalServerError, ProblemSchemas.Failure, "RunwayRelay's own failure (`API_KEY_UNAVAILABLE`, `COPY_FAILED`, `ORCHESTRATION_FAILED`, `NO_OUTCOME`)."),
-                    (StatusCodes.Status502BadGateway, ProblemSchemas.Failure, "Runway failed the task or refused a call (any other code)."),
+                    (StatusCodes.Status502BadGateway, ProblemSchemas.Failure, "Runway failed the task or refused a call (any other code, e.g. `DAILY_LIMIT_REACHED` with `resetsAt`)."),
                     (StatusCodes.Status504GatewayTimeout, ProblemSchemas.Failure, "Runway did not finish within `Runway__Timeout` (`TIMED_OUT`)."));
                 break;
             case GenerationsEndpointRouteBuilderExtensions.CancelName:
@@ -171,7 +215,9 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                     (StatusCodes.Status409Conflict, ProblemSchemas.Request, "`outputBlobName` already holds a video or is reserved (`errors.outputBlobName`); nothing was started."),
                     (StatusCodes.Status413PayloadTooLarge, ProblemSchemas.Request, "The body is larger than `Api__MaxRequestBodyBytes` (`errors.$`)."),
                     (StatusCodes.Status415UnsupportedMediaType, ProblemSchemas.Request, "Not a JSON content type, or a charset other than UTF-8 (`errors.Content-Type`)."),
-                    (StatusCodes.Status422UnprocessableEntity, ProblemSchemas.IdempotencyKeyReused, "The `callbackUrl` was already subscribed with a different request; nothing was started."));
+                    (StatusCodes.Status422UnprocessableEntity, ProblemSchemas.IdempotencyKeyReused, "The `callbackUrl` was already subscribed with a different request; nothing was started."),
+                    BudgetProblem402, BudgetProblem429);
+                AddRetryAfter(operation, StatusCodes.Status429TooManyRequests, document);
                 break;
             case GenerationsEndpointRouteBuilderExtensions.UnsubscribeName:
                 operation.Summary = "Unsubscribe (Logic Apps HTTP Webhook action)";
@@ -226,6 +272,23 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
         }
     }
 
+    private static readonly (int, string, string) BudgetProblem402 = (StatusCodes.Status402PaymentRequired, ProblemSchemas.Budget,
+        "The estimate is over `Budget__MaxCreditsPerGeneration` (`BUDGET_PER_GENERATION_EXCEEDED`) or the organization's API credit balance (`RUNWAY_INSUFFICIENT_CREDITS`); nothing was started.");
+
+    private static readonly (int, string, string) BudgetProblem429 = (StatusCodes.Status429TooManyRequests, ProblemSchemas.Budget,
+        "Today's (UTC) `Budget__MaxCreditsPerDay` has no room for the estimate (`BUDGET_PER_DAY_EXCEEDED`); `Retry-After` says when the day turns. Nothing was started.");
+
+    private static void AddRetryAfter(OpenApiOperation operation, int status, OpenApiDocument document)
+    {
+        var response = (OpenApiResponse)operation.Responses![status.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+        response.Headers[RetryAfterHeader] = new OpenApiHeader
+        {
+            Description = "Seconds until the next UTC day, when the daily budget turns.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+        };
+    }
+
     /// <summary>The success bodies come from the response records; their <c>status</c> strings take these values.</summary>
     private static void DescribeAnswers(IDictionary<string, IOpenApiSchema> schemas)
     {
@@ -243,6 +306,14 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
         progress.Description = "Runway's progress from 0 to 1; null until Runway has reported it.";
         Property(schemas, nameof(GenerationStatusResponse), "runwayStatus").Description =
             "Runway's task status (`PENDING`, `THROTTLED`, `RUNNING`, ...); null until Runway has reported it.";
+        Property(schemas, nameof(GenerationStatusResponse), "queuedFor").Description =
+            "How long Runway held the task THROTTLED (the organization at its concurrency limit, not RunwayRelay), measured from the polls; null before the first poll.";
+        Property(schemas, nameof(GenerationStatusResponse), "estimatedCredits").Description =
+            "The credits RunwayRelay estimated at acceptance (1 credit = US$0.01); null for a model without a rate.";
+        Property(schemas, nameof(GenerationAcceptedResponse), "estimatedCredits").Description =
+            "The credits RunwayRelay estimates the generation costs (1 credit = US$0.01); null for a model without a rate.";
+        Property(schemas, nameof(GenerationSucceededResponse), "creditsSpent").Description =
+            "The credits Runway reports as charged for the task (its `cost`); null when Runway did not say.";
         Property(schemas, nameof(StoredVideo), "downloadUrl").Description =
             "A read-only SAS link made at read time when the storage has an account key; absent otherwise.";
     }

@@ -18,6 +18,8 @@ internal static class ProblemSchemas
     public const string NotFound = "GenerationNotFoundProblem";
     public const string Failure = "GenerationFailureProblem";
     public const string CannotRedeliver = "CallbackRedeliverProblem";
+    public const string Budget = "BudgetProblem";
+    public const string Upstream = "UpstreamProblem";
 
     /// <summary>Codes RunwayRelay sets; Runway's own failure codes (e.g. <c>SAFETY.INPUT.TEXT</c>) pass through, so the set stays open.</summary>
     public static IReadOnlyList<string> KnownErrorCodes { get; } =
@@ -28,7 +30,8 @@ internal static class ProblemSchemas
         GenerationErrorCodes.SubmissionUncertain, GenerationErrorCodes.SubmissionError, GenerationErrorCodes.PayloadMissing,
         GenerationErrorCodes.UploadGone, GenerationErrorCodes.Unauthorized, GenerationErrorCodes.InsufficientCredits,
         GenerationErrorCodes.RateLimited, GenerationErrorCodes.RunwayError, GenerationErrorCodes.RunwayTaskFailed,
-        GenerationErrorCodes.RunwayTaskNotFound,
+        GenerationErrorCodes.RunwayTaskNotFound, GenerationErrorCodes.BudgetPerGenerationExceeded, GenerationErrorCodes.BudgetPerDayExceeded,
+        GenerationErrorCodes.DailyLimitReached, GenerationProblems.UsageUnavailableCode,
     ];
 
     public static IEnumerable<(string Name, IOpenApiSchema Schema)> Build()
@@ -60,11 +63,33 @@ internal static class ProblemSchemas
                 ("runwayTaskId", NullableText("The Runway task, or null when nothing was submitted.")),
                 // Only in GET answers of generations with a callbackUrl (never in the body a subscription's callback gets).
                 ("callback", new OpenApiSchemaReference(nameof(CallbackDeliveryStatus))),
+                ("estimatedCredits", Integer("int64", 0, null, "The credits RunwayRelay estimated at acceptance; absent for a model without a rate.")),
+                ("creditsSpent", Integer("int64", 0, null, "The credits Runway reports as charged for the task (0 once a failure is refunded); absent when Runway did not say.")),
+                ("resetsAt", DateTime("When the limit that refused the generation frees up (`DAILY_LIMIT_REACHED`, `BUDGET_PER_DAY_EXCEEDED`).")),
             ],
             "id", "generationStatus", "errorCode", "runwayTaskId"));
         yield return (CannotRedeliver, Problem("409: there is nothing to redeliver now; `errorCode` says why.",
             [("id", Text("The generation id.")), ("errorCode", OneOf([.. RedeliverErrorCodes.All]))], "id", "errorCode"));
+        yield return (Budget, Problem(
+            "402 or 429: a spending guard refused the request before anything was submitted.",
+            [
+                ("errorCode", OneOf([GenerationErrorCodes.BudgetPerGenerationExceeded, GenerationErrorCodes.BudgetPerDayExceeded, GenerationErrorCodes.InsufficientCredits])),
+                ("estimatedCredits", Integer("int64", 0, null, "The estimate of the request.")),
+                ("limitCredits", Integer("int64", 0, null, "The limit: `Budget__MaxCreditsPerGeneration`, `Budget__MaxCreditsPerDay`, or the organization's credit balance.")),
+                ("leftCredits", Integer("int64", 0, null, "What is left of the limit (today's room for the daily budget).")),
+                ("resetsAt", DateTime("The next UTC midnight, for the daily budget; null otherwise.")),
+            ],
+            "errorCode", "estimatedCredits", "limitCredits", "leftCredits"));
+        yield return (Upstream, Problem("502: Runway's answer was needed and could not be had.",
+            [("errorCode", OneOf([GenerationProblems.UsageUnavailableCode]))], "errorCode"));
     }
+
+    private static OpenApiSchema DateTime(string description) => new()
+    {
+        Type = JsonSchemaType.String | JsonSchemaType.Null,
+        Format = "date-time",
+        Description = description,
+    };
 
     private static OpenApiSchema Problem(string description, (string Name, IOpenApiSchema Schema)[] extras, params string[] required)
     {

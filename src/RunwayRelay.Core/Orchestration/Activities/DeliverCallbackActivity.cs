@@ -49,7 +49,10 @@ public sealed class DeliverCallbackActivity(CompletionCallbackSender sender, Cal
             // Resolved here, not injected: a worker without the HTTP API (AddRunwayRelayOrchestration alone) has no
             // GenerationsApi, and only the HTTP API's subscribe route makes payloads with a status URL.
             var api = services.GetRequiredService<GenerationsApi>();
-            var outcome = new GenerationOutcome(notice.Status, notice.RunwayTaskId, notice.Videos, notice.ErrorCode, notice.ErrorMessage);
+            var outcome = new GenerationOutcome(notice.Status, notice.RunwayTaskId, notice.Videos, notice.ErrorCode, notice.ErrorMessage)
+            {
+                EstimatedCredits = notice.EstimatedCredits, CreditsSpent = notice.CreditsSpent, ResetsAt = notice.ResetsAt,
+            };
             var rendered = await api.RenderFinalStatusAsync(input.GenerationId, outcome, statusUrl, services).ConfigureAwait(false);
             (body, contentType) = (rendered.Body, rendered.ContentType);
         }

@@ -30,7 +30,7 @@ public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOu
             {
                 RunwayRelayMetrics.CreditsSpent.Add(cost.Credits);
             }
-            return new TaskObserved(task.Status, task.Progress, task.Failure, task.FailureCode) { CreatedAt = task.CreatedAt, ReadAt = time.GetUtcNow() };
+            return new TaskObserved(task.Status, task.Progress, task.Failure, task.FailureCode) { CreatedAt = task.CreatedAt, CostCredits = task.Cost?.Credits, ReadAt = time.GetUtcNow() };
         }
         catch (RunwayException e) when (e.IsTransient)
         {

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.ApiKeys;
+using RunwayRelay.Budget;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
 using RunwayRelay.Telemetry;
@@ -17,6 +18,7 @@ public sealed partial class SubmitGenerationActivity(
     SubmissionLedger ledger,
     GenerationPayloadStore payloads,
     PromptImageLoader images,
+    BudgetGuard budget,
     TimeProvider time,
     ILogger<SubmitGenerationActivity> logger) : TaskActivity<SubmitGenerationInput, SubmissionResult>
 {
@@ -63,6 +65,27 @@ public sealed partial class SubmitGenerationActivity(
             return FromEarlierAttempt(id, earlier);
         }
 
+        // After the claim, so a re-run never counts the day twice nor posts; the day's entry is what the budget counts.
+        BudgetVerdict verdict;
+        try
+        {
+            verdict = await budget.ReserveAsync(id, request).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or IOException or HttpRequestException)
+        {
+            string message = $"The day's spend record could not be updated ({(e as Azure.RequestFailedException)?.ErrorCode ?? e.GetType().Name}); nothing was submitted. Start the generation again.";
+            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(), ErrorCode: GenerationErrorCodes.SubmissionError, ErrorMessage: message))
+                .ConfigureAwait(false);
+            return Refuse(id, GenerationErrorCodes.SubmissionError, message);
+        }
+        if (verdict is BudgetRefused refused)
+        {
+            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(), ErrorCode: refused.ErrorCode, ErrorMessage: refused.Message))
+                .ConfigureAwait(false);
+            return new NotSubmitted(refused.ErrorCode, refused.Message) { ResetsAt = refused.RetryAt };
+        }
+        var reservedAt = ((BudgetAllowed)verdict).ReservedAt ?? time.GetUtcNow();
+
         RunwayTaskCreated created;
         try
         {
@@ -79,10 +102,13 @@ public sealed partial class SubmitGenerationActivity(
             string code = GenerationErrorCodes.ForCreate(e.Kind);
             Log.Rejected(logger, id, code, e.Message);
             await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(), ErrorCode: code, ErrorMessage: e.Message)).ConfigureAwait(false);
-            return new NotSubmitted(code, e.Message);
+            await ReleaseQuietlyAsync(id, reservedAt).ConfigureAwait(false);
+            DateTimeOffset? resetsAt = e.Kind == RunwayErrorKind.DailyLimitReached ? time.GetUtcNow() + (e.RetryAfter ?? TimeSpan.FromDays(1)) : null;
+            return new NotSubmitted(code, resetsAt is { } at ? $"{e.Message} Resets by {at:yyyy-MM-dd HH:mm} UTC." : e.Message) { ResetsAt = resetsAt };
         }
         catch (RunwayApiKeyException e)
         {
+            await ReleaseQuietlyAsync(id, reservedAt).ConfigureAwait(false);
             await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(),
                 ErrorCode: GenerationErrorCodes.ApiKeyUnavailable, ErrorMessage: e.Message)).ConfigureAwait(false);
             return new NotSubmitted(GenerationErrorCodes.ApiKeyUnavailable, e.Message);
@@ -91,8 +117,31 @@ public sealed partial class SubmitGenerationActivity(
         span?.SetTag(RunwayRelayTelemetry.RunwayTaskIdTag, created.Id);
         span?.SetTag(RunwayRelayTelemetry.ModelTag, request.Model);
         Log.SubmittedAs(logger, id, created.Id);
-        await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Submitted, time.GetUtcNow(), created.Id)).ConfigureAwait(false);
-        return new Submitted(created.Id);
+        long? runwayEstimate = created.EstimatedCost is { } cost ? (long)Math.Ceiling(cost.Credits) : null;
+        await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Submitted, time.GetUtcNow(), created.Id) { RunwayEstimatedCredits = runwayEstimate })
+            .ConfigureAwait(false);
+        if (runwayEstimate is { } credits)
+        {
+            await QuietlyAsync(() => budget.RecordRunwayEstimateAsync(id, reservedAt, verdict.EstimatedCredits, credits), id, "spend record").ConfigureAwait(false);
+        }
+        return new Submitted(created.Id) { RunwayEstimatedCredits = runwayEstimate };
+    }
+
+    /// <summary>Runway created nothing: the day's budget gets the estimate back.</summary>
+    private Task ReleaseQuietlyAsync(string generationId, DateTimeOffset reservedAt) =>
+        QuietlyAsync(() => budget.ReleaseAsync(generationId, reservedAt), generationId, "spend record");
+
+    /// <summary>Book-keeping after Runway answered: its failure must not hide the answer from the orchestration.</summary>
+    private async Task QuietlyAsync(Func<Task> write, string generationId, string what)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or IOException or HttpRequestException)
+        {
+            Log.BookkeepingFailed(logger, e, generationId, what);
+        }
     }
 
     private async Task<RunwayGenerationRequest?> PrepareAsync(SubmitGenerationInput input)
@@ -122,7 +171,7 @@ public sealed partial class SubmitGenerationActivity(
         {
             case SubmissionRecord.Submitted when earlier.RunwayTaskId is not null:
                 Log.AlreadySubmitted(logger, generationId, earlier.RunwayTaskId);
-                return new Submitted(earlier.RunwayTaskId);
+                return new Submitted(earlier.RunwayTaskId) { RunwayEstimatedCredits = earlier.RunwayEstimatedCredits };
             case SubmissionRecord.Rejected:
                 return new NotSubmitted(earlier.ErrorCode ?? GenerationErrorCodes.RunwayError, earlier.ErrorMessage ?? "Runway did not accept the generation.");
             default:
@@ -166,6 +215,9 @@ public sealed partial class SubmitGenerationActivity(
 
         [LoggerMessage(6, LogLevel.Warning, "Generation {GenerationId}: could not update the submission record to {State}")]
         public static partial void RecordFailed(ILogger logger, Exception exception, string generationId, string state);
+
+        [LoggerMessage(1104, LogLevel.Warning, "Generation {GenerationId}: could not update the {Record}")]
+        public static partial void BookkeepingFailed(ILogger logger, Exception exception, string generationId, string record);
 
         [LoggerMessage(7, LogLevel.Warning, "Generation {GenerationId}: not submitted ({Code}): {Message}")]
         public static partial void NotPrepared(ILogger logger, string generationId, string code, string message);

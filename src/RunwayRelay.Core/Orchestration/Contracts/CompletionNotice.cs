@@ -10,4 +10,12 @@ public sealed record CompletionNotice(
     IReadOnlyList<StoredVideo> Videos,
     string? ErrorCode,
     string? ErrorMessage,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt)
+{
+    /// <summary>The outcome's money fields, so a subscribe callback's body is exactly what GET answers.</summary>
+    public long? EstimatedCredits { get; init; }
+
+    public long? CreditsSpent { get; init; }
+
+    public DateTimeOffset? ResetsAt { get; init; }
+}

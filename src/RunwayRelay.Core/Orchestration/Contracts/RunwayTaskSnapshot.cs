@@ -14,6 +14,9 @@ public abstract record RunwayTaskSnapshot
 public sealed record TaskObserved(string Status, double? Progress = null, string? Failure = null, string? FailureCode = null) : RunwayTaskSnapshot
 {
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Runway's <c>cost.credits</c> of an ended task, when it reports one.</summary>
+    public double? CostCredits { get; init; }
 }
 
 /// <summary>The read failed in a way worth trying again at the next poll.</summary>

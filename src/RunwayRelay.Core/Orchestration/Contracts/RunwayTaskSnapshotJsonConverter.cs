@@ -22,7 +22,7 @@ public sealed class RunwayTaskSnapshotJsonConverter : ClosedResultJsonConverter<
         }
         return String(result, nameof(TaskObserved.Status)) is { } status
             ? new TaskObserved(status, Number(result, nameof(TaskObserved.Progress)), String(result, nameof(TaskObserved.Failure)),
-                String(result, nameof(TaskObserved.FailureCode))) { CreatedAt = Time(result, nameof(TaskObserved.CreatedAt)) }
+                String(result, nameof(TaskObserved.FailureCode))) { CreatedAt = Time(result, nameof(TaskObserved.CreatedAt)), CostCredits = Number(result, nameof(TaskObserved.CostCredits)) }
             : new TaskUnreadable("Runway reported no status.");
     }
 }

@@ -7,7 +7,10 @@ public sealed class SubmissionResultJsonConverter : ClosedResultJsonConverter<Su
 {
     protected override SubmissionResult Read(JsonElement result) =>
         String(result, nameof(Submitted.RunwayTaskId)) is { } taskId
-            ? new Submitted(taskId)
+            ? new Submitted(taskId) { RunwayEstimatedCredits = Number(result, nameof(Submitted.RunwayEstimatedCredits)) is { } credits ? (long)credits : null }
             : new NotSubmitted(String(result, nameof(NotSubmitted.ErrorCode)) ?? GenerationErrorCodes.RunwayError,
-                String(result, nameof(NotSubmitted.ErrorMessage)) ?? "Runway did not accept the generation.");
+                String(result, nameof(NotSubmitted.ErrorMessage)) ?? "Runway did not accept the generation.")
+            {
+                ResetsAt = Time(result, nameof(NotSubmitted.ResetsAt)),
+            };
 }
