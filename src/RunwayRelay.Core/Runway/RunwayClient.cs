@@ -134,7 +134,7 @@ public partial class RunwayClient
     /// <summary>Credits used per UTC day and model from <paramref name="startDate"/> to before <paramref name="beforeDate"/> (at most 90 days).</summary>
     public virtual async Task<RunwayCreditUsage> GetUsageAsync(DateOnly startDate, DateOnly beforeDate, CancellationToken cancellationToken = default)
     {
-        var operation = new Operation("get usage", null, IsCreate: false);
+        var operation = new Operation("get usage", null, IsCreate: false) { Kind = "usage" };
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new
         {
             startDate = startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

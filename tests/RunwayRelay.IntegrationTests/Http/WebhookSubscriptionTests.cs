@@ -182,7 +182,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         string taskId = await WaitForRunwayTaskAsync(http, location);
 
         using var delete = await http.DeleteAsync(location);
-        var (callback, _) = await WaitForCallbackAsync(receiver, host);
+        var callback = (await WaitForCallbackAsync(receiver, host)).Body;
         using var again = await http.DeleteAsync(location);
 
         Assert.True(delete.IsSuccessStatusCode, $"DELETE on Location answered {(int)delete.StatusCode}");

@@ -255,6 +255,7 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
                     "so a load balancer's probes cost no Runway request each. On the DevHost it answers loopback callers only (403 otherwise).";
                 SetStatus(document.Components!.Schemas!, nameof(Health.HealthResponse), HealthStates, "`unhealthy` (503) when any part is.");
                 SetStatus(document.Components!.Schemas!, nameof(Health.HealthPartResponse), HealthStates, null);
+                break;
             case GenerationsEndpointRouteBuilderExtensions.RedeliverName:
                 operation.Summary = "Redeliver a generation's completion callback";
                 operation.Description = "Sends the `generation.completed` event again, with the same `webhook-id`, on a fresh retry schedule " +
