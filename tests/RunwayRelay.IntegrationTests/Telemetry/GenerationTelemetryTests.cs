@@ -41,7 +41,7 @@ public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITe
         // Slow enough (about 0.6 s at Runway) for several polls, each in an execution of its own after ContinueAsNew.
         await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.01 }, settings: new Dictionary<string, string?>
             {
-                ["Callbacks:SigningSecret"] = "telemetry-signing-secret",
+                ["Callbacks:SigningSecret"] = "whsec_dGVsZW1ldHJ5LXNpZ25pbmctc2VjcmV0LTMyYnl0ZXM=",
                 ["Callbacks:AllowLoopback"] = "true",
             },
             services: s => s.AddOpenTelemetry()
