@@ -14,6 +14,9 @@ public static class HealthParts
     public const string KeyVault = "keyVault";
     public const string Runway = "runway";
 
+    /// <summary>The UTC day's credits submitted by this service against <c>Budget__MaxCreditsPerDay</c>.</summary>
+    public const string Budget = "budget";
+
     /// <summary><c>storage:output</c>, <c>storage:inbox</c>, <c>storage:submissions</c>, <c>storage:payloads</c>.</summary>
     public const string StoragePrefix = "storage:";
     public const string OutputStorage = StoragePrefix + "output";

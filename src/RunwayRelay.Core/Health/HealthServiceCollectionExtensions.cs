@@ -40,6 +40,7 @@ public static class HealthServiceCollectionExtensions
         builder.AddRunwayRelayHealthPart<ApiKeyHealthCheck>(HealthParts.ApiKey);
         builder.AddRunwayRelayHealthPart<KeyVaultHealthCheck>(HealthParts.KeyVault);
         builder.AddRunwayRelayHealthPart<RunwayHealthCheck>(HealthParts.Runway);
+        builder.AddRunwayRelayHealthPart<DailyBudgetHealthCheck>(HealthParts.Budget);
         AddContainer(builder, HealthParts.OutputStorage, "Output__Container", sp => sp.GetRequiredService<IOptionsMonitor<OutputOptions>>().CurrentValue.Container);
         AddContainer(builder, HealthParts.InputStorage, "Input__Container", sp => sp.GetRequiredService<IOptionsMonitor<InputOptions>>().CurrentValue.Container);
         AddContainer(builder, HealthParts.SubmissionsStorage, "Output__SubmissionsContainer", sp => sp.GetRequiredService<IOptionsMonitor<OutputOptions>>().CurrentValue.SubmissionsContainer);

@@ -32,7 +32,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
         Assert.Empty(body.GetProperty("failing").EnumerateArray());
         var parts = Parts(body);
         Assert.Equal(
-            [HealthParts.ApiKey, HealthParts.KeyVault, HealthParts.Runway, HealthParts.InputStorage, HealthParts.OutputStorage,
+            [HealthParts.ApiKey, HealthParts.Budget, HealthParts.KeyVault, HealthParts.Runway, HealthParts.InputStorage, HealthParts.OutputStorage,
              HealthParts.PayloadsStorage, HealthParts.SubmissionsStorage],
             parts.Keys.Order(StringComparer.Ordinal));
         Assert.All(parts.Values, p => Assert.Equal("healthy", p.GetProperty("status").GetString()));
@@ -148,7 +148,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal(
-            [HealthParts.InputStorage, HealthParts.OutputStorage, HealthParts.PayloadsStorage, HealthParts.SubmissionsStorage],
+            [HealthParts.Budget, HealthParts.InputStorage, HealthParts.OutputStorage, HealthParts.PayloadsStorage, HealthParts.SubmissionsStorage],
             body.GetProperty("failing").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal("healthy", Parts(body)[HealthParts.Runway].GetProperty("status").GetString());
     }

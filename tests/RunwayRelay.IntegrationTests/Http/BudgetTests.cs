@@ -1,4 +1,5 @@
 using System.Net;
+using RunwayRelay.Health;
 using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.Orchestration;
 using static RunwayRelay.IntegrationTests.Http.MoneyApi;
@@ -97,6 +98,27 @@ public sealed class BudgetTests(AzuriteFixture azurite)
 
         using var withinCap = await PostAsync(http, "/api/generations", Body(duration: 4));
         Assert.Equal(HttpStatusCode.Accepted, withinCap.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetHealth_AfterAGenerationWithADailyBudget_ReportsTodaysUseAndStays200()
+    {
+        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "100" });
+        using var http = host.CreateApiClient();
+        using var first = await PostAsync(http, "/api/generations", Body(duration: 5));
+        var (done, _) = await FollowAsync(http, first.Headers.Location!);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        using var health = await http.GetAsync(HealthEndpointRouteBuilderExtensions.Route);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var budget = (await JsonAsync(health)).GetProperty("parts").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == HealthParts.Budget);
+        Assert.Equal("healthy", budget.GetProperty("status").GetString());
+        var data = budget.GetProperty("data");
+        Assert.Equal((60L, 100L, 40L, 1), (data.GetProperty("spentCredits").GetInt64(), data.GetProperty("limitCredits").GetInt64(),
+            data.GetProperty("leftCredits").GetInt64(), data.GetProperty("generations").GetInt32()));
+        Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), data.GetProperty("date").GetString());
     }
 
     [Fact]
