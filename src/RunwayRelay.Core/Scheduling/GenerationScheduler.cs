@@ -98,6 +98,10 @@ public sealed partial class GenerationScheduler(
             }
             Log.Scheduled(logger, id, draft.Request.Endpoint, draft.Request.Model, name);
             RunwayRelayMetrics.GenerationsStarted.Add(1, new KeyValuePair<string, object?>(RunwayRelayTelemetry.ModelTag, draft.Request.Model));
+            if (input.EstimatedCredits is { } estimate)
+            {
+                RunwayRelayMetrics.CreditsEstimated.Add(estimate, new KeyValuePair<string, object?>(RunwayRelayTelemetry.ModelTag, draft.Request.Model));
+            }
             return new Scheduled(input);
         }
         finally

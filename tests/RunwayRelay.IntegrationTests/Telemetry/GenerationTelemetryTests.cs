@@ -55,7 +55,9 @@ public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITe
             endpoint = "text_to_video", model = Model, promptText = prompt, ratio = "1280:720", duration = 8, callbackUrl = callback,
         });
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        string id = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var acceptedBody = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement;
+        string id = acceptedBody.GetProperty("id").GetString()!;
+        long estimatedCredits = acceptedBody.GetProperty("estimatedCredits").GetInt64();
         var done = await host.WaitAsync(id);
         var outcome = done.ReadOutputAs<GenerationOutcome>()!;
         Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
@@ -127,6 +129,8 @@ public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITe
         Assert.Equal(1, Sum(metrics, "runwayrelay.generations.started", (RunwayRelayTelemetry.ModelTag, Model)));
         Assert.Equal(1, Sum(metrics, "runwayrelay.generations.ended", (RunwayRelayTelemetry.ModelTag, Model), (RunwayRelayTelemetry.OutcomeTag, "Succeeded")));
         Assert.Equal(videoBytes, Sum(metrics, "runwayrelay.copy.bytes", (RunwayRelayTelemetry.ModelTag, Model)));
+        Assert.True(estimatedCredits > 0);
+        Assert.Equal(estimatedCredits, Sum(metrics, "runwayrelay.credits.estimated", (RunwayRelayTelemetry.ModelTag, Model)));
         Assert.True(Sum(metrics, "runwayrelay.runway.requests", (RunwayRelayTelemetry.RequestKindTag, "create"), (RunwayRelayTelemetry.StatusCodeTag, 200)) >= 1);
         Assert.Contains(metrics, m => m.Name == "runwayrelay.generation.phase.duration");
         Assert.Contains(host.Logs.GetSnapshot(), r => r.Message == $"Generation {id} ended Succeeded (Runway task {taskId}, 1 videos)");
