@@ -21,18 +21,10 @@ public partial class GenerationsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        if (!GenerationIds.IsWellFormed(id))
+        var (instance, problem) = await FindGenerationAsync(request, id, client, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
         {
-            return GenerationProblems.NotFound(id);
-        }
-        if (UrlProblem(request) is { } badHost)
-        {
-            return badHost;
-        }
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (instance is null || instance.Name != GenerationTasks.Orchestrator)
-        {
-            return GenerationProblems.NotFound(id);
+            return problem!;
         }
         var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? ReadOutcome(instance) : ReadProgress(instance)?.Outcome;
         if (outcome is null)

@@ -302,18 +302,10 @@ public partial class GenerationsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        if (!GenerationIds.IsWellFormed(id))
+        var (instance, problem) = await FindGenerationAsync(request, id, client, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
         {
-            return GenerationProblems.NotFound(id);
-        }
-        if (UrlProblem(request) is { } badHost)
-        {
-            return badHost;
-        }
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (instance is null || instance.Name != GenerationTasks.Orchestrator)
-        {
-            return GenerationProblems.NotFound(id);
+            return problem!;
         }
         var urls = UrlsFor(request, id, isCollection: false);
 
@@ -350,18 +342,10 @@ public partial class GenerationsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        if (!GenerationIds.IsWellFormed(id))
+        var (instance, problem) = await FindGenerationAsync(request, id, client, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
         {
-            return GenerationProblems.NotFound(id);
-        }
-        if (UrlProblem(request) is { } badHost)
-        {
-            return badHost;
-        }
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (instance is null || instance.Name != GenerationTasks.Orchestrator)
-        {
-            return GenerationProblems.NotFound(id);
+            return problem!;
         }
         var urls = UrlsFor(request, id, isCollection: false);
         string? ended = IsTerminal(instance.RuntimeStatus) ? FinalStatus(instance) : ReadProgress(instance)?.Outcome?.Status;
@@ -528,6 +512,22 @@ public partial class GenerationsApi
             return null;
         }
         return key;
+    }
+
+    /// <summary>The generation orchestration <paramref name="id"/> names, or the answer when there is none (404) or the request's Host is bad.</summary>
+    private async Task<(OrchestrationMetadata? Instance, IResult? Problem)> FindGenerationAsync(HttpRequest request, string id, DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        if (!GenerationIds.IsWellFormed(id))
+        {
+            return (null, GenerationProblems.NotFound(id));
+        }
+        if (UrlProblem(request) is { } badHost)
+        {
+            return (null, badHost);
+        }
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return instance is null || instance.Name != GenerationTasks.Orchestrator ? (null, GenerationProblems.NotFound(id)) : (instance, null);
     }
 
     private string RetryAfterSeconds() =>
