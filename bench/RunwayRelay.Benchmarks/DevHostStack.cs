@@ -70,7 +70,8 @@ internal sealed class DevHostStack : IAsyncDisposable
         receiver.MapPost("/hooks/done", async (HttpRequest request) =>
         {
             var notice = await JsonDocument.ParseAsync(request.Body);
-            string id = notice.RootElement.GetProperty("generationId").GetString()!;
+            // A Standard Webhooks event: {type, timestamp, data}; data is the completion notice.
+            string id = notice.RootElement.GetProperty("data").GetProperty("generationId").GetString()!;
             self!.Ended.TryAdd(id, DateTimeOffset.UtcNow);
             return Results.NoContent();
         });
