@@ -20,7 +20,7 @@ public class DailySpendStore
     private const int MaxAttempts = 50;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly BlobContainerClient _container = null!;
-    private bool _containerReady;
+    private readonly ContainerGate _gate = null!;
 
     /// <summary>For mocking.</summary>
     protected DailySpendStore()
@@ -33,6 +33,7 @@ public class DailySpendStore
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         _container = blobs.GetBlobContainerClient(options.Value.SubmissionsContainer);
+        _gate = new ContainerGate(_container);
     }
 
     public virtual async Task<DailySpend> GetAsync(DateOnly date, CancellationToken cancellationToken = default) =>
@@ -102,7 +103,7 @@ public class DailySpendStore
     /// <summary>Applies <paramref name="change"/> (null = no change) until a conditional write of its result succeeds.</summary>
     private async Task UpdateAsync(DateOnly date, Func<DailySpend, DailySpend?> change, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var blob = _container.GetBlobClient(BlobName(date));
         for (int attempt = 1; ; attempt++)
         {
@@ -137,15 +138,6 @@ public class DailySpendStore
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return (new DailySpend(date, []), null);
-        }
-    }
-
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (!_containerReady)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            _containerReady = true;
         }
     }
 }

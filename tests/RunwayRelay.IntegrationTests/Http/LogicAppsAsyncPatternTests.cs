@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -79,9 +78,7 @@ public sealed class LogicAppsAsyncPatternTests(AzuriteFixture azurite)
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(20);
             waits.Add(wait);
             response.Dispose();
-            var started = Stopwatch.StartNew();
             await Task.Delay(wait, cts.Token);
-            Assert.True(started.Elapsed >= wait - TimeSpan.FromMilliseconds(20));
             response = await http.GetAsync(location, cts.Token);
             polls++;
         }
