@@ -25,7 +25,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
             new Dictionary<string, string?> { ["Output:UploadBlockSize"] = (4 * 1024 * 1024).ToString() });
         var (source, taskId) = await FinishedOutputAsync(host);
 
-        var video = await host.Services.GetRequiredService<BlobVideoStore>()
+        var video = await host.Services.GetRequiredService<IVideoStore>()
             .CopyAsync(source, "big.mp4", new VideoMetadata(taskId, "gen4.5", "gen-big", "abc"));
 
         Assert.Equal(20L * 1024 * 1024, video.Size);
@@ -42,7 +42,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
         var (source, taskId) = await FinishedOutputAsync(host);
         host.Emulator.Options.Faults.Download.TruncateNext = 1;
 
-        var error = await Assert.ThrowsAsync<VideoCopyException>(() => host.Services.GetRequiredService<BlobVideoStore>()
+        var error = await Assert.ThrowsAsync<VideoCopyException>(() => host.Services.GetRequiredService<IVideoStore>()
             .CopyAsync(source, "cut.mp4", new VideoMetadata(taskId, "gen4.5", "gen-cut", "abc")));
 
         Assert.DoesNotContain(source.Query.TrimStart('?'), error.Message, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     {
         await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
         var (source, taskId) = await FinishedOutputAsync(host);
-        var store = host.Services.GetRequiredService<BlobVideoStore>();
+        var store = host.Services.GetRequiredService<IVideoStore>();
         await store.CopyAsync(source, "taken.mp4", new VideoMetadata(taskId, "gen4.5", "gen-a", "abc"));
         var before = await host.BlobAsync("taken.mp4");
 

@@ -118,7 +118,7 @@ public sealed class StorageRegistrationTests
         var client = sp.GetRequiredKeyedService<BlobServiceClient>(VideoStorageClientFactory.ConnectionName);
 
         Assert.Equal("devstoreaccount1", client.AccountName);
-        Assert.NotNull(sp.GetRequiredService<BlobVideoStore>());
+        Assert.NotNull(sp.GetRequiredService<IVideoStore>());
         Assert.NotNull(sp.GetRequiredService<CompletionCallbackSender>());
         Assert.NotNull(sp.GetRequiredService<ILoggerFactory>());
     }
