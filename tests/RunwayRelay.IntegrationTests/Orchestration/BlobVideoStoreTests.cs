@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
 using RunwayRelay.IntegrationTests.Infrastructure;
+using RunwayRelay.IntegrationTests.Storage;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
 
@@ -96,22 +94,13 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
         Assert.Equal(video.Size, (await host.EmulatorOutputAsync(taskId)).Length);
     }
 
-    /// <summary>A store on the host's output container whose blob client records every request's method and URL query.</summary>
+    /// <summary>A store on the host's output container whose blob client records every request.</summary>
     private static (BlobVideoStore Store, ConcurrentQueue<string> Requests) CountingStore(GenerationHost host, string connection)
     {
         var requests = new ConcurrentQueue<string>();
-        var options = new BlobClientOptions();
-        options.AddPolicy(new RecordingPolicy(requests), HttpPipelinePosition.PerCall);
-        var blobs = new BlobServiceClient(connection, options);
-        var store = new BlobVideoStore(new HttpClient(), blobs,
+        var store = new BlobVideoStore(new HttpClient(), RecordingBlobClient.Create(connection, requests),
             Options.Create(new OutputOptions { Container = host.OutputContainerName }), NullLogger<BlobVideoStore>.Instance);
         return (store, requests);
-    }
-
-    private sealed class RecordingPolicy(ConcurrentQueue<string> requests) : HttpPipelineSynchronousPolicy
-    {
-        public override void OnSendingRequest(HttpMessage message) =>
-            requests.Enqueue($"{message.Request.Method} {message.Request.Uri.Query}");
     }
 
     private static async Task<(Uri Source, string TaskId)> FinishedOutputAsync(GenerationHost host)
