@@ -10,15 +10,10 @@ namespace RunwayRelay.Storage;
 /// is deleted as before while the delivery, which may retry for a day, and a later redelivery still find the address.
 /// The container's lifecycle rule deletes them after 7 days, which bounds how long a redelivery is possible.
 /// </summary>
-public sealed class CallbackTargetStore
+public sealed class CallbackTargetStore(
+    [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs, IOptions<OutputOptions> options)
 {
-    private readonly JsonBlobContainer _blobs;
-
-    public CallbackTargetStore([FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs, IOptions<OutputOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _blobs = new JsonBlobContainer(blobs, () => options.Value.PayloadsContainer);
-    }
+    private readonly JsonBlobContainer _blobs = new(blobs, () => options.Value.PayloadsContainer);
 
     public Task PutAsync(string generationId, CallbackTarget target, CancellationToken cancellationToken = default)
     {

@@ -11,15 +11,10 @@ namespace RunwayRelay.Storage;
 /// request under the same id cannot replace what the first one scheduled), read by the activities that need them and
 /// deleted when the generation ends; the container's lifecycle rule removes any left behind.
 /// </summary>
-public sealed class GenerationPayloadStore
+public sealed class GenerationPayloadStore(
+    [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs, IOptions<OutputOptions> options)
 {
-    private readonly JsonBlobContainer _blobs;
-
-    public GenerationPayloadStore([FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs, IOptions<OutputOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _blobs = new JsonBlobContainer(blobs, () => options.Value.PayloadsContainer);
-    }
+    private readonly JsonBlobContainer _blobs = new(blobs, () => options.Value.PayloadsContainer);
 
     /// <summary>Stores <paramref name="payload"/> unless the id has one; returns null when stored, else the one already there.</summary>
     public async Task<GenerationPayload?> TryCreateAsync(string generationId, GenerationPayload payload, CancellationToken cancellationToken = default)

@@ -9,8 +9,8 @@ public sealed class OutputOptions
     public string Container { get; set; } = "runway-videos";
 
     /// <summary>
-    /// Container of the submission records that make a Runway submission happen at most once
-    /// (<c>Output__SubmissionsContainer</c>); kept apart so the video container holds only videos.
+    /// Container of the submission records that make a Runway submission happen at most once, and of the spend records
+    /// (<c>spend/</c>, <see cref="DailySpendStore"/>) (<c>Output__SubmissionsContainer</c>); kept apart so the video container holds only videos.
     /// </summary>
     public string SubmissionsContainer { get; set; } = "runway-submissions";
 

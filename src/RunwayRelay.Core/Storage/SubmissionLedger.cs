@@ -9,15 +9,10 @@ namespace RunwayRelay.Storage;
 /// even when the durable engine runs the submit activity again after a crash. The first write is conditional
 /// (If-None-Match: *), so two concurrent executions cannot both claim the right to POST.
 /// </summary>
-public sealed class SubmissionLedger : ISubmissionLedger
+public sealed class SubmissionLedger(
+    [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs, IOptions<OutputOptions> options) : ISubmissionLedger
 {
-    private readonly JsonBlobContainer _blobs;
-
-    public SubmissionLedger([FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs, IOptions<OutputOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _blobs = new JsonBlobContainer(blobs, () => options.Value.SubmissionsContainer);
-    }
+    private readonly JsonBlobContainer _blobs = new(blobs, () => options.Value.SubmissionsContainer);
 
     public async Task<SubmissionRecord?> TryClaimAsync(string generationId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
