@@ -12,7 +12,7 @@ namespace RunwayRelay.Functions;
 /// <c>Input__Container</c> is the key <c>Input:Container</c>; it cannot resolve <c>__</c> there (azure-functions-host#10246)
 /// and would disable the function at indexing.
 /// </summary>
-public sealed class BlobUploadFunctions(BlobGenerationStarter starter)
+public sealed class BlobUploadFunctions(IBlobGenerationStarter starter)
 {
     public const string Name = "StartGenerationFromBlob";
 

@@ -15,7 +15,7 @@ namespace RunwayRelay.Budget;
 /// </summary>
 public sealed partial class BudgetGuard(
     RunwayClient runway,
-    DailySpendStore spend,
+    IDailySpendStore spend,
     IOptionsMonitor<BudgetOptions> options,
     TimeProvider time,
     ILogger<BudgetGuard> logger)

@@ -10,7 +10,7 @@ namespace RunwayRelay.Health;
 /// <see cref="BudgetOptions.MaxCreditsPerDay"/>. A spent budget is reported, not unhealthy: the service works and refuses
 /// new generations with 429 until the day turns, which a load balancer must not take for an outage.
 /// </summary>
-internal sealed class DailyBudgetHealthCheck(DailySpendStore spend, IOptionsMonitor<BudgetOptions> options, TimeProvider time) : IHealthCheck
+internal sealed class DailyBudgetHealthCheck(IDailySpendStore spend, IOptionsMonitor<BudgetOptions> options, TimeProvider time) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -44,7 +44,7 @@ public static class RunwayRelayHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<GenerationApiOptions>().BindConfiguration(GenerationApiOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenerationApiOptions>, GenerationApiOptionsValidator>());
-        services.TryAddSingleton<VideoDownloadLinks>();
+        services.TryAddSingleton<IVideoDownloadLinks, VideoDownloadLinks>();
         services.TryAddSingleton<GenerationsApi>();
         services.TryAddSingleton<UsageApi>();
         services.TryAddSingleton<BlobGenerationStarter>();

@@ -30,7 +30,7 @@ public partial class GenerationsApi
     private readonly IOptionsMonitor<GenerationApiOptions> _api;
     private readonly IOptionsMonitor<CallbackOptions> _callbacks;
     private readonly ILogger<GenerationsApi> _logger;
-    private readonly VideoDownloadLinks _links;
+    private readonly IVideoDownloadLinks _links;
     private readonly GenerationScheduler _scheduler;
     private readonly CallbackTargetStore _callbackTargets;
     private readonly BudgetGuard _budget;
@@ -39,7 +39,7 @@ public partial class GenerationsApi
 
     public GenerationsApi(IOptionsMonitor<RunwayOptions> runway, IOptionsMonitor<GenerationApiOptions> api,
         IOptionsMonitor<CallbackOptions> callbacks, ILogger<GenerationsApi> logger,
-        VideoDownloadLinks links, GenerationScheduler scheduler, CallbackTargetStore callbackTargets,
+        IVideoDownloadLinks links, GenerationScheduler scheduler, CallbackTargetStore callbackTargets,
         BudgetGuard budget, IOptionsMonitor<BudgetOptions> budgets, TimeProvider time)
     {
         _callbackTargets = callbackTargets;

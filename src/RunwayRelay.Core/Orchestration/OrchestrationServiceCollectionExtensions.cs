@@ -42,7 +42,7 @@ public static class OrchestrationServiceCollectionExtensions
 
         services.TryAddKeyedSingleton<BlobServiceClient>(VideoStorageClientFactory.ConnectionName,
             (sp, _) => VideoStorageClientFactory.Create(sp.GetRequiredService<IConfiguration>()));
-        services.TryAddSingleton<SubmissionLedger>();
+        services.TryAddSingleton<ISubmissionLedger, SubmissionLedger>();
         services.TryAddSingleton<GenerationPayloadStore>();
         services.TryAddSingleton<CallbackTargetStore>();
         services.TryAddSingleton<WebhookSigner>();
@@ -50,11 +50,11 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<PromptImageLoader>();
         services.TryAddSingleton<RunwayOutputCache>();
         services.TryAddSingleton<GenerationScheduler>();
-        services.TryAddSingleton<DailySpendStore>();
+        services.TryAddSingleton<IDailySpendStore, DailySpendStore>();
         services.TryAddSingleton<BudgetGuard>();
 
         // Downloads carry signed URLs: the factory's request loggers would write them out, so they are removed.
-        services.AddHttpClient<BlobVideoStore>((sp, http) =>
+        services.AddHttpClient<IVideoStore, BlobVideoStore>((sp, http) =>
                 http.Timeout = sp.GetRequiredService<IOptions<OutputOptions>>().Value.DownloadTimeout)
             .RemoveAllLoggers();
         // Callback URLs may carry tokens too; the connector checks every address it connects to (SSRF) and follows no redirects.

@@ -11,46 +11,19 @@ using RunwayRelay.Generations;
 
 namespace RunwayRelay.Storage;
 
-/// <summary>What a stored video is tagged with (blob metadata); never the prompt itself.</summary>
-public sealed record VideoMetadata(string RunwayTaskId, string Model, string GenerationId, string PromptSha256)
-{
-    public const string RunwayTaskIdKey = "runwaytaskid";
-    public const string GenerationIdKey = "generationid";
-
-    public IDictionary<string, string> ToDictionary() => new Dictionary<string, string>
-    {
-        [RunwayTaskIdKey] = RunwayTaskId,
-        ["model"] = Model,
-        [GenerationIdKey] = GenerationId,
-        ["promptsha256"] = PromptSha256,
-    };
-}
-
-/// <summary>
-/// A download that ended early, stalled or did not match its Content-Length (the copy is retried, nothing was committed),
-/// or an output name that holds another generation's video.
-/// </summary>
-public sealed class VideoCopyException(string message, Exception? innerException = null) : Exception(message, innerException);
-
 /// <summary>
 /// Streams a video from a (signed) URL into a block blob of <c>Output__Container</c> with bounded memory. The blob only
 /// appears when every byte arrived (staged blocks are committed at the end); a second run for the same task skips the copy.
 /// The commit is a conditional create, so no path overwrites a blob another generation wrote in the meantime.
 /// The source URL is never logged or put into an exception message: only its host.
 /// </summary>
-public partial class BlobVideoStore
+public sealed class BlobVideoStore : IVideoStore
 {
-    private readonly HttpClient _http = null!;
-    private readonly BlobServiceClient _blobs = null!;
-    private readonly OutputOptions _options = null!;
-    private readonly ILogger<BlobVideoStore> _logger = null!;
+    private readonly HttpClient _http;
+    private readonly BlobServiceClient _blobs;
+    private readonly OutputOptions _options;
+    private readonly ILogger<BlobVideoStore> _logger;
 
-    /// <summary>For mocking.</summary>
-    protected BlobVideoStore()
-    {
-    }
-
-    [ActivatorUtilitiesConstructor]
     public BlobVideoStore(HttpClient http, [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs,
         IOptions<OutputOptions> options, ILogger<BlobVideoStore> logger)
     {
@@ -60,10 +33,9 @@ public partial class BlobVideoStore
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    public BlobContainerClient OutputContainer => _blobs.GetBlobContainerClient(_options.Container);
+    private BlobContainerClient OutputContainer => _blobs.GetBlobContainerClient(_options.Container);
 
-    /// <summary>Copies <paramref name="source"/> into <paramref name="blobName"/>, or returns the existing blob when this task already stored it.</summary>
-    public virtual async Task<StoredVideo> CopyAsync(Uri source, string blobName, VideoMetadata metadata, CancellationToken cancellationToken = default)
+    public async Task<StoredVideo> CopyAsync(Uri source, string blobName, VideoMetadata metadata, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
@@ -105,7 +77,7 @@ public partial class BlobVideoStore
             var existing = await GetOwnAsync(blob, metadata, cancellationToken).ConfigureAwait(false);
             if (existing is not null && (expected is not { } length || existing.ContentLength == length))
             {
-                LogAlreadyStored(_logger, blobName, metadata.RunwayTaskId, existing.ContentLength);
+                _logger.OutputAlreadyStored(blobName, metadata.RunwayTaskId, existing.ContentLength);
                 return Stored(blob, existing);
             }
 
@@ -139,12 +111,12 @@ public partial class BlobVideoStore
                 // Something wrote the name between the check above and the commit: keep it, and return it only if it is ours.
                 var winner = await GetOwnAsync(blob, metadata, cancellationToken).ConfigureAwait(false)
                     ?? throw new VideoCopyException($"Blob '{blob.Name}' in container '{blob.BlobContainerName}' changed while the output was copied; the copy is retried.", e);
-                LogStoredByOtherRun(_logger, blobName, metadata.RunwayTaskId, winner.ContentLength);
+                _logger.OutputStoredByOtherRun(blobName, metadata.RunwayTaskId, winner.ContentLength);
                 return Stored(blob, winner);
             }
 
             counted.EnsureComplete();
-            LogStored(_logger, blobName, host, counted.BytesRead, contentType);
+            _logger.OutputStored(counted.BytesRead, contentType, host, blobName);
             return new StoredVideo(blobName, blob.Uri, counted.BytesRead, contentType);
         }
     }
@@ -181,16 +153,6 @@ public partial class BlobVideoStore
     private static string Redact(string message, Uri source) =>
         message.Replace(source.AbsoluteUri, source.Host, StringComparison.Ordinal)
                .Replace(source.PathAndQuery, "/…", StringComparison.Ordinal);
-
-    private static void LogAlreadyStored(ILogger logger, string blobName, string taskId, long size) =>
-        logger.LogInformation("Output blob {BlobName} already holds Runway task {RunwayTaskId}'s output ({Size} bytes); not copied again", blobName, taskId, size);
-
-    private static void LogStored(ILogger logger, string blobName, string host, long size, string contentType) =>
-        logger.LogInformation("Stored {Size} bytes ({ContentType}) from {Host} as {BlobName}", size, contentType, host, blobName);
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "Output blob {BlobName} was committed by another run of Runway task {RunwayTaskId} ({Size} bytes) during this copy; keeping it")]
-    private static partial void LogStoredByOtherRun(ILogger logger, string blobName, string runwayTaskId, long size);
 
     /// <summary>
     /// Counts bytes as they pass and fails the read that ends short of Content-Length, or that waits longer than the stall

@@ -1,11 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Storage;
 
@@ -19,11 +16,10 @@ namespace RunwayRelay.Storage;
 /// </summary>
 public sealed class OutputNameReservations
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly BlobServiceClient _blobs;
     private readonly IOptions<OutputOptions> _options;
     private readonly TimeProvider _time;
-    private readonly Lazy<ContainerGate> _gate;
+    private readonly JsonBlobContainer _reservations;
 
     public OutputNameReservations([FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient blobs,
         IOptions<OutputOptions> options, TimeProvider time)
@@ -33,11 +29,8 @@ public sealed class OutputNameReservations
         _blobs = blobs;
         _options = options;
         _time = time;
-        // Options are read on first use, so a host that builds this early still reports every invalid setting at start.
-        _gate = new(() => new ContainerGate(Reservations));
+        _reservations = new JsonBlobContainer(blobs, () => options.Value.PayloadsContainer);
     }
-
-    private BlobContainerClient Reservations => _blobs.GetBlobContainerClient(_options.Value.PayloadsContainer);
 
     /// <summary>
     /// Reserves <paramref name="outputBlobName"/> for <paramref name="generationId"/>, unless another generation or an
@@ -51,12 +44,11 @@ public sealed class OutputNameReservations
         ArgumentException.ThrowIfNullOrEmpty(generationId);
         ArgumentNullException.ThrowIfNull(isAbandoned);
 
-        await _gate.Value.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var blob = Reservations.GetBlobClient(BlobName(outputBlobName));
+        string name = BlobName(outputBlobName);
         var mine = new OutputNameReservation(outputBlobName, generationId, _time.GetUtcNow());
-        var result = await TryWriteAsync(blob, mine, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false)
+        var result = await _reservations.TryCreateAsync(name, mine, cancellationToken).ConfigureAwait(false)
             ? NameReservation.Reserved
-            : await ResolveConflictAsync(blob, mine, isAbandoned, cancellationToken).ConfigureAwait(false);
+            : await ResolveConflictAsync(name, mine, isAbandoned, cancellationToken).ConfigureAwait(false);
         if (result == NameReservation.Taken)
         {
             return result;
@@ -77,50 +69,40 @@ public sealed class OutputNameReservations
     /// <summary>Frees the name if <paramref name="generationId"/> still holds it.</summary>
     public async Task ReleaseAsync(string outputBlobName, string generationId, CancellationToken cancellationToken = default)
     {
-        var blob = Reservations.GetBlobClient(BlobName(outputBlobName));
-        var (existing, etag) = await ReadAsync(blob, cancellationToken).ConfigureAwait(false);
-        if (existing?.GenerationId != generationId)
+        string name = BlobName(outputBlobName);
+        if (await ReadAsync(name, cancellationToken).ConfigureAwait(false) is { } existing && existing.Value.GenerationId == generationId)
         {
-            return;
-        }
-        try
-        {
-            await blob.DeleteAsync(conditions: new BlobRequestConditions { IfMatch = etag }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // Released or taken over meanwhile: no longer ours.
+            // Conditional on what was read: released or taken over meanwhile, it is no longer ours.
+            await _reservations.DeleteAsync(name, cancellationToken, existing.ETag).ConfigureAwait(false);
         }
     }
 
-    private async Task<NameReservation> ResolveConflictAsync(BlobClient blob, OutputNameReservation mine,
+    private async Task<NameReservation> ResolveConflictAsync(string name, OutputNameReservation mine,
         Func<OutputNameReservation, CancellationToken, Task<bool>> isAbandoned, CancellationToken cancellationToken)
     {
-        var (existing, etag) = await ReadAsync(blob, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        if (await ReadAsync(name, cancellationToken).ConfigureAwait(false) is not { } existing)
         {
             // Released between our create and our read: try once more.
-            return await TryWriteAsync(blob, mine, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false)
+            return await _reservations.TryCreateAsync(name, mine, cancellationToken).ConfigureAwait(false)
                 ? NameReservation.Reserved
                 : NameReservation.Taken;
         }
-        if (existing.GenerationId == mine.GenerationId)
+        if (existing.Value.GenerationId == mine.GenerationId)
         {
             return NameReservation.AlreadyOurs;
         }
-        return await isAbandoned(existing, cancellationToken).ConfigureAwait(false)
-            && await TryWriteAsync(blob, mine, new BlobRequestConditions { IfMatch = etag }, cancellationToken).ConfigureAwait(false)
+        return await isAbandoned(existing.Value, cancellationToken).ConfigureAwait(false)
+            && await _reservations.TryReplaceAsync(name, mine, existing.ETag, cancellationToken).ConfigureAwait(false)
             ? NameReservation.Reserved
             : NameReservation.Taken;
     }
 
     /// <summary>The generation that holds the name by its reservation, or null.</summary>
     public async Task<OutputNameReservation?> GetAsync(string outputBlobName, CancellationToken cancellationToken = default) =>
-        (await ReadAsync(Reservations.GetBlobClient(BlobName(outputBlobName)), cancellationToken).ConfigureAwait(false)).Reservation;
+        (await ReadAsync(BlobName(outputBlobName), cancellationToken).ConfigureAwait(false))?.Value;
 
     /// <summary>Names can be 1024 characters long, more than fits after a prefix: the blob is named by a hash.</summary>
-    internal static string BlobName(string outputBlobName) =>
-        "names/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(outputBlobName))) + ".json";
+    internal static string BlobName(string outputBlobName) => "names/" + Sha256Hex.Of(outputBlobName) + ".json";
 
     /// <summary>The generation id of the blob stored under the name ("" when it was not written by RunwayRelay), or null when there is none.</summary>
     private async Task<string?> StoredVideoHolderAsync(string outputBlobName, CancellationToken cancellationToken)
@@ -137,36 +119,9 @@ public sealed class OutputNameReservations
         }
     }
 
-    private static async Task<bool> TryWriteAsync(BlobClient blob, OutputNameReservation reservation, BlobRequestConditions conditions,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            await blob.UploadAsync(BinaryData.FromObjectAsJson(reservation, Json), new BlobUploadOptions
-            {
-                Conditions = conditions,
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<(OutputNameReservation? Reservation, ETag ETag)> ReadAsync(BlobClient blob, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
-            // The storage's clock, not the writer's, says how old a reservation is.
-            var reservation = content.Content.ToObjectFromJson<OutputNameReservation>(Json)! with { ReservedAt = content.Details.LastModified };
-            return (reservation, content.Details.ETag);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return (null, default);
-        }
-    }
+    private async Task<JsonBlob<OutputNameReservation>?> ReadAsync(string name, CancellationToken cancellationToken) =>
+        // The storage's clock, not the writer's, says how old a reservation is.
+        await _reservations.ReadAsync<OutputNameReservation>(name, cancellationToken).ConfigureAwait(false) is { } read
+            ? read with { Value = read.Value with { ReservedAt = read.LastModified } }
+            : null;
 }

@@ -11,12 +11,12 @@ namespace RunwayRelay.Storage;
 /// Only storage reached with an account key can sign them (Azurite, connection strings); with a managed identity the
 /// caller reads the blob with its own Azure identity and <see cref="StoredVideo.DownloadUrl"/> is absent.
 /// </summary>
-public class VideoDownloadLinks(
+public sealed class VideoDownloadLinks(
     [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
     IOptionsMonitor<OutputOptions> output,
-    TimeProvider time)
+    TimeProvider time) : IVideoDownloadLinks
 {
-    public virtual StoredVideo WithDownloadUrl(StoredVideo video)
+    public StoredVideo WithDownloadUrl(StoredVideo video)
     {
         ArgumentNullException.ThrowIfNull(video);
         var lifetime = output.CurrentValue.DownloadLinkLifetime;

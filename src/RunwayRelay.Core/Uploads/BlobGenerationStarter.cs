@@ -16,22 +16,6 @@ using RunwayRelay.Storage;
 
 namespace RunwayRelay.Uploads;
 
-/// <summary>What became of one uploaded blob.</summary>
-public sealed record BlobGenerationResult(string? GenerationId, BlobGenerationOutcome Outcome, string? OutputBlobName = null,
-    IReadOnlyDictionary<string, string[]>? Errors = null);
-
-public enum BlobGenerationOutcome
-{
-    /// <summary>A new generation was started.</summary>
-    Started,
-    /// <summary>This blob version already started its generation (a re-delivered event): nothing was done.</summary>
-    AlreadyStarted,
-    /// <summary>The upload cannot become a generation (not an image, too large, bad metadata); see the error blob.</summary>
-    Refused,
-    /// <summary>The blob was deleted or replaced before it could be read; the newer version has its own event.</summary>
-    Gone,
-}
-
 /// <summary>
 /// Starts an image_to_video generation for an image uploaded to <c>Input__Container</c>. Prompt and settings come from
 /// the blob's metadata (<c>prompt</c>, <c>model</c>, <c>ratio</c>, <c>duration</c>, <c>seed</c>); the image goes to
@@ -91,14 +75,14 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            _logger.LogWarning("Upload {Container}/{Blob} is gone; no generation started", blob.BlobContainerName, blob.Name);
+            _logger.UploadGone(blob.BlobContainerName, blob.Name);
             return new BlobGenerationResult(null, BlobGenerationOutcome.Gone);
         }
 
         string id = GenerationIds.FromBlob(blob.BlobContainerName, blob.Name, properties.ETag.ToString());
         if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is not null)
         {
-            _logger.LogInformation("Upload {Container}/{Blob}: generation {GenerationId} already started; event ignored", blob.BlobContainerName, blob.Name, id);
+            _logger.UploadEventIgnored(blob.BlobContainerName, blob.Name, id);
             return new BlobGenerationResult(id, BlobGenerationOutcome.AlreadyStarted);
         }
 
@@ -123,8 +107,7 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
         }
         else if (await ReadHeadAsync(blob, properties.ETag, cancellationToken).ConfigureAwait(false) is not { } head)
         {
-            _logger.LogInformation("Upload {Container}/{Blob} changed or vanished while being read; its newer version has its own event",
-                blob.BlobContainerName, blob.Name);
+            _logger.UploadChangedWhileRead(blob.BlobContainerName, blob.Name);
             return new BlobGenerationResult(null, BlobGenerationOutcome.Gone);
         }
         else if (!ImageSignatures.Matches(mediaType, head.Span))
@@ -157,27 +140,20 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
         switch (await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.SuffixWhenTaken, cancellationToken).ConfigureAwait(false))
         {
             case Scheduled scheduled:
-                _logger.LogInformation("Upload {Container}/{Blob}: generation {GenerationId} started ({Model}), output {Output}",
-                    blob.BlobContainerName, blob.Name, id, request.Model, scheduled.Input.OutputBlobName);
+                _logger.UploadStarted(blob.BlobContainerName, blob.Name, id, request.Model, scheduled.Input.OutputBlobName);
                 return new BlobGenerationResult(id, BlobGenerationOutcome.Started, scheduled.Input.OutputBlobName);
             case OutputNameTaken taken:
                 errors.Add(GenerationFields.OutputBlobName, $"'{taken.OutputBlobName}' and a name of this upload's own are both taken");
                 await ReportRefusalAsync(blob, outputName, errors, cancellationToken).ConfigureAwait(false);
                 return new BlobGenerationResult(id, BlobGenerationOutcome.Refused, outputName, errors.ToDictionary());
             default:
-                _logger.LogInformation("Upload {Container}/{Blob}: generation {GenerationId} already started", blob.BlobContainerName, blob.Name, id);
+                _logger.UploadAlreadyStarted(blob.BlobContainerName, blob.Name, id);
                 return new BlobGenerationResult(id, BlobGenerationOutcome.AlreadyStarted, outputName);
         }
     }
 
     /// <summary><c>folder/cat.png</c> → <c>folder/cat.mp4</c>.</summary>
-    public static string OutputNameFor(string blobName)
-    {
-        ArgumentNullException.ThrowIfNull(blobName);
-        int slash = blobName.LastIndexOf('/');
-        int dot = blobName.LastIndexOf('.');
-        return (dot > slash + 1 ? blobName[..dot] : blobName) + ".mp4";
-    }
+    public static string OutputNameFor(string blobName) => OutputNames.WithExtension(blobName, ".mp4");
 
     /// <summary>The metadata as a request body, with the documented defaults for what is missing.</summary>
     internal static GenerationRequestBody ReadMetadata(IDictionary<string, string>? metadata, ValidationErrors errors)
@@ -279,8 +255,7 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
     private async Task ReportRefusalAsync(BlobClient blob, string outputName, ValidationErrors errors, CancellationToken cancellationToken)
     {
         var problems = errors.ToDictionary();
-        _logger.LogError("Upload {Container}/{Blob}: no generation started: {Problems}", blob.BlobContainerName, blob.Name,
-            string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
+        _logger.UploadRefused(blob.BlobContainerName, blob.Name, string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
         string errorName = UploadErrorReport.NameFor(blob.Name, outputName);
         try
         {
@@ -289,13 +264,13 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
             // Created only where nothing of that name exists: whatever is there (an earlier report, a user's file) is kept.
             if (!await UploadErrorReport.TryWriteAsync(container, blob, errorName, problems, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                _logger.LogWarning("Upload {Container}/{Blob}: {ErrorBlob} already exists and was kept", blob.BlobContainerName, blob.Name, errorName);
+                _logger.ErrorBlobKept(blob.BlobContainerName, blob.Name, errorName);
             }
         }
         catch (RequestFailedException e)
         {
             // The log line above already says why; the report blob is a convenience.
-            _logger.LogWarning("Upload {Container}/{Blob}: could not write {ErrorBlob}: {Status}", blob.BlobContainerName, blob.Name, errorName, e.Status);
+            _logger.ErrorBlobFailed(blob.BlobContainerName, blob.Name, errorName, e.Status);
         }
     }
 }

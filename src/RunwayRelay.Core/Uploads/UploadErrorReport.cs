@@ -2,6 +2,8 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using RunwayRelay.Common;
+using RunwayRelay.Storage;
 
 namespace RunwayRelay.Uploads;
 
@@ -19,14 +21,13 @@ public static class UploadErrorReport
 
     public const string Title = "No generation was started for this upload";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(RunwayRelayJson.Web) { WriteIndented = true };
 
     /// <summary><c>folder/cat.png</c> → <c>folder/cat.error.json</c>; <paramref name="outputName"/> when given replaces the name's stem.</summary>
     public static string NameFor(string blobName, string? outputName = null)
     {
         ArgumentNullException.ThrowIfNull(blobName);
-        string video = outputName ?? BlobGenerationStarter.OutputNameFor(blobName);
-        return video[..^".mp4".Length] + Suffix;
+        return OutputNames.WithExtension(outputName ?? blobName, Suffix);
     }
 
     /// <summary>

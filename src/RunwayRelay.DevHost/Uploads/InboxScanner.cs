@@ -16,7 +16,7 @@ namespace RunwayRelay.DevHost.Uploads;
 /// own: one whose start fails is tried again on later scans, up to <c>DevHost__InboxMaxAttempts</c> times, then left
 /// with an <see cref="UploadErrorReport"/> and not tried again (a new upload of it is a new version and is tried afresh).
 /// </summary>
-public sealed partial class InboxScanner(
+public sealed class InboxScanner(
     IBlobGenerationStarter starter,
     DurableTaskClient client,
     [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
@@ -55,7 +55,7 @@ public sealed partial class InboxScanner(
             }
             catch (Exception e) when (e is RequestFailedException or HttpRequestException or RpcException || IsTransient(e, stoppingToken))
             {
-                LogScanFailed(logger, container.Name, Summary(e));
+                logger.ScanFailed(container.Name, Summary(e));
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -85,13 +85,13 @@ public sealed partial class InboxScanner(
                 {
                     // An earlier run gave up on this very version.
                     _done.Add(key);
-                    LogGaveUpEarlier(logger, container.Name, item.Name, reportName);
+                    logger.GaveUpEarlier(container.Name, item.Name, reportName);
                     continue;
                 }
                 var result = await starter.StartAsync(blob, client, cancellationToken);
                 _done.Add(key);
                 _failures.Remove(key);
-                LogUpload(logger, container.Name, item.Name, result.Outcome, result.GenerationId);
+                logger.UploadHandled(container.Name, item.Name, result.Outcome, result.GenerationId);
             }
             catch (Exception e) when (!IsTransient(e, cancellationToken) && !cancellationToken.IsCancellationRequested)
             {
@@ -100,12 +100,12 @@ public sealed partial class InboxScanner(
                 if (attempts < max)
                 {
                     _failures[key] = attempts;
-                    LogStartFailed(logger, container.Name, item.Name, attempts, max, Summary(e));
+                    logger.StartFailed(container.Name, item.Name, attempts, max, Summary(e));
                     continue;
                 }
                 _failures.Remove(key);
                 _done.Add(key);
-                LogGaveUp(logger, container.Name, item.Name, attempts, Summary(e), reportName);
+                logger.GaveUp(container.Name, item.Name, attempts, Summary(e), reportName);
                 await ReportAsync(reports, blob, reportName, etag, attempts, e, cancellationToken);
             }
         }
@@ -126,13 +126,13 @@ public sealed partial class InboxScanner(
             await reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             if (!await UploadErrorReport.TryWriteAsync(reports, blob, reportName, errors, etag, cancellationToken))
             {
-                LogReportKept(logger, blob.BlobContainerName, blob.Name, reportName);
+                logger.ReportKept(blob.BlobContainerName, blob.Name, reportName);
             }
         }
         catch (RequestFailedException failure)
         {
             // The log line before this one already says why; the report is a convenience.
-            LogReportFailed(logger, blob.BlobContainerName, blob.Name, reportName, failure.Status);
+            logger.ReportFailed(blob.BlobContainerName, blob.Name, reportName, failure.Status);
         }
     }
 
@@ -153,25 +153,4 @@ public sealed partial class InboxScanner(
         RpcException r => $"the durable store answered {r.StatusCode}: {r.Status.Detail}",
         _ => $"{e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}",
     };
-
-    [LoggerMessage(1, LogLevel.Information, "Upload {Container}/{Blob}: {Outcome} (generation {GenerationId})")]
-    private static partial void LogUpload(ILogger logger, string container, string blob, BlobGenerationOutcome outcome, string? generationId);
-
-    [LoggerMessage(2, LogLevel.Warning, "Scanning {Container} for uploads failed, retrying: {Error}")]
-    private static partial void LogScanFailed(ILogger logger, string container, string error);
-
-    [LoggerMessage(3, LogLevel.Warning, "Upload {Container}/{Blob}: starting it failed (attempt {Attempt} of {MaxAttempts}), trying again on the next scan: {Error}")]
-    private static partial void LogStartFailed(ILogger logger, string container, string blob, int attempt, int maxAttempts, string error);
-
-    [LoggerMessage(4, LogLevel.Error, "Upload {Container}/{Blob}: starting it failed {Attempts} times, not trying this version again ({Error}); see {Report}")]
-    private static partial void LogGaveUp(ILogger logger, string container, string blob, int attempts, string error, string report);
-
-    [LoggerMessage(5, LogLevel.Information, "Upload {Container}/{Blob}: skipped, an earlier run gave up on this version (see {Report})")]
-    private static partial void LogGaveUpEarlier(ILogger logger, string container, string blob, string report);
-
-    [LoggerMessage(6, LogLevel.Warning, "Upload {Container}/{Blob}: {Report} already exists and was kept; the failure is reported only in this log")]
-    private static partial void LogReportKept(ILogger logger, string container, string blob, string report);
-
-    [LoggerMessage(7, LogLevel.Warning, "Upload {Container}/{Blob}: could not write {Report}: {Status}")]
-    private static partial void LogReportFailed(ILogger logger, string container, string blob, string report, int status);
 }

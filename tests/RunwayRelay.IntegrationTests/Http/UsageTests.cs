@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.IntegrationTests.Infrastructure;
+using RunwayRelay.IntegrationTests.Storage;
 using RunwayRelay.Runway;
+using RunwayRelay.Storage;
 using static RunwayRelay.IntegrationTests.Http.MoneyApi;
 
 namespace RunwayRelay.IntegrationTests.Http;
@@ -56,6 +59,24 @@ public sealed class UsageTests(AzuriteFixture azurite)
         Assert.Equal(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), usage.GetProperty("to").GetString());
         Assert.Equal(today.AddDays(-29).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), usage.GetProperty("from").GetString());
         Assert.Empty(usage.GetProperty("days").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task GetUsage_DayRecordedByAnEarlierVersion_ShowsItsRecordedCredits()
+    {
+        await using var host = await StartAsync(azurite);
+        using var http = host.CreateApiClient();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var storage = host.Services.GetRequiredKeyedService<BlobServiceClient>(VideoStorageClientFactory.ConnectionName);
+        await DailySpendStoreTests.WriteEarlierVersionDayAsync(storage.GetBlobContainerClient(host.SubmissionsContainerName), day);
+
+        using var response = await http.GetAsync($"/api/usage?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var usage = await JsonAsync(response);
+        var row = Assert.Single(Assert.Single(usage.GetProperty("days").EnumerateArray()).GetProperty("models").EnumerateArray());
+        Assert.Equal(("gen4.5", 32L, 2), (row.GetProperty("model").GetString(), Row(row).Recorded, Row(row).Generations));
+        Assert.Equal(32L, usage.GetProperty("recordedCredits").GetInt64());
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
 
         Assert.Equal(first, second);
         Assert.Equal(1, host.Emulator.Activity.CreateAttempts);
-        var record = await host.Services.GetRequiredService<SubmissionLedger>().GetAsync(input.GenerationId);
+        var record = await host.Services.GetRequiredService<ISubmissionLedger>().GetAsync(input.GenerationId);
         Assert.Equal(SubmissionRecord.Submitted, record!.State);
         Assert.Equal(first.RunwayTaskId, record.RunwayTaskId);
     }
@@ -40,7 +40,7 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
     {
         await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
         var input = GenerationHost.Input();
-        var ledger = host.Services.GetRequiredService<SubmissionLedger>();
+        var ledger = host.Services.GetRequiredService<ISubmissionLedger>();
         // What a crash between "submitting" and Runway's answer leaves behind.
         Assert.Null(await ledger.TryClaimAsync(input.GenerationId, DateTimeOffset.UtcNow));
 

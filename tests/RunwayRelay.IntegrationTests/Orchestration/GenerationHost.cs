@@ -170,7 +170,7 @@ internal sealed class GenerationHost : IAsyncDisposable
     }
 
     public BlobContainerClient OutputContainer =>
-        Services.GetRequiredKeyedService<BlobServiceClient>(Storage.VideoStorageClientFactory.ConnectionName).GetBlobContainerClient(OutputContainerName);
+        Services.GetRequiredKeyedService<BlobServiceClient>(RunwayRelay.Storage.VideoStorageClientFactory.ConnectionName).GetBlobContainerClient(OutputContainerName);
 
     /// <summary>SHA-256 of what the emulator serves for the task's first output, fetched independently of the copy code.</summary>
     public async Task<(string Sha256, long Length)> EmulatorOutputAsync(string taskId)

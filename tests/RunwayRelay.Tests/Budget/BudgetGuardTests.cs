@@ -13,7 +13,7 @@ public sealed class BudgetGuardTests
 {
     private static readonly TextToVideoRequest FiveSeconds = new() { Model = "gen4.5", PromptText = "fox", Ratio = "1280:720", Duration = 5 };
     private readonly Mock<RunwayClient> _runway = new();
-    private readonly Mock<DailySpendStore> _spend = new();
+    private readonly Mock<IDailySpendStore> _spend = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero));
 
     private BudgetGuard Guard(BudgetOptions options) =>

@@ -16,8 +16,8 @@ public sealed class ActivityTests
     private static readonly TaskActivityContext Ctx = new Mock<TaskActivityContext>().Object;
     private static readonly SubmitGenerationInput Submit = new("gen-1", new TextToVideoRequest { Model = "gen4.5", PromptText = "fox", Ratio = "1280:720", Duration = 5 });
     private readonly Mock<RunwayClient> _runway = new();
-    private readonly Mock<SubmissionLedger> _ledger = new();
-    private readonly Mock<DailySpendStore> _spend = new();
+    private readonly Mock<ISubmissionLedger> _ledger = new();
+    private readonly Mock<IDailySpendStore> _spend = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
     private SubmitGenerationActivity SubmitActivity(Azure.Storage.Blobs.BlobServiceClient? storage = null)
@@ -152,7 +152,7 @@ public sealed class ActivityTests
         {
             Id = "task-9", Status = RunwayTaskStatus.Succeeded, Output = ["https://cdn.example.com/a.mp4?_jwt=x", "https://cdn.example.com/b.mp4?_jwt=y"],
         });
-        var store = new Mock<BlobVideoStore>();
+        var store = new Mock<IVideoStore>();
         store.Setup(s => s.CopyAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<VideoMetadata>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Uri _, string name, VideoMetadata _, CancellationToken _) => new RunwayRelay.Generations.StoredVideo(name, new Uri("http://x/" + name), 1, "video/mp4"));
 

@@ -68,7 +68,7 @@ public sealed class RunwayOutputCacheTests
         string url = $"https://cdn.example.com/v.mp4?expires={Now.AddHours(24).ToUnixTimeSeconds()}&signature=s3cr3t";
         runway.Setup(r => r.GetTaskAsync("task-9", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new RunwayTask { Id = "task-9", Status = RunwayTaskStatus.Succeeded, Output = [url] });
-        var store = new Mock<BlobVideoStore>();
+        var store = new Mock<IVideoStore>();
         store.Setup(s => s.CopyAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<VideoMetadata>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Uri _, string name, VideoMetadata _, CancellationToken _) => new RunwayRelay.Generations.StoredVideo(name, new Uri("http://x/" + name), 1, "video/mp4"));
         var cache = new RunwayOutputCache(_time);

@@ -1,26 +1,15 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RunwayRelay.Orchestration;
 using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Storage;
 
 public sealed class DownloadStallTimeoutTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddLogging();
-        services.AddRunwayRelayOrchestration();
-        return services.BuildServiceProvider();
-    }
-
     [Fact]
     public void OutputOptions_NoStallTimeoutSet_IsOneMinute()
     {
-        using var sp = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
+        using var sp = StorageServices.Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
 
         Assert.Equal(TimeSpan.FromMinutes(1), sp.GetRequiredService<IOptions<OutputOptions>>().Value.DownloadStallTimeout);
     }
@@ -30,7 +19,7 @@ public sealed class DownloadStallTimeoutTests
     [InlineData("-00:00:05")]
     public void OutputOptions_StallTimeoutNotPositive_FailsNamingTheSetting(string value)
     {
-        using var sp = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Output:DownloadStallTimeout"] = value });
+        using var sp = StorageServices.Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Output:DownloadStallTimeout"] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<OutputOptions>>().Value);
 

@@ -11,19 +11,10 @@ namespace RunwayRelay.Tests.Storage;
 
 public sealed class StorageRegistrationTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddLogging();
-        services.AddRunwayRelayOrchestration();
-        return services.BuildServiceProvider();
-    }
-
     [Fact]
     public void AddRunwayRelayOrchestration_NoSettings_UsesDefaultContainers()
     {
-        using var sp = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
+        using var sp = StorageServices.Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
 
         Assert.Equal("runway-videos", sp.GetRequiredService<IOptions<OutputOptions>>().Value.Container);
         Assert.Equal("runway-inbox", sp.GetRequiredService<IOptions<InputOptions>>().Value.Container);
@@ -33,7 +24,7 @@ public sealed class StorageRegistrationTests
     [Fact]
     public void AddRunwayRelayOrchestration_BadContainerName_FailsWithSettingName()
     {
-        using var sp = Build(new() { ["Output:Container"] = "Bad_Name", ["Input:Container"] = "x" });
+        using var sp = StorageServices.Build(new() { ["Output:Container"] = "Bad_Name", ["Input:Container"] = "x" });
 
         var outputError = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<OutputOptions>>().Value);
         Assert.Contains("Output__Container", outputError.Message, StringComparison.Ordinal);
@@ -46,7 +37,7 @@ public sealed class StorageRegistrationTests
     [InlineData("Output:SubmissionsContainer", "runway-payloads")]
     public void AddRunwayRelayOrchestration_TwoOutputSettingsNameOneContainer_FailsNamingAllThree(string setting, string container)
     {
-        using var sp = Build(new() { [setting] = container });
+        using var sp = StorageServices.Build(new() { [setting] = container });
 
         var error = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<OutputOptions>>().Value);
         Assert.Contains("Output__Container, Output__SubmissionsContainer and Output__PayloadsContainer must be three different containers.", error.Message, StringComparison.Ordinal);
@@ -113,12 +104,12 @@ public sealed class StorageRegistrationTests
     [Fact]
     public void AddRunwayRelayOrchestration_VideoStorage_ResolvesKeyedBlobServiceClient()
     {
-        using var sp = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
+        using var sp = StorageServices.Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
 
         var client = sp.GetRequiredKeyedService<BlobServiceClient>(VideoStorageClientFactory.ConnectionName);
 
         Assert.Equal("devstoreaccount1", client.AccountName);
-        Assert.NotNull(sp.GetRequiredService<BlobVideoStore>());
+        Assert.NotNull(sp.GetRequiredService<IVideoStore>());
         Assert.NotNull(sp.GetRequiredService<CompletionCallbackSender>());
         Assert.NotNull(sp.GetRequiredService<ILoggerFactory>());
     }

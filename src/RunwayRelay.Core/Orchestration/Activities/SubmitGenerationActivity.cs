@@ -15,7 +15,7 @@ namespace RunwayRelay.Orchestration;
 /// </summary>
 public sealed partial class SubmitGenerationActivity(
     RunwayClient runway,
-    SubmissionLedger ledger,
+    ISubmissionLedger ledger,
     GenerationPayloadStore payloads,
     PromptImageLoader images,
     BudgetGuard budget,
@@ -214,7 +214,7 @@ public sealed partial class SubmitGenerationActivity(
         public static partial void Interrupted(ILogger logger, string generationId, DateTimeOffset startedAt);
 
         [LoggerMessage(6, LogLevel.Warning, "Generation {GenerationId}: could not update the submission record to {State}")]
-        public static partial void RecordFailed(ILogger logger, Exception exception, string generationId, string state);
+        public static partial void RecordFailed(ILogger logger, Exception exception, string generationId, SubmissionState state);
 
         [LoggerMessage(1104, LogLevel.Warning, "Generation {GenerationId}: could not update the {Record}")]
         public static partial void BookkeepingFailed(ILogger logger, Exception exception, string generationId, string record);
