@@ -17,11 +17,11 @@ public static class HealthServiceCollectionExtensions
     public static IServiceCollection AddRunwayRelayHealth(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (services.Any(d => d.ServiceType == typeof(HealthRegistration)))
+        // Health check names must be unique: a second call would make the report fail to start.
+        if (services.Any(d => d.ServiceType == typeof(HealthProbe)))
         {
             return services;
         }
-        services.AddSingleton<HealthRegistration>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
@@ -63,6 +63,4 @@ public static class HealthServiceCollectionExtensions
         builder.Add(new HealthCheckRegistration(name,
             sp => new StorageContainerHealthCheck(sp.GetRequiredKeyedService<BlobServiceClient>(VideoStorageClientFactory.ConnectionName), setting, () => container(sp)),
             HealthStatus.Unhealthy, [HealthParts.Tag]));
-
-    private sealed class HealthRegistration;
 }

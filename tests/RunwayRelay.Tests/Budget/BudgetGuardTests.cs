@@ -12,7 +12,7 @@ namespace RunwayRelay.Tests.Budget;
 public sealed class BudgetGuardTests
 {
     private static readonly TextToVideoRequest FiveSeconds = new() { Model = "gen4.5", PromptText = "fox", Ratio = "1280:720", Duration = 5 };
-    private readonly Mock<RunwayClient> _runway = new();
+    private readonly Mock<IRunwayClient> _runway = new();
     private readonly Mock<DailySpendStore> _spend = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero));
 
