@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using RunwayRelay.Budget;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
+using static RunwayRelay.Tests.Http.HttpTestKit;
 
 namespace RunwayRelay.Tests.Budget;
 
@@ -17,7 +17,7 @@ public sealed class BudgetGuardTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero));
 
     private BudgetGuard Guard(BudgetOptions options) =>
-        new(_runway.Object, _spend.Object, Mock.Of<IOptionsMonitor<BudgetOptions>>(m => m.CurrentValue == options), _time, NullLogger<BudgetGuard>.Instance);
+        new(_runway.Object, _spend.Object, Monitor(options), _time, NullLogger<BudgetGuard>.Instance);
 
     [Fact]
     public async Task CheckAsync_BalanceReadTwiceWithinCache_AsksRunwayOnce()

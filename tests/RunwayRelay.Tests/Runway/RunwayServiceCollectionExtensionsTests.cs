@@ -80,6 +80,17 @@ public sealed class RunwayServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddRunwayClient_Seam_ResolvesToANewTypedClientEachTime()
+    {
+        using var sp = Build(new() { ["Runway:BaseUrl"] = "http://127.0.0.1:5555/runway" });
+
+        var client = Assert.IsType<RunwayClient>(sp.GetRequiredService<IRunwayClient>());
+
+        Assert.NotSame(client, sp.GetRequiredService<IRunwayClient>());
+        Assert.Single(sp.GetServices<IRunwayClient>());
+    }
+
+    [Fact]
     public void AddRunwayClient_CalledTwice_ConfiguresTheHandlersOnce()
     {
         Assert.Equal(HandlerActions(calls: 1), HandlerActions(calls: 2));
