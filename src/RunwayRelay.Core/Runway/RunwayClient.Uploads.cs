@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
-using Microsoft.Extensions.Logging;
 
 namespace RunwayRelay.Runway;
 

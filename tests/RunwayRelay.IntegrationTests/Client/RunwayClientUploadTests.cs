@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
 using RunwayRelay.Emulator.Uploads;
 using RunwayRelay.Runway;

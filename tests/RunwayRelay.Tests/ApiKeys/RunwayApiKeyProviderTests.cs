@@ -4,8 +4,6 @@ using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
 using static RunwayRelay.Tests.Http.HttpTestKit;

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RunwayRelay.Budget;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;

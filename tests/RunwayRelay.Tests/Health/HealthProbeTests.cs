@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RunwayRelay.Health;
 using static RunwayRelay.Tests.Http.HttpTestKit;
 

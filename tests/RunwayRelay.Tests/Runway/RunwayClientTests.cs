@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
 

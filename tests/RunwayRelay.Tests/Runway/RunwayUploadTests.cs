@@ -4,8 +4,6 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using Polly;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
