@@ -23,8 +23,6 @@ public sealed class BudgetGuard(
     private readonly Lock _gate = new();
     private (long Balance, DateTimeOffset ReadAt)? _balance;
 
-    public const string PortalAdvice = RunwayPortal.AddCreditsAdvice;
-
     /// <summary>The estimate, and whether the limits would refuse it now. Writes nothing.</summary>
     public async Task<BudgetVerdict> CheckAsync(RunwayGenerationRequest request, CancellationToken cancellationToken = default)
     {
@@ -135,7 +133,7 @@ public sealed class BudgetGuard(
         return balance >= credits
             ? null
             : new BudgetRefused(GenerationErrorCodes.InsufficientCredits, credits, balance, balance,
-                $"This generation is estimated at {credits} credits, but the Runway organization has {balance} API credits left. {PortalAdvice} Nothing was submitted.");
+                $"This generation is estimated at {credits} credits, but the Runway organization has {balance} API credits left. {RunwayPortal.AddCreditsAdvice} Nothing was submitted.");
     }
 
     private async Task<long> ReadBalanceAsync(BudgetOptions settings, bool cached, CancellationToken cancellationToken)

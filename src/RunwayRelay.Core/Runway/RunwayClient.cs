@@ -31,14 +31,10 @@ public sealed partial class RunwayClient : IRunwayClient
     private readonly IHttpClientFactory? _uploadClients;
     private readonly TimeProvider _time;
 
-    /// <summary>Without an <see cref="IHttpClientFactory"/>: upload files go through <paramref name="httpClient"/> too (never with the key).</summary>
-    public RunwayClient(HttpClient httpClient, IRunwayApiKeyProvider keyProvider, IOptions<RunwayOptions> options, ILogger<RunwayClient> logger)
-        : this(httpClient, keyProvider, options, logger, uploadClients: null, TimeProvider.System)
-    {
-    }
-
-    /// <param name="uploadClients">Supplies the <see cref="RunwayServiceCollectionExtensions.UploadHttpClientName"/> client for upload files.</param>
-    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    /// <param name="uploadClients">
+    /// Supplies the <see cref="RunwayServiceCollectionExtensions.UploadHttpClientName"/> client for upload files; without
+    /// it they go through <paramref name="httpClient"/> too (never with the key).
+    /// </param>
     public RunwayClient(HttpClient httpClient, IRunwayApiKeyProvider keyProvider, IOptions<RunwayOptions> options, ILogger<RunwayClient> logger,
         IHttpClientFactory? uploadClients, TimeProvider time)
     {
