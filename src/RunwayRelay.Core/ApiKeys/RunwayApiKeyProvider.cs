@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +22,6 @@ public sealed class RunwayApiKeyProvider : IRunwayApiKeyProvider
     private readonly ILogger<RunwayApiKeyProvider> _logger;
     private readonly TimeProvider _time;
     private readonly IConfiguration? _configuration;
-    private readonly ConcurrentDictionary<Uri, SecretClient> _clients = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CachedKey? _cached;
 
@@ -120,7 +117,7 @@ public sealed class RunwayApiKeyProvider : IRunwayApiKeyProvider
 
     private async Task<string?> ReadFromVaultAsync(Uri vault, string name, CancellationToken cancellationToken)
     {
-        var client = _clients.GetOrAdd(vault, _secretClients.Create);
+        var client = _secretClients.Create(vault);
         try
         {
             var secret = await client.GetSecretAsync(name, null, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
@@ -8,12 +9,14 @@ namespace RunwayRelay.ApiKeys;
 /// Key Vault clients for whichever vault <c>Runway__KeyVaultUri</c> names at the time (the setting can change while the
 /// app runs). Without arguments: <see cref="DefaultAzureCredential"/> (managed identity in Azure, developer sign-in
 /// locally), made on first use so an app without a vault never builds one; or a given credential and options (e.g. a
-/// fake vault with a custom transport).
+/// fake vault with a custom transport). One client per vault, shared by the key provider and the Key Vault health check
+/// (a client holds its pipeline and token cache).
 /// </summary>
 public sealed class RunwaySecretClientFactory : IRunwaySecretClientFactory
 {
     private readonly Lazy<TokenCredential> _credential;
     private readonly SecretClientOptions _options;
+    private readonly ConcurrentDictionary<Uri, SecretClient> _clients = new();
 
     public RunwaySecretClientFactory()
     {
@@ -28,5 +31,5 @@ public sealed class RunwaySecretClientFactory : IRunwaySecretClientFactory
         _options = options ?? new SecretClientOptions();
     }
 
-    public SecretClient Create(Uri vaultUri) => new(vaultUri, _credential.Value, _options);
+    public SecretClient Create(Uri vaultUri) => _clients.GetOrAdd(vaultUri, uri => new SecretClient(uri, _credential.Value, _options));
 }
