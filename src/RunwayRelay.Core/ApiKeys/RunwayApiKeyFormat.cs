@@ -43,8 +43,6 @@ public static class RunwayApiKeyFormat
         return null;
     }
 
-    public static bool IsValid(string? key) => Describe(key) is null;
-
     /// <summary>First 8 hex characters of the SHA-256 of the key: safe to log, enough to tell two keys apart.</summary>
     public static string Fingerprint(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
 }

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,17 +13,15 @@ namespace RunwayRelay.ApiKeys;
 /// <see cref="Invalidate"/> makes the next call read the source again, so a key rotated in Key Vault is picked up
 /// after Runway's first 401 without a restart.
 /// </summary>
-public sealed partial class RunwayApiKeyProvider : IRunwayApiKeyProvider
+public sealed class RunwayApiKeyProvider : IRunwayApiKeyProvider
 {
     public const string EnvironmentVariable = "RUNWAYML_API_SECRET";
-    private const string Portal = "https://dev.runwayml.com";
 
     private readonly IOptionsMonitor<RunwayOptions> _options;
     private readonly IRunwaySecretClientFactory _secretClients;
     private readonly ILogger<RunwayApiKeyProvider> _logger;
     private readonly TimeProvider _time;
     private readonly IConfiguration? _configuration;
-    private readonly ConcurrentDictionary<Uri, SecretClient> _clients = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CachedKey? _cached;
 
@@ -62,11 +58,11 @@ public sealed partial class RunwayApiKeyProvider : IRunwayApiKeyProvider
             _cached = new CachedKey(key, _time.GetUtcNow() + _options.CurrentValue.ApiKeyCacheDuration);
             if (previous is not null && previous.Key.Fingerprint != key.Fingerprint)
             {
-                LogRotated(_logger, previous.Key.Fingerprint, key.Fingerprint, key.Source);
+                _logger.RunwayApiKeyRotated(previous.Key.Fingerprint, key.Fingerprint, key.Source);
             }
             else
             {
-                LogRead(_logger, key.Fingerprint, key.Source);
+                _logger.RunwayApiKeyRead(key.Fingerprint, key.Source);
             }
             return key;
         }
@@ -82,7 +78,7 @@ public sealed partial class RunwayApiKeyProvider : IRunwayApiKeyProvider
         if (_cached is { } cached)
         {
             _cached = cached with { ExpiresAt = DateTimeOffset.MinValue };
-            LogInvalidated(_logger, cached.Key.Fingerprint);
+            _logger.RunwayApiKeyInvalidated(cached.Key.Fingerprint);
         }
     }
 
@@ -105,7 +101,7 @@ public sealed partial class RunwayApiKeyProvider : IRunwayApiKeyProvider
                 throw new RunwayApiKeyException(
                     "No Runway API key is configured: set Runway__KeyVaultUri to a Key Vault holding it (secret name in " +
                     $"Runway__ApiKeySecretName, default '{options.ApiKeySecretName}'), or set {EnvironmentVariable} to the key for local use. " +
-                    $"Create a key in the Runway developer portal ({Portal}).");
+                    $"Create a key in the Runway developer portal ({RunwayPortal.Url}).");
             }
         }
 
@@ -114,14 +110,14 @@ public sealed partial class RunwayApiKeyProvider : IRunwayApiKeyProvider
         if (RunwayApiKeyFormat.Describe(value) is { } problem)
         {
             throw new RunwayApiKeyException(
-                $"The Runway API key from {source} is malformed: it {problem}. Copy the key again from the Runway developer portal ({Portal}).");
+                $"The Runway API key from {source} is malformed: it {problem}. Copy the key again from the Runway developer portal ({RunwayPortal.Url}).");
         }
         return new RunwayApiKey(value!, RunwayApiKeyFormat.Fingerprint(value!), source);
     }
 
     private async Task<string?> ReadFromVaultAsync(Uri vault, string name, CancellationToken cancellationToken)
     {
-        var client = _clients.GetOrAdd(vault, _secretClients.Create);
+        var client = _secretClients.Create(vault);
         try
         {
             var secret = await client.GetSecretAsync(name, null, cancellationToken).ConfigureAwait(false);
@@ -159,13 +155,4 @@ public sealed partial class RunwayApiKeyProvider : IRunwayApiKeyProvider
     }
 
     private sealed record CachedKey(RunwayApiKey Key, DateTimeOffset ExpiresAt);
-
-    [LoggerMessage(1, LogLevel.Information, "Runway API key sha256:{Fingerprint} read from {Source}")]
-    private static partial void LogRead(ILogger logger, string fingerprint, string source);
-
-    [LoggerMessage(2, LogLevel.Warning, "Runway API key changed from sha256:{OldFingerprint} to sha256:{Fingerprint} (read from {Source})")]
-    private static partial void LogRotated(ILogger logger, string oldFingerprint, string fingerprint, string source);
-
-    [LoggerMessage(3, LogLevel.Information, "Runway API key sha256:{Fingerprint} invalidated; the next call reads it again")]
-    private static partial void LogInvalidated(ILogger logger, string fingerprint);
 }

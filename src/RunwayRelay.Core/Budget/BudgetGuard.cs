@@ -13,8 +13,8 @@ namespace RunwayRelay.Budget;
 /// <see cref="ReserveAsync"/> is the submit activity's, just before the one POST: a fresh balance, and the day's count
 /// taken with a conditional write, so that what the day allows is decided once, in storage, whatever the door saw.
 /// </summary>
-public sealed partial class BudgetGuard(
-    RunwayClient runway,
+public sealed class BudgetGuard(
+    IRunwayClient runway,
     IDailySpendStore spend,
     IOptionsMonitor<BudgetOptions> options,
     TimeProvider time,
@@ -22,9 +22,6 @@ public sealed partial class BudgetGuard(
 {
     private readonly Lock _gate = new();
     private (long Balance, DateTimeOffset ReadAt)? _balance;
-
-    public const string PortalAdvice = "Add API credits in the Runway developer portal (" + RunwayClient.DeveloperPortal +
-        ", Billing); API credits are separate from the credits of the Runway web app.";
 
     /// <summary>The estimate, and whether the limits would refuse it now. Writes nothing.</summary>
     public async Task<BudgetVerdict> CheckAsync(RunwayGenerationRequest request, CancellationToken cancellationToken = default)
@@ -59,12 +56,12 @@ public sealed partial class BudgetGuard(
         long? estimate = ModelCreditRates.Estimate(request);
         if (PerGeneration(settings, estimate) is { } refused)
         {
-            Log.Refused(logger, generationId, refused.ErrorCode, refused.EstimatedCredits, refused.LimitCredits);
+            logger.GenerationRefusedByBudget(generationId, refused.ErrorCode, refused.EstimatedCredits, refused.LimitCredits);
             return refused;
         }
         if (await BalanceAsync(settings, estimate, cached: false, cancellationToken).ConfigureAwait(false) is { } poor)
         {
-            Log.Refused(logger, generationId, poor.ErrorCode, poor.EstimatedCredits, poor.LimitCredits);
+            logger.GenerationRefusedByBudget(generationId, poor.ErrorCode, poor.EstimatedCredits, poor.LimitCredits);
             return poor;
         }
         var now = time.GetUtcNow();
@@ -74,7 +71,7 @@ public sealed partial class BudgetGuard(
         if (result == SpendReservation.OverLimit)
         {
             var over = PerDay(estimate ?? 0, limit!.Value, total, now);
-            Log.Refused(logger, generationId, over.ErrorCode, over.EstimatedCredits, over.LimitCredits);
+            logger.GenerationRefusedByBudget(generationId, over.ErrorCode, over.EstimatedCredits, over.LimitCredits);
             return over;
         }
         return new BudgetAllowed(estimate) { ReservedAt = now };
@@ -90,7 +87,7 @@ public sealed partial class BudgetGuard(
     {
         if (estimate != runwayEstimate)
         {
-            Log.EstimateDiffers(logger, generationId, estimate, runwayEstimate, ModelCreditRates.AsOf);
+            logger.CreditEstimateDiffers(generationId, estimate, runwayEstimate, ModelCreditRates.AsOf);
         }
         await spend.RecordRunwayEstimateAsync(DateOnly.FromDateTime(reservedAt.UtcDateTime), generationId, runwayEstimate, cancellationToken).ConfigureAwait(false);
     }
@@ -130,13 +127,13 @@ public sealed partial class BudgetGuard(
         catch (RunwayException e)
         {
             // The balance guards against a refused create, not instead of one: Runway still refuses what it cannot charge.
-            Log.BalanceUnreadable(logger, e.Kind);
+            logger.CreditBalanceUnreadable(e.Kind);
             return null;
         }
         return balance >= credits
             ? null
             : new BudgetRefused(GenerationErrorCodes.InsufficientCredits, credits, balance, balance,
-                $"This generation is estimated at {credits} credits, but the Runway organization has {balance} API credits left. {PortalAdvice} Nothing was submitted.");
+                $"This generation is estimated at {credits} credits, but the Runway organization has {balance} API credits left. {RunwayPortal.AddCreditsAdvice} Nothing was submitted.");
     }
 
     private async Task<long> ReadBalanceAsync(BudgetOptions settings, bool cached, CancellationToken cancellationToken)
@@ -158,16 +155,4 @@ public sealed partial class BudgetGuard(
     }
 
     private static string Usd(long credits) => (credits * ModelCreditRates.UsdPerCredit).ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static partial class Log
-    {
-        [LoggerMessage(1101, LogLevel.Warning, "Generation {GenerationId} not submitted: {Code} (estimate {Estimate} credits, limit {Limit})")]
-        public static partial void Refused(ILogger logger, string generationId, string code, long? estimate, long limit);
-
-        [LoggerMessage(1102, LogLevel.Warning, "The Runway credit balance could not be read ({Kind}); not checked for this generation")]
-        public static partial void BalanceUnreadable(ILogger logger, RunwayErrorKind kind);
-
-        [LoggerMessage(1103, LogLevel.Warning, "Generation {GenerationId}: estimated {Estimate} credits, Runway estimates {RunwayEstimate}; update ModelCreditRates (figures of {AsOf})")]
-        public static partial void EstimateDiffers(ILogger logger, string generationId, long? estimate, long runwayEstimate, string asOf);
-    }
 }

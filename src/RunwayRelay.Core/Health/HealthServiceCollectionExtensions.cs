@@ -1,9 +1,7 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Health;
 
@@ -17,11 +15,6 @@ public static class HealthServiceCollectionExtensions
     public static IServiceCollection AddRunwayRelayHealth(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (services.Any(d => d.ServiceType == typeof(HealthRegistration)))
-        {
-            return services;
-        }
-        services.AddSingleton<HealthRegistration>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
@@ -35,16 +28,9 @@ public static class HealthServiceCollectionExtensions
                 registration.Timeout = health.Value.CheckTimeout;
             }
         });
-
-        var builder = services.AddHealthChecks();
-        builder.AddRunwayRelayHealthPart<ApiKeyHealthCheck>(HealthParts.ApiKey);
-        builder.AddRunwayRelayHealthPart<KeyVaultHealthCheck>(HealthParts.KeyVault);
-        builder.AddRunwayRelayHealthPart<RunwayHealthCheck>(HealthParts.Runway);
-        builder.AddRunwayRelayHealthPart<DailyBudgetHealthCheck>(HealthParts.Budget);
-        AddContainer(builder, HealthParts.OutputStorage, "Output__Container", sp => sp.GetRequiredService<IOptionsMonitor<OutputOptions>>().CurrentValue.Container);
-        AddContainer(builder, HealthParts.InputStorage, "Input__Container", sp => sp.GetRequiredService<IOptionsMonitor<InputOptions>>().CurrentValue.Container);
-        AddContainer(builder, HealthParts.SubmissionsStorage, "Output__SubmissionsContainer", sp => sp.GetRequiredService<IOptionsMonitor<OutputOptions>>().CurrentValue.SubmissionsContainer);
-        AddContainer(builder, HealthParts.PayloadsStorage, "Output__PayloadsContainer", sp => sp.GetRequiredService<IOptionsMonitor<OutputOptions>>().CurrentValue.PayloadsContainer);
+        services.AddHealthChecks();
+        // Once however often this runs: health check names must be unique, or the report fails to start.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HealthCheckServiceOptions>, BuiltInHealthParts>());
         return services;
     }
 
@@ -58,11 +44,4 @@ public static class HealthServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return builder.AddCheck<T>(name, failureStatus: HealthStatus.Unhealthy, tags: [HealthParts.Tag]);
     }
-
-    private static void AddContainer(IHealthChecksBuilder builder, string name, string setting, Func<IServiceProvider, string> container) =>
-        builder.Add(new HealthCheckRegistration(name,
-            sp => new StorageContainerHealthCheck(sp.GetRequiredKeyedService<BlobServiceClient>(VideoStorageClientFactory.ConnectionName), setting, () => container(sp)),
-            HealthStatus.Unhealthy, [HealthParts.Tag]));
-
-    private sealed class HealthRegistration;
 }

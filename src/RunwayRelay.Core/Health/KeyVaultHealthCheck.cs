@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RunwayRelay.ApiKeys;
@@ -15,8 +13,6 @@ namespace RunwayRelay.Health;
 /// </summary>
 internal sealed class KeyVaultHealthCheck(IOptionsMonitor<RunwayOptions> options, IRunwaySecretClientFactory factory) : IHealthCheck
 {
-    private readonly ConcurrentDictionary<Uri, SecretClient> _clients = new();
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var settings = options.CurrentValue;
@@ -28,7 +24,7 @@ internal sealed class KeyVaultHealthCheck(IOptionsMonitor<RunwayOptions> options
         var data = new Dictionary<string, object> { ["configured"] = true, ["vault"] = vault.ToString(), ["secretName"] = settings.ApiKeySecretName };
         try
         {
-            var client = _clients.GetOrAdd(vault, factory.Create);
+            var client = factory.Create(vault);
             // The value is dropped at once: only the answer matters here (the provider keeps the key it uses).
             var secret = await client.GetSecretAsync(settings.ApiKeySecretName, null, cancellationToken).ConfigureAwait(false);
             data["enabled"] = secret.Value.Properties.Enabled ?? true;

@@ -11,7 +11,7 @@ namespace RunwayRelay.Http;
 /// <c>GET /api/usage?from=&amp;to=</c>: Runway's credits per UTC day and model (<c>POST /v1/organization/usage</c>)
 /// side by side with what this service recorded submitting (the daily spend records), for both hosts.
 /// </summary>
-public partial class UsageApi(RunwayClient runway, IDailySpendStore spend, TimeProvider time, ILogger<UsageApi> logger)
+public partial class UsageApi(IRunwayClient runway, IDailySpendStore spend, TimeProvider time, ILogger<UsageApi> logger)
 {
     /// <summary>Runway answers at most this many days per report.</summary>
     public const int MaxDays = 90;

@@ -1,16 +1,12 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
-using Microsoft.Extensions.Logging;
-using Polly.Timeout;
 
 namespace RunwayRelay.Runway;
 
 /// <summary>Ephemeral uploads: <c>POST /v1/uploads</c>, then the file as multipart/form-data to the presigned URL.</summary>
-public partial class RunwayClient
+public sealed partial class RunwayClient
 {
     /// <summary>Smallest file Runway's ephemeral uploads take.</summary>
     public const long MinUploadBytes = 512;
@@ -21,18 +17,15 @@ public partial class RunwayClient
     /// <summary>How long Runway keeps an ephemeral upload usable.</summary>
     public static readonly TimeSpan UploadLifetime = TimeSpan.FromHours(24);
 
-    /// <summary>
-    /// Uploads <paramref name="content"/> (exactly <paramref name="length"/> bytes from its current position) to Runway's
-    /// ephemeral storage and returns its <c>runway://</c> URI, usable as any media input for 24 hours.
+    /// <inheritdoc/>
+    /// <remarks>
     /// Step 1 (<c>POST /v1/uploads</c>) carries the key and is retried like a read: it creates nothing billable.
     /// Step 2 posts the file to the presigned URL Runway returned, never with the key, within <c>Runway__UploadTimeout</c>;
     /// it is retried on 408/429/5xx/network errors when <paramref name="content"/> is seekable (a repeat stores the same
     /// object again). The stream is read, not disposed. Failures are <see cref="RunwayException"/>s whose messages never
     /// contain the upload URL's query or form fields.
-    /// </summary>
-    /// <param name="fileName">A plain file name with a media extension (e.g. <c>cat.png</c>), 3–255 characters.</param>
-    /// <param name="contentType">The file's media type, e.g. <c>image/png</c>.</param>
-    public virtual async Task<RunwayUpload> UploadEphemeralAsync(string fileName, string contentType, Stream content, long length,
+    /// </remarks>
+    public async Task<RunwayUpload> UploadEphemeralAsync(string fileName, string contentType, Stream content, long length,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -41,27 +34,12 @@ public partial class RunwayClient
 
         var operation = new Operation("create upload", fileName, IsCreate: false) { Kind = "upload" };
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new RunwayUploadRequest(fileName), Json);
-        RunwayUploadSlot slot;
-        using (var response = await SendAsync(() =>
-               {
-                   var request = new HttpRequestMessage(HttpMethod.Post, "v1/uploads")
-                   {
-                       Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-                   };
-                   request.Options.Set(RunwayRetryPolicy.SafeToRepeat, true);
-                   return request;
-               }, operation, cancellationToken).ConfigureAwait(false))
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
-            }
-            slot = await ReadAsync<RunwayUploadSlot>(response, operation, cancellationToken).ConfigureAwait(false);
-        }
+        var slot = await CallAsync<RunwayUploadSlot>(() => PostJson("v1/uploads", body, safeToRepeat: true), operation, cancellationToken)
+            .ConfigureAwait(false);
         var target = CheckSlot(slot, fileName);
 
         await PostFileAsync(slot, target, fileName, contentType, content, length, cancellationToken).ConfigureAwait(false);
-        LogUploaded(_logger, fileName, length, target.Host);
+        _logger.RunwayUploaded(fileName, length, target.Host);
         return new RunwayUpload(slot.RunwayUri, requestedAt + UploadLifetime);
     }
 
@@ -143,16 +121,11 @@ public partial class RunwayClient
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsNoAnswer(ex, cancellationToken))
         {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
-        {
-            bool timedOut = ex is TimeoutRejectedException or TaskCanceledException;
-            string what = timedOut ? "did not finish in time (Runway__UploadTimeout)"
+            string what = IsTimeout(ex) ? "did not finish in time (Runway__UploadTimeout)"
                 : RunwayRetryPolicy.IsConnectFailure(ex) ? "could not be reached" : "failed on the way";
-            LogUploadNoAnswer(_logger, ex, fileName, target.Host);
+            _logger.RunwayUploadNoAnswer(ex, fileName, target.Host);
             throw new RunwayException(RunwayErrorKind.Network,
                 $"The upload of '{fileName}' to Runway's storage ({target.Host}) {what}{(content.CanSeek ? " (after retries)" : "")}. Try the upload again later.",
                 innerException: ex);
@@ -160,7 +133,7 @@ public partial class RunwayClient
 
         using (response)
         {
-            LogUploadResponse(_logger, target.Host, (int)response.StatusCode);
+            _logger.RunwayUploadAnswered(target.Host, (int)response.StatusCode);
             if (response.IsSuccessStatusCode)
             {
                 return;
@@ -206,7 +179,7 @@ public partial class RunwayClient
             >= 500 => (RunwayErrorKind.ServerError, " Try again later."),
             _ => (RunwayErrorKind.Other, ""),
         };
-        LogUploadFailed(_logger, status, kind, fileName, target.Host);
+        _logger.RunwayUploadFailed(status, kind, fileName, target.Host);
         return new RunwayException(kind, where + detail + "." + advice, response.StatusCode, said);
     }
 
@@ -231,16 +204,4 @@ public partial class RunwayClient
         var (error, _) = ParseError(body);
         return (null, error);
     }
-
-    [LoggerMessage(30, LogLevel.Information, "Uploaded {FileName} ({Bytes} bytes) to Runway's storage at {Host}")]
-    private static partial void LogUploaded(ILogger logger, string fileName, long bytes, string host);
-
-    [LoggerMessage(31, LogLevel.Debug, "Runway upload storage {Host} answered {Status}")]
-    private static partial void LogUploadResponse(ILogger logger, string host, int status);
-
-    [LoggerMessage(32, LogLevel.Warning, "Runway upload storage {Host} gave no answer while uploading {FileName}")]
-    private static partial void LogUploadNoAnswer(ILogger logger, Exception exception, string fileName, string host);
-
-    [LoggerMessage(33, LogLevel.Warning, "Runway upload storage {Host} answered {Status} ({Kind}) for {FileName}")]
-    private static partial void LogUploadFailed(ILogger logger, int status, RunwayErrorKind kind, string fileName, string host);
 }

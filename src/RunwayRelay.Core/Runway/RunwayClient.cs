@@ -7,43 +7,34 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
-using RunwayRelay.Telemetry;
 using RunwayRelay.ApiKeys;
+using RunwayRelay.Common;
+using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Runway;
 
 /// <summary>
-/// Typed client for the Runway developer API (register with <see cref="RunwayServiceCollectionExtensions.AddRunwayClient"/>).
-/// Methods are virtual so callers can mock it. Every failure is a <see cref="RunwayException"/> whose message says what
+/// Typed client for the Runway developer API (register with <see cref="RunwayServiceCollectionExtensions.AddRunwayClient"/>);
+/// consumers take <see cref="IRunwayClient"/>. Every failure is a <see cref="RunwayException"/> whose message says what
 /// to do and never contains the API key. Retries live in the HttpClient's resilience pipeline (<see cref="RunwayRetryPolicy"/>):
 /// reads are retried, creates only when Runway cannot have received them.
 /// </summary>
-public partial class RunwayClient
+public sealed partial class RunwayClient : IRunwayClient
 {
     public const string ApiVersionHeader = "X-Runway-Version";
-    public const string DeveloperPortal = "https://dev.runwayml.com";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = RunwayRelayJson.Web;
 
-    private readonly HttpClient _http = null!;
-    private readonly IRunwayApiKeyProvider _keys = null!;
-    private readonly ILogger<RunwayClient> _logger = null!;
+    private readonly HttpClient _http;
+    private readonly IRunwayApiKeyProvider _keys;
+    private readonly ILogger<RunwayClient> _logger;
     private readonly IHttpClientFactory? _uploadClients;
-    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly TimeProvider _time;
 
-    /// <summary>For mocking.</summary>
-    protected RunwayClient()
-    {
-    }
-
-    /// <summary>Without an <see cref="IHttpClientFactory"/>: upload files go through <paramref name="httpClient"/> too (never with the key).</summary>
-    public RunwayClient(HttpClient httpClient, IRunwayApiKeyProvider keyProvider, IOptions<RunwayOptions> options, ILogger<RunwayClient> logger)
-        : this(httpClient, keyProvider, options, logger, uploadClients: null, TimeProvider.System)
-    {
-    }
-
-    /// <param name="uploadClients">Supplies the <see cref="RunwayServiceCollectionExtensions.UploadHttpClientName"/> client for upload files.</param>
-    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    /// <param name="uploadClients">
+    /// Supplies the <see cref="RunwayServiceCollectionExtensions.UploadHttpClientName"/> client for upload files; without
+    /// it they go through <paramref name="httpClient"/> too (never with the key).
+    /// </param>
     public RunwayClient(HttpClient httpClient, IRunwayApiKeyProvider keyProvider, IOptions<RunwayOptions> options, ILogger<RunwayClient> logger,
         IHttpClientFactory? uploadClients, TimeProvider time)
     {
@@ -55,11 +46,11 @@ public partial class RunwayClient
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _uploadClients = uploadClients;
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _http.BaseAddress ??= WithTrailingSlash(options.Value.BaseUrl);
+        _http.BaseAddress ??= RunwayBaseUrl.ForRequests(options.Value.BaseUrl);
     }
 
-    /// <summary>Validates the request (throws <see cref="RunwayException"/> of kind InvalidRequest naming every problem), then submits it once.</summary>
-    public virtual async Task<RunwayTaskCreated> CreateTaskAsync(RunwayGenerationRequest request, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public async Task<RunwayTaskCreated> CreateTaskAsync(RunwayGenerationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var issues = RunwayRequestValidator.Validate(request);
@@ -73,35 +64,22 @@ public partial class RunwayClient
         // The concrete type is serialized: the `endpoint` discriminator belongs to orchestration input, not to Runway's body.
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), Json);
         var operation = new Operation("create", request.Endpoint, IsCreate: true) { Kind = "create", Model = request.Model };
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "v1/" + request.Endpoint)
-        {
-            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-        }, operation, cancellationToken).ConfigureAwait(false);
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
-        }
-        var created = await ReadAsync<RunwayTaskCreated>(response, operation, cancellationToken).ConfigureAwait(false);
-        LogCreated(_logger, created.Id, request.Endpoint, request.Model);
+        var created = await CallAsync<RunwayTaskCreated>(() => PostJson("v1/" + request.Endpoint, body, safeToRepeat: false), operation, cancellationToken)
+            .ConfigureAwait(false);
+        _logger.RunwayTaskCreated(created.Id, request.Endpoint, request.Model);
         return created;
     }
 
-    public virtual async Task<RunwayTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public Task<RunwayTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
         var operation = new Operation("get task", taskId, IsCreate: false) { Kind = "get", TaskId = taskId };
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, TaskPath(taskId)), operation, cancellationToken)
-            .ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
-        }
-        return await ReadAsync<RunwayTask>(response, operation, cancellationToken).ConfigureAwait(false);
+        return CallAsync<RunwayTask>(() => new HttpRequestMessage(HttpMethod.Get, TaskPath(taskId)), operation, cancellationToken);
     }
 
-    /// <summary>Cancels a running task or deletes a finished one; a task that is already gone (404) counts as done.</summary>
-    public virtual async Task CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public async Task CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
         var operation = new Operation("cancel task", taskId, IsCreate: false) { Kind = "delete", TaskId = taskId };
@@ -109,53 +87,68 @@ public partial class RunwayClient
             .ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            LogAlreadyGone(_logger, taskId);
+            _logger.RunwayTaskAlreadyGone(taskId);
             return;
         }
         if (!response.IsSuccessStatusCode)
         {
             throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
         }
-        LogCancelled(_logger, taskId);
+        _logger.RunwayTaskCancelled(taskId);
     }
 
-    public virtual async Task<RunwayOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default)
-    {
-        var operation = new Operation("get organization", null, IsCreate: false) { Kind = "organization" };
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "v1/organization"), operation, cancellationToken)
-            .ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
-        }
-        return await ReadAsync<RunwayOrganization>(response, operation, cancellationToken).ConfigureAwait(false);
-    }
+    /// <inheritdoc/>
+    public Task<RunwayOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default) =>
+        CallAsync<RunwayOrganization>(() => new HttpRequestMessage(HttpMethod.Get, "v1/organization"),
+            new Operation("get organization", null, IsCreate: false) { Kind = "organization" }, cancellationToken);
 
-    /// <summary>Credits used per UTC day and model from <paramref name="startDate"/> to before <paramref name="beforeDate"/> (at most 90 days).</summary>
-    public virtual async Task<RunwayCreditUsage> GetUsageAsync(DateOnly startDate, DateOnly beforeDate, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public Task<RunwayCreditUsage> GetUsageAsync(DateOnly startDate, DateOnly beforeDate, CancellationToken cancellationToken = default)
     {
-        var operation = new Operation("get usage", null, IsCreate: false) { Kind = "usage" };
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new
         {
             startDate = startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             beforeDate = beforeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }, Json);
-        using var response = await SendAsync(() =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, "v1/organization/usage")
-            {
-                Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-            };
-            // A report, not a generation: repeating it is harmless.
-            request.Options.Set(RunwayRetryPolicy.SafeToRepeat, true);
-            return request;
-        }, operation, cancellationToken).ConfigureAwait(false);
+        // A report, not a generation: repeating it is harmless.
+        return CallAsync<RunwayCreditUsage>(() => PostJson("v1/organization/usage", body, safeToRepeat: true),
+            new Operation("get usage", null, IsCreate: false) { Kind = "usage" }, cancellationToken);
+    }
+
+    /// <summary>One call whose success carries a JSON body; any other answer becomes the <see cref="RunwayException"/> for it.</summary>
+    private async Task<T> CallAsync<T>(Func<HttpRequestMessage> build, Operation operation, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(build, operation, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
         }
-        return await ReadAsync<RunwayCreditUsage>(response, operation, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, operation, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A JSON POST. <paramref name="safeToRepeat"/> tells the resilience pipeline that a repeat creates nothing billable
+    /// (a report, an upload slot), so it may be retried like a read.
+    /// </summary>
+    private static HttpRequestMessage PostJson(string path, byte[] body, bool safeToRepeat)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        if (safeToRepeat)
+        {
+            request.Options.Set(RunwayRetryPolicy.SafeToRepeat, true);
+        }
+        return request;
+    }
+
+    /// <summary>No answer arrived (network, timeouts), as opposed to the caller cancelling.</summary>
+    private static bool IsNoAnswer(Exception ex, CancellationToken cancellationToken) =>
+        (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
+        && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    private static bool IsTimeout(Exception ex) => ex is TimeoutRejectedException or TaskCanceledException;
 
     private static string TaskPath(string taskId) => "v1/tasks/" + Uri.EscapeDataString(taskId);
 
@@ -211,11 +204,11 @@ public partial class RunwayClient
         }
         if (reread.Fingerprint == key.Fingerprint)
         {
-            LogUnauthorizedSameKey(_logger, key.Fingerprint, operation.Name);
+            _logger.RunwayUnauthorizedSameKey(key.Fingerprint, operation.Name);
             return response;
         }
 
-        LogRetryingWithRotatedKey(_logger, key.Fingerprint, reread.Fingerprint, operation.Name);
+        _logger.RunwayRetryingWithRotatedKey(key.Fingerprint, reread.Fingerprint, operation.Name);
         response.Dispose();
         return await SendOnceAsync(build, reread, operation, cancellationToken).ConfigureAwait(false);
     }
@@ -241,14 +234,10 @@ public partial class RunwayClient
         try
         {
             var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            LogResponse(_logger, request.Method.Method, request.RequestUri?.OriginalString ?? "", (int)response.StatusCode);
+            _logger.RunwayAnswered(request.Method.Method, request.RequestUri?.OriginalString ?? "", (int)response.StatusCode);
             return response;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
+        catch (Exception ex) when (IsNoAnswer(ex, cancellationToken))
         {
             throw NoAnswer(ex, operation);
         }
@@ -256,7 +245,7 @@ public partial class RunwayClient
 
     private RunwayException NoAnswer(Exception ex, Operation operation)
     {
-        bool timedOut = ex is TimeoutRejectedException or TaskCanceledException;
+        bool timedOut = IsTimeout(ex);
         bool neverConnected = RunwayRetryPolicy.IsConnectFailure(ex);
         string what = timedOut ? "did not answer in time" : neverConnected ? "could not be reached" : "dropped the connection";
         string message = $"Runway ({_http.BaseAddress}) {what} while {operation.Describe()}";
@@ -265,13 +254,13 @@ public partial class RunwayClient
             message += neverConnected
                 ? ": nothing was submitted. Check Runway__BaseUrl / RUNWAYML_BASE_URL and the network, then submit again."
                 : ". The request may have reached Runway, so it was not repeated (a second submission is a second paid generation): " +
-                  $"check the tasks in the Runway developer portal ({DeveloperPortal}) before submitting again.";
+                  $"check the tasks in the Runway developer portal ({RunwayPortal.Url}) before submitting again.";
         }
         else
         {
             message += " (after retries). Try again later.";
         }
-        LogNoAnswer(_logger, ex, operation.Describe());
+        _logger.RunwayNoAnswer(ex, operation.Describe());
         return new RunwayException(RunwayErrorKind.Network, message, innerException: ex);
     }
 
@@ -303,15 +292,14 @@ public partial class RunwayClient
         {
             result = new RunwayException(RunwayErrorKind.Unauthorized,
                 $"Runway rejected the API key (401 Unauthorized) while {where}: it is invalid, disabled or revoked, or the organization is suspended. " +
-                $"Create a new key or re-enable it in the Runway developer portal ({DeveloperPortal}, API Keys), then put it in " +
+                $"Create a new key or re-enable it in the Runway developer portal ({RunwayPortal.Url}, API Keys), then put it in " +
                 $"{RunwayApiKeyProvider.EnvironmentVariable} or the Key Vault secret (Runway__KeyVaultUri, Runway__ApiKeySecretName).{said}",
                 response.StatusCode, error, issues);
         }
         else if (status == 402 || (status == 400 && IsInsufficientCredits(error)))
         {
             result = new RunwayException(RunwayErrorKind.InsufficientCredits,
-                $"Runway refused the generation because the organization has not enough API credits ({status}). Add API credits in the Runway " +
-                $"developer portal ({DeveloperPortal}, Billing); API credits are separate from the credits of the Runway web app.{said}",
+                $"Runway refused the generation because the organization has not enough API credits ({status}). {RunwayPortal.AddCreditsAdvice}{said}",
                 response.StatusCode, error, issues);
         }
         else if (status == 400 || status == 422)
@@ -336,21 +324,21 @@ public partial class RunwayClient
                 : "Runway counts the limit over a rolling 24 hours, so it frees up at the latest 24 hours after this refusal.";
             result = new RunwayException(RunwayErrorKind.DailyLimitReached,
                 $"Runway refused the generation: the organization reached its daily generation limit for this model ({where}). {resets} " +
-                $"It was not retried. Raise the limit with a higher usage tier in the developer portal ({DeveloperPortal}), or try again after it resets.{said}",
+                $"It was not retried. Raise the limit with a higher usage tier in the developer portal ({RunwayPortal.Url}), or try again after it resets.{said}",
                 response.StatusCode, error, issues) { RetryAfter = wait };
         }
         else if (status == 429)
         {
             result = new RunwayException(RunwayErrorKind.RateLimited,
                 $"Runway is limiting requests (429) while {where}: too many requests, or the organization reached its daily generation " +
-                $"limit for this model. Try again later{RetryAfterText(response)}, or see the limits of your tier in the developer portal ({DeveloperPortal}).{said}",
+                $"limit for this model. Try again later{RetryAfterText(response)}, or see the limits of your tier in the developer portal ({RunwayPortal.Url}).{said}",
                 response.StatusCode, error, issues);
         }
         else if (status >= 500)
         {
             string createNote = operation.IsCreate
                 ? " It was not retried: Runway may have accepted it, and a second submission is a second paid generation. " +
-                  $"Check the tasks in the developer portal ({DeveloperPortal}) before submitting again."
+                  $"Check the tasks in the developer portal ({RunwayPortal.Url}) before submitting again."
                 : " Try again later.";
             result = new RunwayException(RunwayErrorKind.ServerError,
                 $"Runway failed with {status} while {where}.{createNote}{said}", response.StatusCode, error, issues);
@@ -361,7 +349,7 @@ public partial class RunwayClient
                 $"Runway answered {status} while {where}.{said}", response.StatusCode, error, issues);
         }
 
-        LogFailed(_logger, status, result.Kind, where);
+        _logger.RunwayCallFailed(status, result.Kind, where);
         return result;
     }
 
@@ -424,9 +412,6 @@ public partial class RunwayClient
 
     private static string Truncate(string text) => Redact(text.Length <= 300 ? text : text[..300] + "…");
 
-    private static Uri WithTrailingSlash(Uri uri) =>
-        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
-
     [GeneratedRegex(@"key_[0-9a-fA-F]{6,}")]
     private static partial Regex KeyPattern();
 
@@ -445,28 +430,4 @@ public partial class RunwayClient
 
         public string Describe() => Subject is null ? Name : $"{Name} {Subject}";
     }
-
-    [LoggerMessage(10, LogLevel.Information, "Runway task {TaskId} created on {Endpoint} with model {Model}")]
-    private static partial void LogCreated(ILogger logger, string taskId, string endpoint, string model);
-
-    [LoggerMessage(11, LogLevel.Debug, "Runway {Method} {Path} answered {Status}")]
-    private static partial void LogResponse(ILogger logger, string method, string path, int status);
-
-    [LoggerMessage(12, LogLevel.Information, "Runway task {TaskId} was already gone (404); cancel counts as done")]
-    private static partial void LogAlreadyGone(ILogger logger, string taskId);
-
-    [LoggerMessage(13, LogLevel.Information, "Runway task {TaskId} cancelled or deleted")]
-    private static partial void LogCancelled(ILogger logger, string taskId);
-
-    [LoggerMessage(14, LogLevel.Warning, "Runway answered 401 with key sha256:{Fingerprint} ({Operation}); re-reading gave the same key, not retrying")]
-    private static partial void LogUnauthorizedSameKey(ILogger logger, string fingerprint, string operation);
-
-    [LoggerMessage(15, LogLevel.Warning, "Runway answered 401 with key sha256:{OldFingerprint} ({Operation}); retrying once with the re-read key sha256:{Fingerprint}")]
-    private static partial void LogRetryingWithRotatedKey(ILogger logger, string oldFingerprint, string fingerprint, string operation);
-
-    [LoggerMessage(16, LogLevel.Warning, "Runway gave no answer while {Operation}")]
-    private static partial void LogNoAnswer(ILogger logger, Exception exception, string operation);
-
-    [LoggerMessage(17, LogLevel.Warning, "Runway answered {Status} ({Kind}) while {Operation}")]
-    private static partial void LogFailed(ILogger logger, int status, RunwayErrorKind kind, string operation);
 }

@@ -13,12 +13,7 @@ public sealed record RunwayTarget(bool Embedded, Uri BaseUrl)
 
     public static RunwayTarget Decide(IConfiguration configuration, Uri devHostUrl)
     {
-        string? configured = configuration[$"{RunwayOptions.SectionName}:BaseUrl"];
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            configured = configuration[RunwayServiceCollectionExtensions.BaseUrlEnvironmentVariable];
-        }
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (RunwayBaseUrl.Configured(configuration) is { } configured)
         {
             // An unusable URL is reported by the Runway options validation at start, in its own words.
             return new RunwayTarget(false, Uri.TryCreate(configured, UriKind.Absolute, out var uri) ? uri : new Uri(RunwayOptions.DefaultBaseUrl));
@@ -33,7 +28,7 @@ public sealed record RunwayTarget(bool Embedded, Uri BaseUrl)
         {
             yield break;
         }
-        yield return new($"{RunwayOptions.SectionName}:BaseUrl", BaseUrl.AbsoluteUri);
+        yield return new(RunwayBaseUrl.SettingKey, BaseUrl.AbsoluteUri);
         yield return new(RunwayApiKeyProvider.EnvironmentVariable, RunwayRelay.Emulator.RunwayEmulatorServer.CreateApiKey());
     }
 }

@@ -8,9 +8,8 @@ public sealed class RunwayClientEmulatorTests : EmulatorTestBase
     [Fact]
     public async Task CreateTaskAsync_ValidRequest_SubmitsExactlyOnceWithTheKey()
     {
-        using var harness = Harness();
 
-        var created = await harness.Client.CreateTaskAsync(ImageToVideo());
+        var created = await Runway.Client.CreateTaskAsync(ImageToVideo());
 
         var create = Assert.Single(Emulator.Activity.Creates);
         Assert.Equal(created.Id, create.TaskId);
@@ -22,10 +21,7 @@ public sealed class RunwayClientEmulatorTests : EmulatorTestBase
     [Fact]
     public async Task GetTaskAsync_UntilTerminal_ReachesSucceededWithOutputAndCost()
     {
-        using var harness = Harness();
-        var created = await harness.Client.CreateTaskAsync(TextToVideo("[emulator:succeed] a lighthouse"));
-
-        var task = await harness.WaitForTerminalAsync(created.Id);
+        var (created, task) = await Runway.RunToEndAsync(TextToVideo("[emulator:succeed] a lighthouse"));
 
         Assert.Equal(RunwayTaskStatus.Succeeded, task.Status);
         Assert.Equal(created.Id, task.Id);
@@ -38,10 +34,7 @@ public sealed class RunwayClientEmulatorTests : EmulatorTestBase
     [Fact]
     public async Task GetTaskAsync_FailedTask_CarriesFailureAndCode()
     {
-        using var harness = Harness();
-        var created = await harness.Client.CreateTaskAsync(TextToVideo("[emulator:fail=SAFETY.INPUT.TEXT] a lighthouse"));
-
-        var task = await harness.WaitForTerminalAsync(created.Id);
+        var (_, task) = await Runway.RunToEndAsync(TextToVideo("[emulator:fail=SAFETY.INPUT.TEXT] a lighthouse"));
 
         Assert.Equal(RunwayTaskStatus.Failed, task.Status);
         Assert.Equal("SAFETY.INPUT.TEXT", task.FailureCode);
@@ -51,13 +44,12 @@ public sealed class RunwayClientEmulatorTests : EmulatorTestBase
     [Fact]
     public async Task CancelTaskAsync_Task_IsGoneAndSecondCancelStillSucceeds()
     {
-        using var harness = Harness();
         Emulator.Options.TimeScale = 1; // keep it running while we cancel
-        var created = await harness.Client.CreateTaskAsync(TextToVideo());
+        var created = await Runway.Client.CreateTaskAsync(TextToVideo());
 
-        await harness.Client.CancelTaskAsync(created.Id);
-        await harness.Client.CancelTaskAsync(created.Id); // 404 from Runway: already gone counts as done
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.GetTaskAsync(created.Id));
+        await Runway.Client.CancelTaskAsync(created.Id);
+        await Runway.Client.CancelTaskAsync(created.Id); // 404 from Runway: already gone counts as done
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.GetTaskAsync(created.Id));
 
         Assert.Equal(RunwayErrorKind.NotFound, ex.Kind);
         Assert.Equal([created.Id, created.Id], Emulator.Activity.Deletes);
@@ -66,11 +58,10 @@ public sealed class RunwayClientEmulatorTests : EmulatorTestBase
     [Fact]
     public async Task GetOrganizationAsync_AfterOneGeneration_ShowsBalanceTierAndUsage()
     {
-        using var harness = Harness();
         long before = Emulator.CreditBalance;
-        var created = await harness.Client.CreateTaskAsync(TextToVideo());
+        var created = await Runway.Client.CreateTaskAsync(TextToVideo());
 
-        var organization = await harness.Client.GetOrganizationAsync();
+        var organization = await Runway.Client.GetOrganizationAsync();
 
         Assert.Equal(before - (long)created.EstimatedCost!.Credits, organization.CreditBalance);
         Assert.True(organization.Tier.MaxMonthlyCreditSpend > 0);
@@ -81,10 +72,9 @@ public sealed class RunwayClientEmulatorTests : EmulatorTestBase
     [Fact]
     public async Task CreateTaskAsync_InvalidRequest_NothingReachesRunway()
     {
-        using var harness = Harness();
         var request = ImageToVideo() with { PromptImage = [new PromptImage("http://example.com/a.png")], Seed = -5 };
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(request));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.CreateTaskAsync(request));
 
         Assert.Equal(RunwayErrorKind.InvalidRequest, ex.Kind);
         Assert.Equal(["promptImage", "seed"], ex.Issues.Select(i => i.Field).Order());
@@ -96,12 +86,11 @@ public sealed class RunwayClientEmulatorTests : EmulatorTestBase
     [InlineData("seedance2")]
     public async Task CreateTaskAsync_RequestsTheClientAccepts_TheEmulatorAcceptsToo(string model)
     {
-        using var harness = Harness();
         var request = model == "veo3.1"
             ? new ImageToVideoRequest { Model = model, Ratio = "1280:720", Duration = 6, PromptImage = [new("https://example.com/a.png", "first"), new("https://example.com/b.png", "last")] }
             : new ImageToVideoRequest { Model = model, Ratio = "960:960", Duration = 4, PromptImage = [new("https://example.com/a.png")], Audio = false };
 
-        var created = await harness.Client.CreateTaskAsync(request);
+        var created = await Runway.Client.CreateTaskAsync(request);
 
         Assert.Equal(model, Assert.Single(Emulator.Activity.Creates).Model);
         Assert.False(string.IsNullOrEmpty(created.Id));

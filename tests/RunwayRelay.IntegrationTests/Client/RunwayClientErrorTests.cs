@@ -27,9 +27,8 @@ public sealed class RunwayClientErrorTests : EmulatorTestBase
     public async Task CreateTaskAsync_DisabledKey_SaysReEnableOrReplaceAndSubmitsNothing()
     {
         Emulator.Options.DisabledKeys.Add(Emulator.ApiKey);
-        using var harness = Harness();
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(TextToVideo()));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.CreateTaskAsync(TextToVideo()));
 
         Assert.Equal(RunwayErrorKind.Unauthorized, ex.Kind);
         Assert.Contains("re-enable", ex.Message);
@@ -46,9 +45,8 @@ public sealed class RunwayClientErrorTests : EmulatorTestBase
     {
         Emulator.Options.InsufficientCreditsStatusCode = status;
         Emulator.CreditBalance = 0;
-        using var harness = Harness();
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(TextToVideo()));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.CreateTaskAsync(TextToVideo()));
 
         Assert.Equal(RunwayErrorKind.InsufficientCredits, ex.Kind);
         Assert.Equal(status, (int)ex.StatusCode!);
@@ -61,11 +59,10 @@ public sealed class RunwayClientErrorTests : EmulatorTestBase
     [Fact]
     public async Task CreateTaskAsync_RunwayRejectsWithIssues_CarriesThem()
     {
-        using var harness = Harness();
         // A model the client's tables do not know passes with generic checks; Runway (the emulator) rejects it.
         var request = TextToVideo() with { Model = "gen9_unreleased" };
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(request));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.CreateTaskAsync(request));
 
         Assert.Equal((RunwayErrorKind.InvalidRequest, HttpStatusCode.BadRequest), (ex.Kind, ex.StatusCode));
         Assert.Contains(ex.Issues, i => i.Field == "model");
@@ -76,10 +73,9 @@ public sealed class RunwayClientErrorTests : EmulatorTestBase
     [Fact]
     public async Task GetTaskAsync_UnknownTask_IsNotFound()
     {
-        using var harness = Harness();
         string id = Guid.NewGuid().ToString();
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.GetTaskAsync(id));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.GetTaskAsync(id));
 
         Assert.Equal((RunwayErrorKind.NotFound, HttpStatusCode.NotFound), (ex.Kind, ex.StatusCode));
         Assert.Contains(id, ex.Message);
@@ -90,12 +86,11 @@ public sealed class RunwayClientErrorTests : EmulatorTestBase
     [Fact]
     public async Task GetTaskAsync_429OnEveryAttempt_GivesUpAsRateLimitedAfterTheRetries()
     {
-        using var harness = Harness();
-        var created = await harness.Client.CreateTaskAsync(TextToVideo());
+        var created = await Runway.Client.CreateTaskAsync(TextToVideo());
         Emulator.Options.Faults.Read.RetryAfter = TimeSpan.FromMilliseconds(10);
         Emulator.Options.Faults.Read.TooManyRequestsNext = 100;
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.GetTaskAsync(created.Id));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.GetTaskAsync(created.Id));
 
         Assert.Equal(RunwayErrorKind.RateLimited, ex.Kind);
         Assert.True(ex.IsTransient);
@@ -107,9 +102,8 @@ public sealed class RunwayClientErrorTests : EmulatorTestBase
     public async Task CreateTaskAsync_DailyLimitReached_IsDailyLimitReachedAndNothingIsCreated()
     {
         Emulator.Options.Models["gen4.5"] = new() { MaxConcurrentGenerations = 2, MaxDailyGenerations = 0 };
-        using var harness = Harness();
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(TextToVideo()));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.CreateTaskAsync(TextToVideo()));
 
         Assert.Equal((RunwayErrorKind.DailyLimitReached, HttpStatusCode.TooManyRequests), (ex.Kind, ex.StatusCode));
         Assert.False(ex.IsTransient);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using RunwayRelay.ApiKeys;
@@ -24,7 +23,7 @@ internal sealed class RunwayClientHarness : IDisposable
 
     public IConfigurationRoot Configuration { get; }
 
-    public RunwayClient Client => _services.GetRequiredService<RunwayClient>();
+    public IRunwayClient Client => _services.GetRequiredService<IRunwayClient>();
 
     public IRunwayApiKeyProvider Keys => _services.GetRequiredService<IRunwayApiKeyProvider>();
 
@@ -71,6 +70,16 @@ internal sealed class RunwayClientHarness : IDisposable
         string.Join(" | ", new[] { r.Level.ToString(), r.Category ?? "", r.Message, r.Exception?.ToString() ?? "" }
             .Concat(r.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? [])
             .Concat(r.Scopes.Select(s => s?.ToString() ?? ""))));
+
+    /// <summary>Submits <paramref name="request"/> and follows the task to its end.</summary>
+    public async Task<(RunwayTaskCreated Created, RunwayTask Task)> RunToEndAsync(RunwayGenerationRequest request)
+    {
+        var created = await Client.CreateTaskAsync(request);
+        return (created, await WaitForTerminalAsync(created.Id));
+    }
+
+    /// <summary>Puts <paramref name="key"/> where the key provider reads it when no vault is configured (a rotation in the environment).</summary>
+    public void SetEnvironmentKey(string key) => Configuration[RunwayApiKeyProvider.EnvironmentVariable] = key;
 
     /// <summary>Polls until the task reaches a terminal status (the emulator runs at a small time scale).</summary>
     public async Task<RunwayTask> WaitForTerminalAsync(string taskId)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Emulator;
 using RunwayRelay.Runway;
@@ -15,13 +14,12 @@ public sealed class RunwayClientResilienceTests : EmulatorTestBase
     [Fact]
     public async Task GetTaskAsync_429ThenOk_SucceedsOnTheRetryAfterRetryAfter()
     {
-        using var harness = Harness();
-        var created = await harness.Client.CreateTaskAsync(TextToVideo());
+        var created = await Runway.Client.CreateTaskAsync(TextToVideo());
         Emulator.Options.Faults.Read.RetryAfter = TimeSpan.FromMilliseconds(300);
         Emulator.Options.Faults.Read.TooManyRequestsNext = 1;
 
         var watch = Stopwatch.StartNew();
-        var task = await harness.Client.GetTaskAsync(created.Id);
+        var task = await Runway.Client.GetTaskAsync(created.Id);
 
         Assert.Equal(created.Id, task.Id);
         Assert.Equal(2, Emulator.Activity.PollsByTask[created.Id]);
@@ -32,11 +30,10 @@ public sealed class RunwayClientResilienceTests : EmulatorTestBase
     [Fact]
     public async Task GetTaskAsync_500Twice_SucceedsOnTheThirdAttempt()
     {
-        using var harness = Harness();
-        var created = await harness.Client.CreateTaskAsync(TextToVideo());
+        var created = await Runway.Client.CreateTaskAsync(TextToVideo());
         Emulator.Options.Faults.Read.ServerErrorNext = 2;
 
-        var task = await harness.Client.GetTaskAsync(created.Id);
+        var task = await Runway.Client.GetTaskAsync(created.Id);
 
         Assert.Equal(created.Id, task.Id);
         Assert.Equal(3, Emulator.Activity.PollsByTask[created.Id]);
@@ -45,12 +42,11 @@ public sealed class RunwayClientResilienceTests : EmulatorTestBase
     [Fact]
     public async Task GetOrganizationAsync_503AndDroppedConnection_Recovers()
     {
-        using var harness = Harness();
         Emulator.Options.Faults.Read.ServerErrorStatusCode = 503;
         Emulator.Options.Faults.Read.ServerErrorNext = 1;
         Emulator.Options.Faults.Read.DropConnectionNext = 1;
 
-        var organization = await harness.Client.GetOrganizationAsync();
+        var organization = await Runway.Client.GetOrganizationAsync();
 
         Assert.Equal(Emulator.CreditBalance, organization.CreditBalance);
         Assert.Equal(3, Emulator.Activity.Requests.Count(r => r.Path.EndsWith("/v1/organization", StringComparison.Ordinal)));
@@ -59,23 +55,21 @@ public sealed class RunwayClientResilienceTests : EmulatorTestBase
     [Fact]
     public async Task CancelTaskAsync_500ThenOk_IsRetried()
     {
-        using var harness = Harness();
-        var created = await harness.Client.CreateTaskAsync(TextToVideo());
+        var created = await Runway.Client.CreateTaskAsync(TextToVideo());
         Emulator.Options.Faults.Delete.ServerErrorNext = 1;
 
-        await harness.Client.CancelTaskAsync(created.Id);
+        await Runway.Client.CancelTaskAsync(created.Id);
 
         Assert.Equal([created.Id, created.Id], Emulator.Activity.Deletes);
-        await Assert.ThrowsAsync<RunwayException>(() => harness.Client.GetTaskAsync(created.Id));
+        await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.GetTaskAsync(created.Id));
     }
 
     [Fact]
     public async Task CreateTaskAsync_500_IsNotRetriedAndSurfacesClearly()
     {
-        using var harness = Harness();
         Emulator.Options.Faults.Create.ServerErrorNext = 1;
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(TextToVideo()));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.CreateTaskAsync(TextToVideo()));
 
         Assert.Equal((RunwayErrorKind.ServerError, HttpStatusCode.InternalServerError), (ex.Kind, ex.StatusCode));
         Assert.Contains("not retried", ex.Message);
@@ -86,12 +80,11 @@ public sealed class RunwayClientResilienceTests : EmulatorTestBase
     [Fact]
     public async Task CreateTaskAsync_500AfterRunwayCreatedTheTask_ExactlyOneSubmission()
     {
-        using var harness = Harness();
         Emulator.Options.Faults.Create.AfterProcessing = true;
         Emulator.Options.Faults.Create.ServerErrorStatusCode = 502;
         Emulator.Options.Faults.Create.ServerErrorNext = 1;
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(TextToVideo()));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.CreateTaskAsync(TextToVideo()));
 
         Assert.Equal(RunwayErrorKind.ServerError, ex.Kind);
         Assert.Equal(1, Emulator.Activity.CreateAttempts);
@@ -101,11 +94,10 @@ public sealed class RunwayClientResilienceTests : EmulatorTestBase
     [Fact]
     public async Task CreateTaskAsync_ConnectionDroppedAfterSending_IsNotRetried()
     {
-        using var harness = Harness();
         Emulator.Options.Faults.Create.AfterProcessing = true;
         Emulator.Options.Faults.Create.DropConnectionNext = 1;
 
-        var ex = await Assert.ThrowsAsync<RunwayException>(() => harness.Client.CreateTaskAsync(TextToVideo()));
+        var ex = await Assert.ThrowsAsync<RunwayException>(() => Runway.Client.CreateTaskAsync(TextToVideo()));
 
         Assert.Equal(RunwayErrorKind.Network, ex.Kind);
         Assert.Null(ex.StatusCode);
@@ -157,11 +149,10 @@ public sealed class RunwayClientResilienceTests : EmulatorTestBase
     [Fact]
     public async Task CreateTaskAsync_429ThenOk_IsRetriedBecauseNothingWasCreated()
     {
-        using var harness = Harness();
         Emulator.Options.Faults.Create.RetryAfter = TimeSpan.FromMilliseconds(20);
         Emulator.Options.Faults.Create.TooManyRequestsNext = 1;
 
-        var created = await harness.Client.CreateTaskAsync(TextToVideo());
+        var created = await Runway.Client.CreateTaskAsync(TextToVideo());
 
         Assert.Equal(2, Emulator.Activity.CreateAttempts);
         Assert.Equal(created.Id, Assert.Single(Emulator.Activity.Creates).TaskId);

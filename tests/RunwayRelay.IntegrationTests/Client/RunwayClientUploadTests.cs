@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
 using RunwayRelay.Emulator.Uploads;
 using RunwayRelay.Runway;
@@ -15,13 +14,11 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [Fact]
     public async Task UploadEphemeralAsync_SixMiBPng_UriWorksInCreateTask()
     {
-        using var harness = Harness();
         var bytes = Png(6 * 1024 * 1024); // beyond the 5 MiB a data URI may carry
         using var content = new MemoryStream(bytes);
 
-        var upload = await harness.Client.UploadEphemeralAsync("inbox-cat.png", "image/png", content, bytes.Length);
-        var created = await harness.Client.CreateTaskAsync(ImageToVideo() with { PromptImage = [new PromptImage(upload.RunwayUri)] });
-        var task = await harness.WaitForTerminalAsync(created.Id);
+        var upload = await Runway.Client.UploadEphemeralAsync("inbox-cat.png", "image/png", content, bytes.Length);
+        var (_, task) = await Runway.RunToEndAsync(ImageToVideo() with { PromptImage = [new PromptImage(upload.RunwayUri)] });
 
         Assert.StartsWith("runway://", upload.RunwayUri, StringComparison.Ordinal);
         Assert.InRange(upload.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromHours(23.9), TimeSpan.FromHours(24));
@@ -36,13 +33,12 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [Fact]
     public async Task UploadEphemeralAsync_StoragePost_CarriesNoKeyAndNothingSecretIsLogged()
     {
-        using var harness = Harness();
         var bytes = Png(4096);
 
-        var upload = await harness.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length);
+        var upload = await Runway.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length);
         Emulator.Options.UploadUrlLifetime = TimeSpan.FromTicks(1); // the next slot's policy is expired on arrival
         var refused = await Assert.ThrowsAsync<RunwayException>(() =>
-            harness.Client.UploadEphemeralAsync("late.png", "image/png", new MemoryStream(bytes), bytes.Length));
+            Runway.Client.UploadEphemeralAsync("late.png", "image/png", new MemoryStream(bytes), bytes.Length));
 
         var stored = Assert.Single(Emulator.Activity.Uploads);
         Assert.False(stored.HadAuthorization);
@@ -52,7 +48,7 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
         var store = Emulator.Services.GetRequiredService<UploadStore>();
         var fields = UploadPolicy.Fields(store.Find(stored.UploadId)!, store.PolicyKey);
         var secrets = new[] { Emulator.ApiKey, Emulator.ApiKey[4..], fields[UploadPolicy.Policy], fields[UploadPolicy.Signature] };
-        var lines = harness.RenderedLogs().ToList();
+        var lines = Runway.RenderedLogs().ToList();
         Assert.Contains(lines, l => l.Contains("Uploaded cat.png (4096 bytes)", StringComparison.Ordinal));
         foreach (var secret in secrets)
         {
@@ -70,7 +66,6 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [InlineData("drop")]
     public async Task UploadEphemeralAsync_StorageFailsOnceWithSeekableStream_RetriesTheSameSlot(string fault)
     {
-        using var harness = Harness();
         var rule = Emulator.Options.Faults.Storage;
         rule.RetryAfter = TimeSpan.FromMilliseconds(10);
         _ = fault switch
@@ -81,7 +76,7 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
         };
         var bytes = Png(2048);
 
-        var upload = await harness.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length);
+        var upload = await Runway.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length);
 
         var activity = Emulator.Activity;
         Assert.Equal(1, activity.UploadSlotAttempts);
@@ -93,12 +88,11 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [Fact]
     public async Task UploadEphemeralAsync_StorageFailsWithForwardOnlyStream_IsNotRetried()
     {
-        using var harness = Harness();
         Emulator.Options.Faults.Storage.ServerErrorNext = 1;
         var bytes = Png(2048);
 
         var ex = await Assert.ThrowsAsync<RunwayException>(() =>
-            harness.Client.UploadEphemeralAsync("cat.png", "image/png", new ForwardOnlyStream(bytes), bytes.Length));
+            Runway.Client.UploadEphemeralAsync("cat.png", "image/png", new ForwardOnlyStream(bytes), bytes.Length));
 
         Assert.Equal(RunwayErrorKind.ServerError, ex.Kind);
         Assert.Equal(1, Emulator.Activity.StorageAttempts);
@@ -108,10 +102,9 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [Fact]
     public async Task UploadEphemeralAsync_ForwardOnlyStream_Uploads()
     {
-        using var harness = Harness();
         var bytes = Png(100_000);
 
-        await harness.Client.UploadEphemeralAsync("cat.png", "image/png", new ForwardOnlyStream(bytes), bytes.Length);
+        await Runway.Client.UploadEphemeralAsync("cat.png", "image/png", new ForwardOnlyStream(bytes), bytes.Length);
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), Assert.Single(Emulator.Activity.Uploads).Sha256);
     }
@@ -119,11 +112,10 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [Fact]
     public async Task UploadEphemeralAsync_SlotRequestFails5xxOnce_IsRetriedAsItCreatesNothingBillable()
     {
-        using var harness = Harness();
         Emulator.Options.Faults.Upload.ServerErrorNext = 1;
         var bytes = Png(1024);
 
-        await harness.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length);
+        await Runway.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length);
 
         Assert.Equal(2, Emulator.Activity.UploadSlotAttempts);
         Assert.Single(Emulator.Activity.Uploads);
@@ -134,10 +126,9 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [InlineData(200L * 1024 * 1024 + 1)]
     public async Task UploadEphemeralAsync_LengthOutOfRange_ThrowsBeforeAnyRequest(long length)
     {
-        using var harness = Harness();
 
         var ex = await Assert.ThrowsAsync<RunwayException>(() =>
-            harness.Client.UploadEphemeralAsync("cat.png", "image/png", new ForwardOnlyStream(new byte[16]), length));
+            Runway.Client.UploadEphemeralAsync("cat.png", "image/png", new ForwardOnlyStream(new byte[16]), length));
 
         Assert.Equal(RunwayErrorKind.InvalidRequest, ex.Kind);
         Assert.Contains("512 bytes to 200 MiB", ex.Message, StringComparison.Ordinal);
@@ -147,10 +138,9 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [Fact]
     public async Task UploadEphemeralAsync_BadNameOrWrongLength_ThrowsNamingEveryProblem()
     {
-        using var harness = Harness();
 
         var ex = await Assert.ThrowsAsync<RunwayException>(() =>
-            harness.Client.UploadEphemeralAsync("dir/cat", "not a type", new MemoryStream(new byte[1000]), 2000));
+            Runway.Client.UploadEphemeralAsync("dir/cat", "not a type", new MemoryStream(new byte[1000]), 2000));
 
         Assert.Contains("file name 'dir/cat'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("content type 'not a type'", ex.Message, StringComparison.Ordinal);
@@ -161,12 +151,11 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [Fact]
     public async Task UploadEphemeralAsync_StorageRejectsSize_ThrowsInvalidRequestWithStorageCode()
     {
-        using var harness = Harness();
         Emulator.Options.MaxUploadBytes = 1024;
         var bytes = Png(2048);
 
         var ex = await Assert.ThrowsAsync<RunwayException>(() =>
-            harness.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length));
+            Runway.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(bytes), bytes.Length));
 
         Assert.Equal(RunwayErrorKind.InvalidRequest, ex.Kind);
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
@@ -177,11 +166,10 @@ public sealed class RunwayClientUploadTests : EmulatorTestBase
     [Fact]
     public async Task UploadEphemeralAsync_NoCredits_ThrowsInvalidRequestFromRunway()
     {
-        using var harness = Harness();
         Emulator.CreditBalance = 0;
 
         var ex = await Assert.ThrowsAsync<RunwayException>(() =>
-            harness.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(new byte[1024]), 1024));
+            Runway.Client.UploadEphemeralAsync("cat.png", "image/png", new MemoryStream(new byte[1024]), 1024));
 
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Contains("purchased credits", ex.Message, StringComparison.Ordinal);

@@ -56,9 +56,8 @@ public sealed class RunwayValidationAgreementTests : EmulatorTestBase
     [MemberData(nameof(ValidNames))]
     public async Task CreateTaskAsync_RequestTheClientAccepts_RunwayAcceptsToo(string name)
     {
-        using var harness = Harness();
 
-        var created = await harness.Client.CreateTaskAsync(Valid[name]);
+        var created = await Runway.Client.CreateTaskAsync(Valid[name]);
 
         Assert.Equal(created.Id, Assert.Single(Emulator.Activity.Creates).TaskId);
     }

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Emulator;
 using RunwayRelay.Health;
-using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.IntegrationTests.KeyVault;
 using RunwayRelay.IntegrationTests.Orchestration;
 

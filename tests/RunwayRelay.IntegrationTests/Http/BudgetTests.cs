@@ -1,6 +1,5 @@
 using System.Net;
 using RunwayRelay.Health;
-using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.Orchestration;
 using static RunwayRelay.IntegrationTests.Http.MoneyApi;
 

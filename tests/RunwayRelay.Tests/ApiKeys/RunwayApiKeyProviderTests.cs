@@ -4,11 +4,9 @@ using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
+using static RunwayRelay.Tests.Http.HttpTestKit;
 
 namespace RunwayRelay.Tests.ApiKeys;
 
@@ -194,7 +192,4 @@ public sealed class RunwayApiKeyProviderTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RUNWAYML_API_SECRET"] = key }).Build();
         return new RunwayApiKeyProvider(Monitor(new RunwayOptions()), Mock.Of<IRunwaySecretClientFactory>(MockBehavior.Strict), _logger, _time, configuration);
     }
-
-    private static IOptionsMonitor<RunwayOptions> Monitor(RunwayOptions options) =>
-        Mock.Of<IOptionsMonitor<RunwayOptions>>(m => m.CurrentValue == options);
 }

@@ -1,23 +1,21 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RunwayRelay.Budget;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
+using static RunwayRelay.Tests.Http.HttpTestKit;
 
 namespace RunwayRelay.Tests.Budget;
 
 public sealed class BudgetGuardTests
 {
     private static readonly TextToVideoRequest FiveSeconds = new() { Model = "gen4.5", PromptText = "fox", Ratio = "1280:720", Duration = 5 };
-    private readonly Mock<RunwayClient> _runway = new();
+    private readonly Mock<IRunwayClient> _runway = new();
     private readonly Mock<IDailySpendStore> _spend = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero));
 
     private BudgetGuard Guard(BudgetOptions options) =>
-        new(_runway.Object, _spend.Object, Mock.Of<IOptionsMonitor<BudgetOptions>>(m => m.CurrentValue == options), _time, NullLogger<BudgetGuard>.Instance);
+        new(_runway.Object, _spend.Object, Monitor(options), _time, NullLogger<BudgetGuard>.Instance);
 
     [Fact]
     public async Task CheckAsync_BalanceReadTwiceWithinCache_AsksRunwayOnce()

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RunwayRelay.Health;
+using static RunwayRelay.Tests.Http.HttpTestKit;
 
 namespace RunwayRelay.Tests.Health;
 
@@ -17,7 +15,7 @@ public sealed class HealthProbeTests
             .ReturnsAsync(() => Report(Interlocked.Increment(ref _runs) == 1 ? HealthStatus.Healthy : HealthStatus.Unhealthy));
 
     private HealthProbe Probe(TimeSpan cache) =>
-        new(_checks.Object, Mock.Of<IOptionsMonitor<HealthOptions>>(o => o.CurrentValue == new HealthOptions { CacheDuration = cache }), _time);
+        new(_checks.Object, Monitor(new HealthOptions { CacheDuration = cache }), _time);
 
     [Fact]
     public async Task GetAsync_WithinCacheDuration_ReturnsTheFirstReportWithoutRunningAgain()

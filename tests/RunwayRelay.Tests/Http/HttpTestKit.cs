@@ -31,7 +31,7 @@ internal static class HttpTestKit
 
     /// <summary>No limits and no balance check: the guard reads and writes nothing.</summary>
     private static RunwayRelay.Budget.BudgetGuard NoBudget() =>
-        new(new Mock<RunwayClient>().Object, new Mock<IDailySpendStore>().Object, Monitor(new RunwayRelay.Budget.BudgetOptions { CheckBalance = false }),
+        new(new Mock<IRunwayClient>().Object, new Mock<IDailySpendStore>().Object, Monitor(new RunwayRelay.Budget.BudgetOptions { CheckBalance = false }),
             new FakeTimeProvider(Now), NullLogger<RunwayRelay.Budget.BudgetGuard>.Instance);
 
     /// <summary>Links need a signing storage account; these handler tests leave videos as stored.</summary>

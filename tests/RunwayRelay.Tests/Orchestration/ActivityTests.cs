@@ -15,7 +15,7 @@ public sealed class ActivityTests
 {
     private static readonly TaskActivityContext Ctx = new Mock<TaskActivityContext>().Object;
     private static readonly SubmitGenerationInput Submit = new("gen-1", new TextToVideoRequest { Model = "gen4.5", PromptText = "fox", Ratio = "1280:720", Duration = 5 });
-    private readonly Mock<RunwayClient> _runway = new();
+    private readonly Mock<IRunwayClient> _runway = new();
     private readonly Mock<ISubmissionLedger> _ledger = new();
     private readonly Mock<IDailySpendStore> _spend = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));

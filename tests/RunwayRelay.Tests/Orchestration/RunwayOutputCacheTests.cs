@@ -64,7 +64,7 @@ public sealed class RunwayOutputCacheTests
     [Fact]
     public async Task ReadThenCopy_SucceededWithFreshUrls_GetsTheTaskOnce()
     {
-        var runway = new Mock<RunwayClient>();
+        var runway = new Mock<IRunwayClient>();
         string url = $"https://cdn.example.com/v.mp4?expires={Now.AddHours(24).ToUnixTimeSeconds()}&signature=s3cr3t";
         runway.Setup(r => r.GetTaskAsync("task-9", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new RunwayTask { Id = "task-9", Status = RunwayTaskStatus.Succeeded, Output = [url] });
@@ -88,7 +88,7 @@ public sealed class RunwayOutputCacheTests
     [Fact]
     public async Task ReadRunAsync_NotBeforeInTheFuture_HoldsTheGetUntilThen()
     {
-        var runway = new Mock<RunwayClient>();
+        var runway = new Mock<IRunwayClient>();
         DateTimeOffset? sentAt = null;
         runway.Setup(r => r.GetTaskAsync("task-9", It.IsAny<CancellationToken>()))
             .Callback(() => sentAt = _time.GetUtcNow())

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
 
@@ -13,7 +11,7 @@ public sealed class RunwayClientTests
     {
         var handler = new CountingHandler();
         var keys = new Mock<IRunwayApiKeyProvider>(MockBehavior.Strict);
-        var client = new RunwayClient(new HttpClient(handler), keys.Object, Options.Create(new RunwayOptions()), NullLogger<RunwayClient>.Instance);
+        var client = Create(handler, keys.Object);
         var request = new ImageToVideoRequest { Model = "gen4.5", PromptImage = [new("http://example.com/a.png")], Ratio = "1:1", Duration = 5 };
 
         var ex = await Assert.ThrowsAsync<RunwayException>(() => client.CreateTaskAsync(request));
@@ -34,7 +32,7 @@ public sealed class RunwayClientTests
         var handler = new CountingHandler();
         var keys = new Mock<IRunwayApiKeyProvider>();
         keys.Setup(k => k.GetAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new RunwayApiKeyException("No Runway API key is configured: set RUNWAYML_API_SECRET"));
-        var client = new RunwayClient(new HttpClient(handler), keys.Object, Options.Create(new RunwayOptions()), NullLogger<RunwayClient>.Instance);
+        var client = Create(handler, keys.Object);
 
         var ex = await Assert.ThrowsAsync<RunwayException>(() => client.GetTaskAsync("t1"));
 
@@ -42,6 +40,11 @@ public sealed class RunwayClientTests
         Assert.Contains("RUNWAYML_API_SECRET", ex.Message);
         Assert.Equal(0, handler.Calls);
     }
+
+    /// <summary>The client as DI makes it, minus the upload clients (upload files then go through <paramref name="handler"/>).</summary>
+    internal static RunwayClient Create(HttpMessageHandler handler, IRunwayApiKeyProvider keys, RunwayOptions? options = null) =>
+        new(new HttpClient(handler), keys, Options.Create(options ?? new RunwayOptions()), NullLogger<RunwayClient>.Instance,
+            uploadClients: null, TimeProvider.System);
 
     // Unit-level only: proves no request leaves the client; behaviour against Runway is tested on the emulator.
     private sealed class CountingHandler : HttpMessageHandler

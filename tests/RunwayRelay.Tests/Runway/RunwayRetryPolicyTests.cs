@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.Timeout;
 using RunwayRelay.Runway;

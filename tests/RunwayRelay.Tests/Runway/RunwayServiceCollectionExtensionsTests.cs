@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
 
@@ -77,6 +76,17 @@ public sealed class RunwayServiceCollectionExtensionsTests
         var failures = Record.Exception(() => sp.GetRequiredService<IStartupValidator>().Validate()) is OptionsValidationException e ? e.Failures : [];
 
         Assert.Equal(fails, failures.Any(f => f.StartsWith("Runway__Timeout must be at most 2.00:00:00", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AddRunwayClient_Seam_ResolvesToANewTypedClientEachTime()
+    {
+        using var sp = Build(new() { ["Runway:BaseUrl"] = "http://127.0.0.1:5555/runway" });
+
+        var client = Assert.IsType<RunwayClient>(sp.GetRequiredService<IRunwayClient>());
+
+        Assert.NotSame(client, sp.GetRequiredService<IRunwayClient>());
+        Assert.Single(sp.GetServices<IRunwayClient>());
     }
 
     [Fact]

@@ -3,9 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
 using Polly;
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Runway;
@@ -130,7 +127,7 @@ public sealed class RunwayUploadTests
     {
         var keys = new Mock<IRunwayApiKeyProvider>();
         keys.Setup(k => k.GetAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayApiKey(Key, "0123abcd", "test"));
-        return new RunwayClient(new HttpClient(handler), keys.Object, Options.Create(new RunwayOptions { BaseUrl = new Uri(baseUrl) }), NullLogger<RunwayClient>.Instance);
+        return RunwayClientTests.Create(handler, keys.Object, new RunwayOptions { BaseUrl = new Uri(baseUrl) });
     }
 
     private static HttpResponseMessage Slot(string uploadUrl, string policy) => new(HttpStatusCode.OK)

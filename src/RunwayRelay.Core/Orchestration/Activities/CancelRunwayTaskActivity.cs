@@ -6,7 +6,7 @@ using RunwayRelay.Telemetry;
 namespace RunwayRelay.Orchestration;
 
 /// <summary>Cancels the Runway task (a task already gone counts as cancelled). Returns nothing.</summary>
-public sealed partial class CancelRunwayTaskActivity(RunwayClient runway, ILogger<CancelRunwayTaskActivity> logger) : TaskActivity<string, object?>
+public sealed partial class CancelRunwayTaskActivity(IRunwayClient runway, ILogger<CancelRunwayTaskActivity> logger) : TaskActivity<string, object?>
 {
     public override async Task<object?> RunAsync(TaskActivityContext context, string runwayTaskId)
     {

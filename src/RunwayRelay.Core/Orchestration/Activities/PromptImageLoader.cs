@@ -19,7 +19,7 @@ public sealed class PromptImageGoneException(string message) : Exception(message
 /// </summary>
 public sealed partial class PromptImageLoader(
     [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
-    RunwayClient runway,
+    IRunwayClient runway,
     ILogger<PromptImageLoader> logger)
 {
     /// <summary>Runway's limit for an image it reads from a URL or an upload.</summary>

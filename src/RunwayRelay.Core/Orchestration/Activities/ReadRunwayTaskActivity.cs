@@ -10,7 +10,7 @@ namespace RunwayRelay.Orchestration;
 /// One status read. Returns the status, progress, createdAt and when the answer came, never the output URLs: on
 /// SUCCEEDED those go to the process-local <see cref="RunwayOutputCache"/> for the copy that follows.
 /// </summary>
-public sealed partial class ReadRunwayTaskActivity(RunwayClient runway, RunwayOutputCache outputs, TimeProvider time, ILogger<ReadRunwayTaskActivity> logger)
+public sealed partial class ReadRunwayTaskActivity(IRunwayClient runway, RunwayOutputCache outputs, TimeProvider time, ILogger<ReadRunwayTaskActivity> logger)
     : TaskActivity<ReadRunwayTaskInput, RunwayTaskSnapshot>
 {
     public override async Task<RunwayTaskSnapshot> RunAsync(TaskActivityContext context, ReadRunwayTaskInput input)

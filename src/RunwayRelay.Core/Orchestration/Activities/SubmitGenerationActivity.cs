@@ -14,7 +14,7 @@ namespace RunwayRelay.Orchestration;
 /// at-least-once activity execution into at-most-once submission: a re-run finds the record and never posts again.
 /// </summary>
 public sealed partial class SubmitGenerationActivity(
-    RunwayClient runway,
+    IRunwayClient runway,
     ISubmissionLedger ledger,
     GenerationPayloadStore payloads,
     PromptImageLoader images,

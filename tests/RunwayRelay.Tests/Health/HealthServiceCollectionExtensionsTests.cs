@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RunwayRelay.Health;
+
+namespace RunwayRelay.Tests.Health;
+
+public sealed class HealthServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddRunwayRelayHealth_CalledTwice_RegistersEachPartOnceWithTheCheckTimeout()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Health:CheckTimeout"] = "00:00:07" })
+            .Build());
+
+        services.AddRunwayRelayHealth();
+        services.AddRunwayRelayHealth();
+
+        using var provider = services.BuildServiceProvider();
+        var registrations = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HealthCheckServiceOptions>>().Value.Registrations;
+        Assert.Equal(
+            [HealthParts.ApiKey, HealthParts.Budget, HealthParts.KeyVault, HealthParts.Runway,
+             HealthParts.InputStorage, HealthParts.OutputStorage, HealthParts.PayloadsStorage, HealthParts.SubmissionsStorage],
+            registrations.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.All(registrations, r =>
+        {
+            Assert.Contains(HealthParts.Tag, r.Tags);
+            Assert.Equal(HealthStatus.Unhealthy, r.FailureStatus);
+            Assert.Equal(TimeSpan.FromSeconds(7), r.Timeout);
+        });
+    }
+}
