@@ -75,7 +75,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         _ = _server.Services.GetRequiredService<TaskHubGrpcServer>();
         await _server.StartAsync(cancellationToken);
         IsRunning = true;
-        _logger.LogInformation("Durable task hub {TaskHub} on {Storage}", options.TaskHub, DevHostStorage.Describe(connection));
+        _logger.TaskHubStarted(options.TaskHub, DevHostStorage.Describe(connection));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -324,8 +324,8 @@ public sealed class GenerateVideoOrchestratorTests
     }
 
     [Theory]
-    [InlineData(RunwayTaskStatus.Succeeded)]
-    [InlineData(RunwayTaskStatus.Failed)]
+    [InlineData("SUCCEEDED")]
+    [InlineData("FAILED")]
     public async Task RunAsync_Ends_ReleasesPayloadAndNameOnceAfterTheCallback(string status)
     {
         var h = new OrchestratorHarness();

@@ -56,8 +56,8 @@ public sealed class PollingPlanTests
     }
 
     [Theory]
-    [InlineData(RunwayTaskStatus.Throttled)]
-    [InlineData(RunwayTaskStatus.Pending)]
+    [InlineData("THROTTLED")]
+    [InlineData("PENDING")]
     public void NextPollAt_QueuedOrThrottled_BacksOffFromFloorToCeiling(string status)
     {
         var checkpoint = new GenerationCheckpoint("task-1", 0, null, null);
@@ -181,10 +181,10 @@ public sealed class PollingPlanTests
     }
 
     [Theory]
-    [InlineData(RunwayTaskStatus.Throttled, RunwayTaskStatus.Throttled, 10)]
-    [InlineData(RunwayTaskStatus.Pending, RunwayTaskStatus.Throttled, 5)]
-    [InlineData(RunwayTaskStatus.Throttled, RunwayTaskStatus.Running, 5)]
-    [InlineData(RunwayTaskStatus.Pending, RunwayTaskStatus.Running, 0)]
+    [InlineData("THROTTLED", "THROTTLED", 10)]
+    [InlineData("PENDING", "THROTTLED", 5)]
+    [InlineData("THROTTLED", "RUNNING", 5)]
+    [InlineData("PENDING", "RUNNING", 0)]
     public void Advance_ThrottledAnswers_AddTheirTimeToThrottledFor(string before, string now, double addedSeconds)
     {
         var checkpoint = new GenerationCheckpoint("task-1", 2, before, null) { LastPolledAt = T0, ThrottledFor = TimeSpan.FromSeconds(3) };
