@@ -2,8 +2,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

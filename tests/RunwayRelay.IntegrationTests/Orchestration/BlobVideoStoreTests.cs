@@ -5,11 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
