@@ -13,7 +13,7 @@ namespace RunwayRelay.Orchestration;
 /// </summary>
 public static class PollingPlan
 {
-    public const double Growth = 1.5;
+    private const double Growth = 1.5;
 
     /// <summary>
     /// Runway changes a task's progress about every 5 s, which the floor stands for: a value was set on average half a

@@ -96,6 +96,3 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         }
     }
 }
-
-/// <summary>The durable store could not be reached or created; the message says what to do.</summary>
-public sealed class DevHostStorageException(string message, Exception innerException) : Exception(message, innerException);
