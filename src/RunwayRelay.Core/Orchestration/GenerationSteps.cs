@@ -26,8 +26,8 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
     /// <summary>
-    /// Step 1, first execution only: checks the key, then submits once. Returns the outcome when either fails (nothing
-    /// runs at Runway then), null when the generation goes on; later executions carry the checkpoint and skip it.
+    /// Step 1, first execution only: checks the key, then submits once. Returns the outcome when either refuses or
+    /// fails, null when Runway has the task; later executions carry the checkpoint and skip it.
     /// </summary>
     public async Task<GenerationOutcome?> SubmitAsync()
     {

@@ -14,9 +14,9 @@ internal sealed class ReadRunwayTaskInputConverter : JsonConverter<ReadRunwayTas
         }
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
-        string? id = Property(root, "runwayTaskId")?.GetString();
-        DateTimeOffset? notBefore = Property(root, "notBefore") is { ValueKind: JsonValueKind.String } value ? value.GetDateTimeOffset() : null;
-        string? traceParent = Property(root, "traceParent") is { ValueKind: JsonValueKind.String } trace ? trace.GetString() : null;
+        string? id = JsonObjectProperties.Find(root, "runwayTaskId")?.GetString();
+        DateTimeOffset? notBefore = JsonObjectProperties.Find(root, "notBefore") is { ValueKind: JsonValueKind.String } value ? value.GetDateTimeOffset() : null;
+        string? traceParent = JsonObjectProperties.Find(root, "traceParent") is { ValueKind: JsonValueKind.String } trace ? trace.GetString() : null;
         return new ReadRunwayTaskInput(id ?? throw new JsonException("runwayTaskId is required."), notBefore) { TraceParent = traceParent };
     }
 
@@ -33,17 +33,5 @@ internal sealed class ReadRunwayTaskInputConverter : JsonConverter<ReadRunwayTas
             writer.WriteString("traceParent", traceParent);
         }
         writer.WriteEndObject();
-    }
-
-    private static JsonElement? Property(JsonElement root, string name)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-        return null;
     }
 }
