@@ -215,17 +215,6 @@ public sealed class GenerateVideoOrchestratorTests
     }
 
     [Fact]
-    public void DelayBefore_MillisecondSchedule_GrowsByHalfUpToMax()
-    {
-        var schedule = new PollingSchedule(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
-
-        Assert.Equal(TimeSpan.FromMilliseconds(100), PollingPlan.DelayBefore(schedule, 0));
-        Assert.Equal(TimeSpan.FromMilliseconds(150), PollingPlan.DelayBefore(schedule, 1));
-        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 2));
-        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 10_000));
-    }
-
-    [Fact]
     public async Task RunAsync_SubmissionRejected_EndsFailedWithoutPolling()
     {
         var h = new OrchestratorHarness { Submission = new NotSubmitted(GenerationErrorCodes.InsufficientCredits, "Not enough credits.") };

@@ -203,4 +203,15 @@ public sealed class PollingPlanTests
 
         Assert.Equal(TimeSpan.FromSeconds(4), next.ThrottledFor);
     }
+
+    [Fact]
+    public void DelayBefore_MillisecondSchedule_GrowsByHalfUpToMax()
+    {
+        var schedule = new PollingSchedule(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), PollingPlan.DelayBefore(schedule, 0));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), PollingPlan.DelayBefore(schedule, 1));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 2));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 10_000));
+    }
 }
