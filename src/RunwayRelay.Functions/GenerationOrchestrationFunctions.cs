@@ -17,21 +17,11 @@ public static class GenerationOrchestrationFunctions
 {
     [Function(GenerationTasks.Orchestrator)]
     public static Task<GenerationOutcome> RunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var input = context.GetInput<GenerationInput>()
-            ?? throw new InvalidOperationException($"{GenerationTasks.Orchestrator} started without a {nameof(GenerationInput)}.");
-        return new GenerateVideoOrchestrator().RunAsync(context, input);
-    }
+        => Orchestrate<GenerateVideoOrchestrator, GenerationInput, GenerationOutcome>(context, GenerationTasks.Orchestrator);
 
     [Function(GenerationTasks.CallbackDelivery)]
     public static Task<CallbackDeliveryStatus> RunCallbackDelivery([OrchestrationTrigger] TaskOrchestrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var input = context.GetInput<CallbackDeliveryInput>()
-            ?? throw new InvalidOperationException($"{GenerationTasks.CallbackDelivery} started without a {nameof(CallbackDeliveryInput)}.");
-        return new CallbackDeliveryOrchestrator().RunAsync(context, input);
-    }
+        => Orchestrate<CallbackDeliveryOrchestrator, CallbackDeliveryInput, CallbackDeliveryStatus>(context, GenerationTasks.CallbackDelivery);
 
     [Function(GenerationTasks.EnsureApiKey)]
     public static Task<ApiKeyCheck> EnsureApiKey([ActivityTrigger] string generationId, FunctionContext function)
@@ -66,6 +56,15 @@ public static class GenerationOrchestrationFunctions
     [Function(GenerationTasks.ReleaseGeneration)]
     public static Task ReleaseGeneration([ActivityTrigger] ReleaseGenerationInput input, FunctionContext function)
         => Run<ReleaseGenerationActivity, ReleaseGenerationInput, object?>(function, GenerationTasks.ReleaseGeneration, input);
+
+    private static Task<TOut> Orchestrate<TOrchestrator, TIn, TOut>(TaskOrchestrationContext context, string name)
+        where TOrchestrator : TaskOrchestrator<TIn, TOut>, new()
+        where TIn : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<TIn>() ?? throw new InvalidOperationException($"{name} started without a {typeof(TIn).Name}.");
+        return new TOrchestrator().RunAsync(context, input);
+    }
 
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext function, string name, TIn input, params object[] arguments)
         where TActivity : TaskActivity<TIn, TOut>

@@ -1,3 +1,5 @@
+using RunwayRelay.Runway;
+
 namespace RunwayRelay.Generations;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace RunwayRelay.Generations;
 public sealed record GenerationCheckpoint(
     string RunwayTaskId,
     int PollCount,
-    string? LastRunwayStatus,
+    RunwayTaskStatus? LastRunwayStatus,
     double? LastProgress)
 {
     /// <summary>When the last status read got its answer (the activity's clock): the floor counts from here.</summary>

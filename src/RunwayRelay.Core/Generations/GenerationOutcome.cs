@@ -5,7 +5,7 @@ namespace RunwayRelay.Generations;
 /// TimedOut and Runway's code and message, so the status endpoint can answer problem+json without parsing exceptions.
 /// </summary>
 public sealed record GenerationOutcome(
-    string Status,
+    GenerationPhase Status,
     string? RunwayTaskId,
     IReadOnlyList<StoredVideo> Videos,
     string? ErrorCode = null,

@@ -1,15 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace RunwayRelay.Generations;
 
-/// <summary>Where a generation is; exposed as the orchestration's custom status and by <c>GET /api/generations/{id}</c>.</summary>
-public static class GenerationPhase
+/// <summary>
+/// Where a generation is; exposed as the orchestration's custom status and by <c>GET /api/generations/{id}</c>. A closed
+/// set: only the orchestrator sets it. The JSON value is the member name, as when these were string constants, so
+/// statuses and outcomes recorded before still read back.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GenerationPhase>))]
+public enum GenerationPhase
 {
-    public const string Accepted = "Accepted";
-    public const string Submitted = "Submitted";
-    public const string Queued = "Queued";
-    public const string Running = "Running";
-    public const string Copying = "Copying";
-    public const string Succeeded = "Succeeded";
-    public const string Failed = "Failed";
-    public const string Cancelled = "Cancelled";
-    public const string TimedOut = "TimedOut";
+    Accepted,
+    Submitted,
+    Queued,
+    Running,
+    Copying,
+    Succeeded,
+    Failed,
+    Cancelled,
+    TimedOut,
 }

@@ -1,3 +1,5 @@
+using RunwayRelay.Runway;
+
 namespace RunwayRelay.Generations;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace RunwayRelay.Generations;
 /// delivered.
 /// </summary>
 public sealed record GenerationProgress(
-    string Phase,
+    GenerationPhase Phase,
     string? RunwayTaskId,
-    string? RunwayStatus,
+    RunwayTaskStatus? RunwayStatus,
     double? Progress,
     DateTimeOffset UpdatedAt,
     GenerationOutcome? Outcome = null);

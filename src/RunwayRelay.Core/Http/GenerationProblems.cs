@@ -26,7 +26,7 @@ public static class GenerationProblems
     /// 409 when someone cancelled it, 504 when Runway did not finish in time, 500 for our own failures (key, storage,
     /// the orchestration), and 502 for everything else Runway reported.
     /// </summary>
-    public static int StatusCodeFor(string generationStatus, string? errorCode)
+    public static int StatusCodeFor(GenerationPhase generationStatus, string? errorCode)
     {
         if (generationStatus == GenerationPhase.Cancelled || errorCode == Terminated)
         {
@@ -49,7 +49,7 @@ public static class GenerationProblems
         };
     }
 
-    public static string TitleFor(string generationStatus) => generationStatus switch
+    public static string TitleFor(GenerationPhase generationStatus) => generationStatus switch
     {
         GenerationPhase.Cancelled => "The generation was cancelled",
         GenerationPhase.TimedOut => "The generation timed out",
@@ -60,14 +60,14 @@ public static class GenerationProblems
     /// A terminal failure: carries the generation id, its status, the error code and Runway task id, and from
     /// <paramref name="outcome"/> the estimate, what Runway charged and when a limit that refused it resets.
     /// </summary>
-    public static IResult Failure(string id, string generationStatus, string? errorCode, string message, string? runwayTaskId, Uri statusUrl,
+    public static IResult Failure(string id, GenerationPhase generationStatus, string? errorCode, string message, string? runwayTaskId, Uri statusUrl,
         GenerationOutcome? outcome = null, CallbackDeliveryStatus? callback = null)
     {
         int status = StatusCodeFor(generationStatus, errorCode);
         var extensions = new Dictionary<string, object?>
         {
             ["id"] = id,
-            ["generationStatus"] = generationStatus,
+            ["generationStatus"] = generationStatus.ToString(),
             ["errorCode"] = errorCode,
             ["runwayTaskId"] = runwayTaskId,
         };

@@ -222,7 +222,7 @@ public partial class GenerationsApi
             Log.UnsubscribeUnknown(_logger, id, callbackUrl.Host);
             return TypedResults.Json(new GenerationCancelResponse(id, UnknownSubscription, urls.Status), Json, statusCode: StatusCodes.Status200OK);
         }
-        string? ended = IsTerminal(instance.RuntimeStatus) ? FinalStatus(instance) : ReadProgress(instance)?.Outcome?.Status;
+        string? ended = IsTerminal(instance.RuntimeStatus) ? FinalStatus(instance).ToString() : ReadProgress(instance)?.Outcome?.Status.ToString();
         if (ended is not null)
         {
             return TypedResults.Json(new GenerationCancelResponse(id, ended, urls.Status), Json, statusCode: StatusCodes.Status200OK);
@@ -329,7 +329,7 @@ public partial class GenerationsApi
                     return Finished(id, ended, urls, await ReadCallbackAsync(instance, client, cancellationToken).ConfigureAwait(false));
                 }
                 var input = ReadInput(instance);
-                var status = new GenerationStatusResponse(id, progress?.Phase ?? GenerationPhase.Accepted, progress?.RunwayStatus,
+                var status = new GenerationStatusResponse(id, (progress?.Phase ?? GenerationPhase.Accepted).ToString(), progress?.RunwayStatus?.ToString(),
                     progress?.Progress, progress?.RunwayTaskId, urls.Status, urls.Cancel, input?.EstimatedCredits,
                     input?.Checkpoint?.ThrottledFor is { } throttled ? TimeSpan.FromMilliseconds(Math.Round(throttled.TotalMilliseconds)) : null);
                 return TypedResults.Json(status, Json, statusCode: StatusCodes.Status202Accepted)
@@ -348,7 +348,7 @@ public partial class GenerationsApi
             return problem!;
         }
         var urls = UrlsFor(request, id, isCollection: false);
-        string? ended = IsTerminal(instance.RuntimeStatus) ? FinalStatus(instance) : ReadProgress(instance)?.Outcome?.Status;
+        string? ended = IsTerminal(instance.RuntimeStatus) ? FinalStatus(instance).ToString() : ReadProgress(instance)?.Outcome?.Status.ToString();
         if (ended is not null)
         {
             return TypedResults.Json(new GenerationCancelResponse(id, ended, urls.Status), Json, statusCode: StatusCodes.Status200OK);
@@ -424,7 +424,7 @@ public partial class GenerationsApi
             : null;
 
     private IResult Accepted(GenerationUrls urls, long? estimatedCredits, int status = StatusCodes.Status202Accepted) =>
-        TypedResults.Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Cancel, estimatedCredits), Json,
+        TypedResults.Json(new GenerationAcceptedResponse(urls.Id, nameof(GenerationPhase.Accepted), urls.Status, urls.Cancel, estimatedCredits), Json,
                 statusCode: status)
             .WithHeaders(("Location", urls.Status.AbsoluteUri), ("Retry-After", RetryAfterSeconds()));
 
@@ -439,14 +439,14 @@ public partial class GenerationsApi
         if (outcome.Status == GenerationPhase.Succeeded)
         {
             var videos = outcome.Videos.Select(_links.WithDownloadUrl).ToList();
-            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status, outcome.RunwayTaskId, videos, outcome.EstimatedCredits, outcome.CreditsSpent, callback), Json,
+            return TypedResults.Json(new GenerationSucceededResponse(id, outcome.Status.ToString(), outcome.RunwayTaskId, videos, outcome.EstimatedCredits, outcome.CreditsSpent, callback), Json,
                 statusCode: StatusCodes.Status200OK);
         }
         return GenerationProblems.Failure(id, outcome.Status, outcome.ErrorCode,
             outcome.ErrorMessage ?? $"The generation ended {outcome.Status}.", outcome.RunwayTaskId, urls.Status, outcome, callback);
     }
 
-    private string FinalStatus(OrchestrationMetadata instance) => instance.RuntimeStatus switch
+    private GenerationPhase FinalStatus(OrchestrationMetadata instance) => instance.RuntimeStatus switch
     {
         OrchestrationRuntimeStatus.Completed => ReadOutcome(instance)?.Status ?? GenerationPhase.Failed,
         OrchestrationRuntimeStatus.Terminated => GenerationPhase.Cancelled,

@@ -72,8 +72,7 @@ public sealed class CallbackDeliveryOrchestrator : TaskOrchestrator<CallbackDeli
     private static CallbackDeliveryStatus End(TaskOrchestrationContext context, CallbackDeliveryInput input, CallbackDeliveryStatus ended)
     {
         context.SetCustomStatus(ended);
-        context.CreateReplaySafeLogger<CallbackDeliveryOrchestrator>().LogInformation(
-            "Generation {GenerationId}: callback delivery ended {State} after {Attempts} attempts", input.GenerationId, ended.State, ended.Attempts);
+        context.CreateReplaySafeLogger<CallbackDeliveryOrchestrator>().CallbackDeliveryEnded(input.GenerationId, ended.State, ended.Attempts);
         return ended;
     }
 }

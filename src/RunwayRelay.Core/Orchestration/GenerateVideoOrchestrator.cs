@@ -4,9 +4,10 @@ using RunwayRelay.Generations;
 namespace RunwayRelay.Orchestration;
 
 /// <summary>
-/// One generation as four steps: submit once, wait for the next poll (or a cancel), poll, and finish. One poll per
-/// execution, then ContinueAsNew, so the history stays small. Every failure ends normally with a
-/// <see cref="GenerationOutcome"/> carrying an error code, so the status endpoint never has to parse exceptions.
+/// One generation as four steps (docs/orchestration.md, "The flow"): submit once, wait for the next poll (or a cancel),
+/// poll, and finish. One poll per execution, then ContinueAsNew, so the history stays small. Every failure ends
+/// normally with a <see cref="GenerationOutcome"/> carrying an error code, so the status endpoint never has to parse
+/// exceptions.
 /// </summary>
 public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput, GenerationOutcome>
 {
@@ -16,52 +17,21 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerationInput
         ArgumentNullException.ThrowIfNull(input);
         var steps = new GenerationSteps(context, input);
 
-        // 1. Submit (first execution only): the key must be usable, then exactly one POST to Runway.
-        var checkpoint = input.Checkpoint;
-        if (checkpoint is null)
+        var ended =
+            // 1. Submit (first execution only): the key must be usable, then exactly one POST to Runway.
+            await steps.SubmitAsync()
+            // 2. Wait for the poll timer; a cancel request that comes first ends the generation.
+            ?? await steps.WaitAsync()
+            // 3. Poll: an end state, a cancel that came during the poll, or the deadline ends the generation.
+            ?? await steps.PollAsync();
+        if (ended is null)
         {
-            var submission = await steps.SubmitAsync();
-            if (submission is NotSubmitted refused)
-            {
-                return await steps.FinishAsync(steps.Failed(null, refused.ErrorCode, refused.ErrorMessage) with
-                {
-                    EstimatedCredits = input.EstimatedCredits,
-                    ResetsAt = refused.ResetsAt,
-                });
-            }
-            checkpoint = new GenerationCheckpoint(((Submitted)submission).RunwayTaskId, 0, null, null);
-        }
-        steps.ShowProgress(checkpoint);
-
-        // 2. Wait for the poll timer; a cancel request that comes first wins. Asked-for progress events go out meanwhile.
-        Task cancelRequested = steps.CancelRequested();
-        var notified = steps.NotifyProgressAsync(checkpoint);
-        bool polled = await steps.WaitForPollAsync(checkpoint, cancelRequested);
-        checkpoint = await notified;
-        if (!polled)
-        {
-            return await steps.FinishAsync(await steps.CancelAsync(checkpoint));
+            // Still going: the next poll runs in a fresh execution.
+            steps.ContinueAsNew();
+            return null!;
         }
 
-        // 3. Poll: an end state ends the generation, copying the outputs on success.
-        var snapshot = await steps.PollAsync(checkpoint);
-        if (await steps.EndOfAsync(checkpoint, snapshot) is { } ended)
-        {
-            return await steps.FinishAsync(ended);
-        }
-
-        // 4. Still going: a cancel that came during the poll, then the deadline, then poll again in a fresh execution.
-        checkpoint = steps.Advance(checkpoint, snapshot);
-        if (cancelRequested.IsCompleted)
-        {
-            return await steps.FinishAsync(await steps.CancelAsync(checkpoint));
-        }
-        if (steps.PastDeadline)
-        {
-            return await steps.FinishAsync(await steps.TimeOutAsync(checkpoint));
-        }
-        steps.ShowProgress(checkpoint);
-        context.ContinueAsNew(input.WithoutLegacyRequest() with { Checkpoint = checkpoint });
-        return null!;
+        // 4. Finish: publish the outcome, start the callback's delivery, release the payload and the output name.
+        return await steps.FinishAsync(ended);
     }
 }

@@ -12,18 +12,86 @@ namespace RunwayRelay.Orchestration;
 /// The steps <see cref="GenerateVideoOrchestrator"/> is made of, for one execution. Everything here is replay-safe:
 /// time comes from the context, logs from the replay-safe logger, and all I/O from activities.
 /// </summary>
-internal sealed partial class GenerationSteps(TaskOrchestrationContext context, GenerationInput input)
+internal sealed class GenerationSteps(TaskOrchestrationContext context, GenerationInput input)
 {
     private Task<object?>? _cancel;
 
+    /// <summary>Where the generation is: carried over from the previous execution, or set by <see cref="SubmitAsync"/>.</summary>
+    private GenerationCheckpoint? _checkpoint = input.Checkpoint;
+
+    private GenerationCheckpoint Checkpoint => _checkpoint ?? throw new InvalidOperationException("The generation has not been submitted.");
+
     private DateTime Deadline => input.AcceptedAt.UtcDateTime + input.Polling.Timeout;
 
-    public bool PastDeadline => context.CurrentUtcDateTime >= Deadline;
+    private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    /// <summary>Checks the key, then submits once; a failure of either is a <see cref="NotSubmitted"/>.</summary>
-    public async Task<SubmissionResult> SubmitAsync()
+    /// <summary>
+    /// Step 1, first execution only: checks the key, then submits once. Returns the outcome when either refuses or
+    /// fails, null when Runway has the task; later executions carry the checkpoint and skip it.
+    /// </summary>
+    public async Task<GenerationOutcome?> SubmitAsync()
     {
+        if (_checkpoint is not null)
+        {
+            return null;
+        }
         SetStatus(GenerationPhase.Accepted, null, null, null);
+        var submission = await SubmitOnceAsync();
+        if (submission is NotSubmitted refused)
+        {
+            // The estimate and the reset time stay on the outcome: the caller is told what was refused and until when.
+            return Failed(null, refused.ErrorCode, refused.ErrorMessage) with { EstimatedCredits = input.EstimatedCredits, ResetsAt = refused.ResetsAt };
+        }
+        var submitted = (Submitted)submission;
+        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().GenerationSubmitted(input.GenerationId, submitted.RunwayTaskId);
+        _checkpoint = new GenerationCheckpoint(submitted.RunwayTaskId, 0, null, null);
+        return null;
+    }
+
+    /// <summary>
+    /// Step 2: waits for the poll timer, sending the asked-for progress events meanwhile. Returns the outcome when a
+    /// cancel request comes first, null when it is time to poll.
+    /// </summary>
+    public async Task<GenerationOutcome?> WaitAsync()
+    {
+        ShowProgress();
+        Task cancelRequested = CancelRequested();
+        var notified = NotifyProgressAsync(Checkpoint);
+        bool polled = await WaitForPollAsync(Checkpoint, cancelRequested);
+        _checkpoint = await notified;
+        return polled ? null : await CancelAsync();
+    }
+
+    /// <summary>
+    /// Step 3: one status read. Returns the outcome of an end state (after copying the outputs of a success), or of a
+    /// cancel that came during the read, or of the deadline; null while the task is still going.
+    /// </summary>
+    public async Task<GenerationOutcome?> PollAsync()
+    {
+        var snapshot = await ReadAsync(Checkpoint);
+        if (await EndOfAsync(Checkpoint, snapshot) is { } ended)
+        {
+            return ended;
+        }
+        _checkpoint = PollingPlan.Advance(Checkpoint, snapshot, Now);
+        if (CancelRequested().IsCompleted)
+        {
+            return await CancelAsync();
+        }
+        // After the read, so a task that finished at the deadline is still copied.
+        return context.CurrentUtcDateTime >= Deadline ? await TimeOutAsync() : null;
+    }
+
+    /// <summary>Polls again in a fresh execution, so the history never holds more than one poll.</summary>
+    public void ContinueAsNew()
+    {
+        ShowProgress();
+        context.ContinueAsNew(input.WithoutLegacyRequest() with { Checkpoint = Checkpoint });
+    }
+
+    /// <summary>A submission failure of either activity is a <see cref="NotSubmitted"/>, whose outcome is returned.</summary>
+    private async Task<SubmissionResult> SubmitOnceAsync()
+    {
         ApiKeyCheck key;
         try
         {
@@ -37,11 +105,9 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         {
             return new NotSubmitted(GenerationErrorCodes.ApiKeyUnavailable, unavailable.Error);
         }
-
-        SubmissionResult submission;
         try
         {
-            submission = await context.CallActivityAsync<SubmissionResult>(GenerationTasks.SubmitGeneration,
+            return await context.CallActivityAsync<SubmissionResult>(GenerationTasks.SubmitGeneration,
                 new SubmitGenerationInput(input.GenerationId, input.Request));
         }
         catch (TaskFailedException e)
@@ -49,17 +115,13 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
             return new NotSubmitted(GenerationErrorCodes.SubmissionError,
                 $"Submitting to Runway failed: {e.FailureDetails.ErrorMessage} A task may have been created; check the Runway dashboard before submitting again.");
         }
-        if (submission is Submitted submitted)
-        {
-            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogInformation("Generation {GenerationId} submitted as Runway task {RunwayTaskId}", input.GenerationId, submitted.RunwayTaskId);
-        }
-        return submission;
     }
 
     /// <summary>A new execution starts with no custom status; restore it so status readers see progress while we wait.</summary>
-    public void ShowProgress(GenerationCheckpoint checkpoint)
+    private void ShowProgress()
     {
-        string phase = checkpoint.PollCount == 0 ? GenerationPhase.Submitted
+        var checkpoint = Checkpoint;
+        var phase = checkpoint.PollCount == 0 ? GenerationPhase.Submitted
             : checkpoint.LastRunwayStatus == RunwayTaskStatus.Running ? GenerationPhase.Running
             : GenerationPhase.Queued;
         SetStatus(phase, checkpoint.RunwayTaskId, checkpoint.LastRunwayStatus, checkpoint.LastProgress);
@@ -70,10 +132,10 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
     /// still takes the next event of its name, so a DELETE arriving during a poll was lost (durabletask-dotnet#508).
     /// Left open, it receives that event, and it is checked again before ContinueAsNew.
     /// </summary>
-    public Task CancelRequested() => _cancel ??= context.WaitForExternalEvent<object?>(GenerationEvents.Cancel);
+    private Task CancelRequested() => _cancel ??= context.WaitForExternalEvent<object?>(GenerationEvents.Cancel);
 
     /// <summary>True when the poll timer fired; false when a cancel request came first.</summary>
-    public async Task<bool> WaitForPollAsync(GenerationCheckpoint checkpoint, Task cancelRequested)
+    private async Task<bool> WaitForPollAsync(GenerationCheckpoint checkpoint, Task cancelRequested)
     {
         DateTime now = context.CurrentUtcDateTime;
         DateTime fireAt = PollingPlan.NextPollAt(input.Polling, checkpoint, new DateTimeOffset(now, TimeSpan.Zero)).UtcDateTime;
@@ -97,13 +159,13 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
     /// while Runway runs the task: best effort, one attempt, its failure ignored, and started beside the poll timer so it
     /// does not hold the next poll back. Returns the checkpoint that remembers what was sent.
     /// </summary>
-    public async Task<GenerationCheckpoint> NotifyProgressAsync(GenerationCheckpoint checkpoint)
+    private async Task<GenerationCheckpoint> NotifyProgressAsync(GenerationCheckpoint checkpoint)
     {
         if (input.CallbackEvents is not { } events || checkpoint.LastRunwayStatus != RunwayTaskStatus.Running)
         {
             return checkpoint;
         }
-        var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        var now = Now;
         (string Type, int Sequence)? due = null;
         if (events.Running && !checkpoint.RunningNotified)
         {
@@ -124,17 +186,16 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         {
             await context.CallActivityAsync<CallbackAttemptResult>(GenerationTasks.DeliverCallback, new DeliverCallbackInput(input.GenerationId,
                 WebhookIds.For(input.GenerationId, type, sequence), type, now,
-                Progress: new ProgressNotice(input.GenerationId, GenerationPhase.Running, checkpoint.RunwayTaskId, checkpoint.LastProgress)));
+                Progress: new ProgressNotice(input.GenerationId, nameof(GenerationPhase.Running), checkpoint.RunwayTaskId, checkpoint.LastProgress)));
         }
         catch (TaskFailedException e)
         {
-            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogWarning("Generation {GenerationId}: {Event} callback failed: {Error}",
-                input.GenerationId, type, e.FailureDetails.ErrorType);
+            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().ProgressCallbackFailed(input.GenerationId, type, e.FailureDetails.ErrorType);
         }
         return checkpoint;
     }
 
-    public async Task<RunwayTaskSnapshot> PollAsync(GenerationCheckpoint checkpoint)
+    private async Task<RunwayTaskSnapshot> ReadAsync(GenerationCheckpoint checkpoint)
     {
         try
         {
@@ -151,12 +212,12 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
     }
 
     /// <summary>The outcome when <paramref name="snapshot"/> is an end state (after copying the outputs of a success); null to keep waiting.</summary>
-    public async Task<GenerationOutcome?> EndOfAsync(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot)
+    private async Task<GenerationOutcome?> EndOfAsync(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot)
     {
         string taskId = checkpoint.RunwayTaskId;
         if (snapshot is TaskObserved { Status: var status } && RunwayTaskStatus.IsTerminal(status) && !context.IsReplaying)
         {
-            var timed = PollingPlan.Timed(checkpoint, snapshot, snapshot.ReadAt ?? new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+            var timed = PollingPlan.Timed(checkpoint, snapshot, snapshot.ReadAt ?? Now);
             RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Queued, TimeSpan.FromSeconds(timed.QueuedSeconds));
             RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Throttled, TimeSpan.FromSeconds(timed.ThrottledSeconds));
             RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Running, TimeSpan.FromSeconds(timed.RunningSeconds));
@@ -164,11 +225,11 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         var ended = snapshot switch
         {
             TaskLost lost => Failed(taskId, lost.ErrorCode, lost.ErrorMessage),
-            TaskObserved { Status: RunwayTaskStatus.Succeeded } => await CopyAsync(taskId),
-            TaskObserved { Status: RunwayTaskStatus.Failed } failed => Failed(taskId, failed.FailureCode ?? GenerationErrorCodes.RunwayTaskFailed,
+            TaskObserved succeeded when succeeded.Status == RunwayTaskStatus.Succeeded => await CopyAsync(taskId),
+            TaskObserved failed when failed.Status == RunwayTaskStatus.Failed => Failed(taskId, failed.FailureCode ?? GenerationErrorCodes.RunwayTaskFailed,
                 $"Runway could not generate the video: {failed.Failure ?? "no reason given"}" +
                 (failed.FailureCode is null ? "" : $" (failure code {failed.FailureCode})")),
-            TaskObserved { Status: RunwayTaskStatus.Cancelled } => new GenerationOutcome(GenerationPhase.Cancelled, taskId, [],
+            TaskObserved cancelled when cancelled.Status == RunwayTaskStatus.Cancelled => new GenerationOutcome(GenerationPhase.Cancelled, taskId, [],
                 GenerationErrorCodes.RunwayTaskCancelled, "The Runway task was cancelled outside RunwayRelay."),
             // THROTTLED, PENDING, RUNNING, unknown statuses and transient read errors all mean: keep waiting.
             _ => null,
@@ -180,25 +241,22 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         };
     }
 
-    /// <summary>The checkpoint after one more poll that did not end the generation.</summary>
-    public GenerationCheckpoint Advance(GenerationCheckpoint checkpoint, RunwayTaskSnapshot snapshot) =>
-        PollingPlan.Advance(checkpoint, snapshot, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
-
-    public async Task<GenerationOutcome> CancelAsync(GenerationCheckpoint checkpoint)
+    private async Task<GenerationOutcome> CancelAsync()
     {
-        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogInformation("Generation {GenerationId}: cancel requested", input.GenerationId);
+        var checkpoint = Checkpoint;
+        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().CancelRequested(input.GenerationId);
         await TryCancelRunwayTaskAsync(checkpoint.RunwayTaskId);
         return new GenerationOutcome(GenerationPhase.Cancelled, checkpoint.RunwayTaskId, [],
             GenerationErrorCodes.Cancelled, "The generation was cancelled on request; the Runway task was cancelled.");
     }
 
-    public async Task<GenerationOutcome> TimeOutAsync(GenerationCheckpoint checkpoint)
+    private async Task<GenerationOutcome> TimeOutAsync()
     {
-        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogWarning("Generation {GenerationId}: deadline passed with Runway task {RunwayTaskId} {Status}; cancelling it",
-            input.GenerationId, checkpoint.RunwayTaskId, checkpoint.LastRunwayStatus);
+        var checkpoint = Checkpoint;
+        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().DeadlinePassed(input.GenerationId, checkpoint.RunwayTaskId, checkpoint.LastRunwayStatus?.ToString());
         await TryCancelRunwayTaskAsync(checkpoint.RunwayTaskId);
         return new GenerationOutcome(GenerationPhase.TimedOut, checkpoint.RunwayTaskId, [], GenerationErrorCodes.TimedOut,
-            $"Runway did not finish within {input.Polling.Timeout} (last status {checkpoint.LastRunwayStatus ?? "unknown"}); the Runway task was cancelled.");
+            $"Runway did not finish within {input.Polling.Timeout} (last status {checkpoint.LastRunwayStatus?.ToString() ?? "unknown"}); the Runway task was cancelled.");
     }
 
     /// <summary>
@@ -212,7 +270,7 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
             // Reached live once: every later execution of this code is a replay.
             RunwayRelayMetrics.GenerationsEnded.Add(1, new TagList
             {
-                { RunwayRelayTelemetry.OutcomeTag, outcome.Status },
+                { RunwayRelayTelemetry.OutcomeTag, outcome.Status.ToString() },
                 { RunwayRelayTelemetry.ErrorCodeTag, outcome.ErrorCode },
                 { RunwayRelayTelemetry.ModelTag, input.WithoutLegacyRequest().Model },
             });
@@ -221,17 +279,17 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         var log = context.CreateReplaySafeLogger<GenerateVideoOrchestrator>();
         if (outcome.Status == GenerationPhase.Succeeded)
         {
-            Log.Succeeded(log, input.GenerationId, outcome.RunwayTaskId, outcome.Videos.Count);
+            log.GenerationSucceeded(input.GenerationId, outcome.RunwayTaskId, outcome.Videos.Count);
         }
         else
         {
-            Log.Ended(log, input.GenerationId, outcome.Status, outcome.ErrorCode, outcome.RunwayTaskId, outcome.ErrorMessage);
+            log.GenerationEnded(input.GenerationId, outcome.Status.ToString(), outcome.ErrorCode, outcome.RunwayTaskId, outcome.ErrorMessage);
         }
         SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
         if (input.HasCallback || input.CallbackUrl is not null)
         {
             var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
-                outcome.ErrorCode, outcome.ErrorMessage, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero))
+                outcome.ErrorCode, outcome.ErrorMessage, Now)
             {
                 EstimatedCredits = outcome.EstimatedCredits, CreditsSpent = outcome.CreditsSpent, ResetsAt = outcome.ResetsAt,
             };
@@ -243,7 +301,7 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         return outcome;
     }
 
-    public GenerationOutcome Failed(string? taskId, string code, string message) => new(GenerationPhase.Failed, taskId, [], code, message);
+    private GenerationOutcome Failed(string? taskId, string code, string message) => new(GenerationPhase.Failed, taskId, [], code, message);
 
     private async Task<GenerationOutcome> CopyAsync(string taskId)
     {
@@ -275,19 +333,10 @@ internal sealed partial class GenerationSteps(TaskOrchestrationContext context, 
         }
         catch (TaskFailedException e)
         {
-            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().LogWarning("Generation {GenerationId}: {Activity} failed: {Error}", input.GenerationId, activity, e.FailureDetails.ErrorMessage);
+            context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().StepFailed(input.GenerationId, activity, e.FailureDetails.ErrorMessage);
         }
     }
 
-    private void SetStatus(string phase, string? taskId, string? runwayStatus, double? progress, GenerationOutcome? outcome = null) =>
-        context.SetCustomStatus(new GenerationProgress(phase, taskId, runwayStatus, progress, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), outcome));
-
-    private static partial class Log
-    {
-        [LoggerMessage(1101, LogLevel.Information, "Generation {GenerationId} ended Succeeded (Runway task {RunwayTaskId}, {VideoCount} videos)")]
-        public static partial void Succeeded(ILogger logger, string generationId, string? runwayTaskId, int videoCount);
-
-        [LoggerMessage(1102, LogLevel.Warning, "Generation {GenerationId} ended {Status} with {ErrorCode} (Runway task {RunwayTaskId}): {ErrorMessage}")]
-        public static partial void Ended(ILogger logger, string generationId, string status, string? errorCode, string? runwayTaskId, string? errorMessage);
-    }
+    private void SetStatus(GenerationPhase phase, string? taskId, RunwayTaskStatus? runwayStatus, double? progress, GenerationOutcome? outcome = null) =>
+        context.SetCustomStatus(new GenerationProgress(phase, taskId, runwayStatus, progress, Now, outcome));
 }

@@ -13,7 +13,7 @@ namespace RunwayRelay.Orchestration;
 /// </summary>
 public static class PollingPlan
 {
-    public const double Growth = 1.5;
+    private const double Growth = 1.5;
 
     /// <summary>
     /// Runway changes a task's progress about every 5 s, which the floor stands for: a value was set on average half a
@@ -58,7 +58,7 @@ public static class PollingPlan
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(checkpoint);
-        if (checkpoint is not { LastRunwayStatus: RunwayTaskStatus.Running, LastProgress: > 0 and < 1 and var progress, ProgressAt: { } seenAt })
+        if (checkpoint.LastRunwayStatus != RunwayTaskStatus.Running || checkpoint is not { LastProgress: > 0 and < 1 and var progress, ProgressAt: { } seenAt })
         {
             return null;
         }
@@ -100,20 +100,18 @@ public static class PollingPlan
         ArgumentNullException.ThrowIfNull(snapshot);
         var since = checkpoint.LastPolledAt ?? (snapshot as TaskObserved)?.CreatedAt ?? checkpoint.CreatedAt;
         double seconds = since is { } from && readAt > from ? (readAt - from).TotalSeconds : 0;
-        return checkpoint.LastRunwayStatus switch
-        {
-            RunwayTaskStatus.Running => checkpoint with { RunningSeconds = checkpoint.RunningSeconds + seconds },
-            RunwayTaskStatus.Throttled => checkpoint with { ThrottledSeconds = checkpoint.ThrottledSeconds + seconds },
-            null or RunwayTaskStatus.Pending => checkpoint with { QueuedSeconds = checkpoint.QueuedSeconds + seconds },
-            _ => checkpoint,
-        };
+        var last = checkpoint.LastRunwayStatus;
+        return last == RunwayTaskStatus.Running ? checkpoint with { RunningSeconds = checkpoint.RunningSeconds + seconds }
+            : last == RunwayTaskStatus.Throttled ? checkpoint with { ThrottledSeconds = checkpoint.ThrottledSeconds + seconds }
+            : last is null || last == RunwayTaskStatus.Pending ? checkpoint with { QueuedSeconds = checkpoint.QueuedSeconds + seconds }
+            : checkpoint;
     }
 
     /// <summary>
     /// THROTTLED time between the previous answer and this one: all of it when both were THROTTLED, half when one was
     /// (the change happened somewhere in between), none otherwise. The first poll counts from the task's creation.
     /// </summary>
-    public static TimeSpan ThrottledBetween(GenerationCheckpoint checkpoint, string status, DateTimeOffset? createdAt, DateTimeOffset readAt)
+    public static TimeSpan ThrottledBetween(GenerationCheckpoint checkpoint, RunwayTaskStatus status, DateTimeOffset? createdAt, DateTimeOffset readAt)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         if ((checkpoint.LastPolledAt ?? createdAt) is not { } previous || readAt <= previous)

@@ -18,7 +18,7 @@ namespace RunwayRelay.Scheduling;
 /// id, resolving repeats and conflicts. Nothing is scheduled unless the name is reserved for this generation, so no
 /// two generations can be billed for one name.
 /// </summary>
-public sealed partial class GenerationScheduler(
+public sealed class GenerationScheduler(
     OutputNameReservations names,
     GenerationPayloadStore payloads,
     IOptionsMonitor<RunwayOptions> runway,
@@ -68,7 +68,7 @@ public sealed partial class GenerationScheduler(
             {
                 // Another process is starting a different request under the same id; it keeps what it wrote.
                 await undo.RunAsync(keepPayload: true).ConfigureAwait(false);
-                Log.IdConflict(logger, id);
+                logger.IdConflict(id);
                 return new IdConflict(id);
             }
             if ((await names.GetAsync(name, cancellationToken).ConfigureAwait(false))?.GenerationId != id)
@@ -93,10 +93,10 @@ public sealed partial class GenerationScheduler(
                     await undo.RunAsync(keepPayload: false).ConfigureAwait(false);
                     throw;
                 }
-                Log.ConcurrentStart(logger, id, e.GetType().Name);
+                logger.ConcurrentStart(id, e.GetType().Name);
                 return Repeat(existing, draft, policy);
             }
-            Log.Scheduled(logger, id, draft.Request.Endpoint, draft.Request.Model, name);
+            logger.Scheduled(id, draft.Request.Endpoint, draft.Request.Model, name);
             RunwayRelayMetrics.GenerationsStarted.Add(1, new KeyValuePair<string, object?>(RunwayRelayTelemetry.ModelTag, draft.Request.Model));
             if (input.EstimatedCredits is { } estimate)
             {
@@ -140,7 +140,7 @@ public sealed partial class GenerationScheduler(
     private OutputNameTaken Taken(GenerationDraft draft)
     {
         string asked = draft.OutputBlobName ?? DefaultOutputBlobName(draft.GenerationId, draft.Request);
-        Log.OutputNameTaken(logger, draft.GenerationId, asked);
+        logger.OutputNameTaken(draft.GenerationId, asked);
         return new OutputNameTaken(draft.GenerationId, asked);
     }
 
@@ -190,7 +190,7 @@ public sealed partial class GenerationScheduler(
             : holder.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
         if (abandoned)
         {
-            Log.ReservationTakenOver(logger, held.OutputBlobName, held.GenerationId);
+            logger.ReservationTakenOver(held.OutputBlobName, held.GenerationId);
         }
         return abandoned;
     }
@@ -213,7 +213,7 @@ public sealed partial class GenerationScheduler(
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
             {
-                Log.InputUnreadable(logger, id, e.GetType().Name);
+                logger.InputUnreadable(id, e.GetType().Name);
             }
         }
         string? theirs = original?.RequestSha256
@@ -221,34 +221,10 @@ public sealed partial class GenerationScheduler(
         string mine = RequestFingerprint.Of(draft.Request, draft.OutputBlobName ?? DefaultOutputBlobName(id, draft.Request), draft.CallbackUrl);
         if (theirs != mine)
         {
-            Log.IdConflict(logger, id);
+            logger.IdConflict(id);
             return new IdConflict(id);
         }
-        Log.Repeated(logger, id);
+        logger.Repeated(id);
         return new AlreadyScheduled(id);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Generation {GenerationId} scheduled: {Endpoint} {Model}, output {OutputBlobName}")]
-        public static partial void Scheduled(ILogger logger, string generationId, string endpoint, string model, string outputBlobName);
-
-        [LoggerMessage(2, LogLevel.Information, "Generation {GenerationId} refused: output name {OutputBlobName} is taken")]
-        public static partial void OutputNameTaken(ILogger logger, string generationId, string outputBlobName);
-
-        [LoggerMessage(3, LogLevel.Warning, "Generation {GenerationId}: the id is already used by a different request")]
-        public static partial void IdConflict(ILogger logger, string generationId);
-
-        [LoggerMessage(4, LogLevel.Information, "Generation {GenerationId}: repeated request; not started again")]
-        public static partial void Repeated(ILogger logger, string generationId);
-
-        [LoggerMessage(5, LogLevel.Information, "Generation {GenerationId}: concurrent start refused by the store ({Error})")]
-        public static partial void ConcurrentStart(ILogger logger, string generationId, string error);
-
-        [LoggerMessage(6, LogLevel.Warning, "Generation {GenerationId}: stored input unreadable ({Error})")]
-        public static partial void InputUnreadable(ILogger logger, string generationId, string error);
-
-        [LoggerMessage(7, LogLevel.Information, "Output name {OutputBlobName}: reservation of generation {GenerationId}, which will not use it, taken over")]
-        public static partial void ReservationTakenOver(ILogger logger, string outputBlobName, string generationId);
     }
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using RunwayRelay.Common;
 using RunwayRelay.Runway;
 
 namespace RunwayRelay.Scheduling;
@@ -8,12 +7,13 @@ namespace RunwayRelay.Scheduling;
 /// <summary>What makes two requests "the same" for an <c>Idempotency-Key</c>: the Runway request, the output name and the callback; not the time.</summary>
 public static class RequestFingerprint
 {
+    /// <summary>Not the Web options: fingerprints of generations already accepted must come out the same.</summary>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public static string Of(RunwayGenerationRequest request, string outputBlobName, Uri? callbackUrl)
     {
         ArgumentNullException.ThrowIfNull(request);
         string canonical = JsonSerializer.Serialize(request, Json) + "\n" + outputBlobName + "\n" + callbackUrl?.AbsoluteUri;
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Sha256Hex.Of(canonical);
     }
 }

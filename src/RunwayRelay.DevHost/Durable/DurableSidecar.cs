@@ -75,7 +75,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         _ = _server.Services.GetRequiredService<TaskHubGrpcServer>();
         await _server.StartAsync(cancellationToken);
         IsRunning = true;
-        _logger.LogInformation("Durable task hub {TaskHub} on {Storage}", options.TaskHub, DevHostStorage.Describe(connection));
+        _logger.TaskHubStarted(options.TaskHub, DevHostStorage.Describe(connection));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -96,6 +96,3 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         }
     }
 }
-
-/// <summary>The durable store could not be reached or created; the message says what to do.</summary>
-public sealed class DevHostStorageException(string message, Exception innerException) : Exception(message, innerException);

@@ -54,7 +54,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         var body = await JsonAsync(accepted);
         string id = body.GetProperty("id").GetString()!;
         Assert.StartsWith("g-", id, StringComparison.Ordinal);
-        Assert.Equal(GenerationPhase.Accepted, body.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Accepted), body.GetProperty("status").GetString());
         var statusUrl = new Uri(body.GetProperty("statusUrl").GetString()!);
         Assert.Equal(new Uri(host.ApiBaseAddress!, "/api/generations/" + id), statusUrl);
         Assert.Equal(statusUrl, new Uri(body.GetProperty("cancelUrl").GetString()!));
@@ -67,7 +67,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal("application/json", done.Content.Headers.ContentType?.MediaType);
         var result = await JsonAsync(done);
         Assert.Equal(id, result.GetProperty("id").GetString());
-        Assert.Equal(GenerationPhase.Succeeded, result.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Succeeded), result.GetProperty("status").GetString());
         string taskId = result.GetProperty("runwayTaskId").GetString()!;
         var video = Assert.Single(result.GetProperty("videos").EnumerateArray());
         Assert.Equal("clips/lighthouse.mp4", video.GetProperty("name").GetString());
@@ -134,7 +134,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
             response = await http.GetAsync(statusUrl, cts.Token);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             running = await JsonAsync(response);
-            if (running.GetProperty("status").GetString() == GenerationPhase.Running
+            if (running.GetProperty("status").GetString() == nameof(GenerationPhase.Running)
                 && running.GetProperty("progress").ValueKind == JsonValueKind.Number
                 && running.GetProperty("progress").GetDouble() > 0)
             {
@@ -463,7 +463,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         var problem = await JsonAsync(failed);
         Assert.Equal(expectedStatus, problem.GetProperty("status").GetInt32());
         Assert.Equal(id, problem.GetProperty("id").GetString());
-        Assert.Equal(GenerationPhase.Failed, problem.GetProperty("generationStatus").GetString());
+        Assert.Equal(nameof(GenerationPhase.Failed), problem.GetProperty("generationStatus").GetString());
         Assert.Equal(failureCode, problem.GetProperty("errorCode").GetString());
         Assert.Equal(Assert.Single(host.Emulator.Activity.Creates).TaskId, problem.GetProperty("runwayTaskId").GetString());
         Assert.Contains(failureCode, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -499,7 +499,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Conflict, cancelled.StatusCode);
         Assert.Equal(ProblemJson, cancelled.Content.Headers.ContentType?.MediaType);
         var problem = await JsonAsync(cancelled);
-        Assert.Equal(GenerationPhase.Cancelled, problem.GetProperty("generationStatus").GetString());
+        Assert.Equal(nameof(GenerationPhase.Cancelled), problem.GetProperty("generationStatus").GetString());
         Assert.Equal(GenerationErrorCodes.Cancelled, problem.GetProperty("errorCode").GetString());
         Assert.Equal(taskId, problem.GetProperty("runwayTaskId").GetString());
 
@@ -507,7 +507,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, cancelFinished.StatusCode);
         var finishedBody = await JsonAsync(cancelFinished);
         Assert.Equal(id, finishedBody.GetProperty("id").GetString());
-        Assert.Equal(GenerationPhase.Cancelled, finishedBody.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Cancelled), finishedBody.GetProperty("status").GetString());
 
         var activity = host.Emulator.Activity;
         Assert.Equal([taskId], activity.Deletes);
@@ -530,7 +530,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Conflict, cancelled.StatusCode);
         var problem = await JsonAsync(cancelled);
-        Assert.Equal(GenerationPhase.Cancelled, problem.GetProperty("generationStatus").GetString());
+        Assert.Equal(nameof(GenerationPhase.Cancelled), problem.GetProperty("generationStatus").GetString());
         var activity = host.Emulator.Activity;
         if (activity.Creates.Count == 1)
         {
@@ -582,7 +582,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
             return (finished.StatusCode, (await JsonAsync(finished)).GetProperty("generationStatus").GetString());
         }));
 
-        Assert.All(outcomes, o => Assert.Equal((HttpStatusCode.Conflict, GenerationPhase.Cancelled), o));
+        Assert.All(outcomes, o => Assert.Equal((HttpStatusCode.Conflict, nameof(GenerationPhase.Cancelled)), o));
         var activity = host.Emulator.Activity;
         Assert.Equal(3, activity.Creates.Count);
         Assert.Equal(activity.Creates.Select(c => c.TaskId).Order(), activity.Deletes.Order());
@@ -607,11 +607,11 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Conflict, status.StatusCode);
         Assert.Equal(ProblemJson, status.Content.Headers.ContentType?.MediaType);
         var problem = await JsonAsync(status);
-        Assert.Equal(GenerationPhase.Cancelled, problem.GetProperty("generationStatus").GetString());
+        Assert.Equal(nameof(GenerationPhase.Cancelled), problem.GetProperty("generationStatus").GetString());
         Assert.Equal("TERMINATED", problem.GetProperty("errorCode").GetString());
         Assert.Equal(taskId, problem.GetProperty("runwayTaskId").GetString());
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
-        Assert.Equal(GenerationPhase.Cancelled, (await JsonAsync(cancel)).GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Cancelled), (await JsonAsync(cancel)).GetProperty("status").GetString());
         // Terminating bypasses the orchestration, so nothing told Runway; the DELETE of a finished generation does not either.
         Assert.Empty(host.Emulator.Activity.Deletes);
     }
@@ -659,7 +659,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Single((await JsonAsync(done)).GetProperty("videos").EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
-        Assert.Equal(GenerationPhase.Succeeded, (await JsonAsync(cancel)).GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Succeeded), (await JsonAsync(cancel)).GetProperty("status").GetString());
         // The generation completed with its outcome; only its callback's delivery is still running.
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance!.RuntimeStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(CallbackDeliveries.InstanceIdFor(id)))!.RuntimeStatus);
@@ -759,7 +759,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
             using var response = await http.GetAsync(statusUrl, cts.Token);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var status = await JsonAsync(response);
-            if (status.GetProperty("status").GetString() is GenerationPhase.Queued or GenerationPhase.Running
+            if (status.GetProperty("status").GetString() is nameof(GenerationPhase.Queued) or nameof(GenerationPhase.Running)
                 && status.GetProperty("runwayTaskId").GetString() is { } taskId)
             {
                 return taskId;

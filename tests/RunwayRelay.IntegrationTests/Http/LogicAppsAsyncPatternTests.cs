@@ -36,7 +36,7 @@ public sealed class LogicAppsAsyncPatternTests(AzuriteFixture azurite)
         Assert.All(run.Waits, w => Assert.Equal(TimeSpan.FromSeconds(1), w));
         Assert.All(run.Locations, l => Assert.Equal(run.Locations[0], l));
         using var body = JsonDocument.Parse(run.FinalBody);
-        Assert.Equal(GenerationPhase.Succeeded, body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Succeeded), body.RootElement.GetProperty("status").GetString());
         var video = Assert.Single(body.RootElement.GetProperty("videos").EnumerateArray());
         var (_, bytes) = await host.BlobAsync(video.GetProperty("name").GetString()!);
         Assert.Equal(video.GetProperty("size").GetInt64(), bytes);
@@ -55,7 +55,7 @@ public sealed class LogicAppsAsyncPatternTests(AzuriteFixture azurite)
         Assert.True((int)run.Final.StatusCode >= 400, $"a failed generation must end the action failed, it answered {(int)run.Final.StatusCode}");
         Assert.Equal("application/problem+json", run.Final.Content.Headers.ContentType?.MediaType);
         using var body = JsonDocument.Parse(run.FinalBody);
-        Assert.Equal(GenerationPhase.Failed, body.RootElement.GetProperty("generationStatus").GetString());
+        Assert.Equal(nameof(GenerationPhase.Failed), body.RootElement.GetProperty("generationStatus").GetString());
         Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("errorCode").GetString()));
     }
 

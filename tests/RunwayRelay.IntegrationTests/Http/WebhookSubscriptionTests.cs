@@ -53,7 +53,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         string id = body.GetProperty("id").GetString()!;
         Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), id);
         Assert.StartsWith("w-", id, StringComparison.Ordinal);
-        Assert.Equal(GenerationPhase.Accepted, body.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Accepted), body.GetProperty("status").GetString());
         var statusUrl = new Uri(host.ApiBaseAddress!, "/api/generations/" + id);
         Assert.Equal(statusUrl, new Uri(body.GetProperty("statusUrl").GetString()!));
         Assert.Equal(statusUrl, accepted.Headers.Location);
@@ -66,7 +66,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         var expected = await JsonAsync(get);
         var received = Parse(callback);
-        Assert.Equal(GenerationPhase.Succeeded, received.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Succeeded), received.GetProperty("status").GetString());
         Assert.Equal(id, received.GetProperty("id").GetString());
         Assert.False(received.TryGetProperty("completedAt", out _), "the callback must be the GET body, not the CompletionNotice");
         Assert.False(received.TryGetProperty("type", out _), "Logic Apps reads the GET body: no Standard Webhooks envelope");
@@ -160,10 +160,10 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         Assert.Equal("Cancelling", (await JsonAsync(unsubscribe)).GetProperty("status").GetString());
         Assert.Equal([taskId], host.Emulator.Activity.Deletes);
         var received = Parse(callback);
-        Assert.Equal(GenerationPhase.Cancelled, received.GetProperty("generationStatus").GetString());
+        Assert.Equal(nameof(GenerationPhase.Cancelled), received.GetProperty("generationStatus").GetString());
         Assert.Equal(GenerationErrorCodes.Cancelled, received.GetProperty("errorCode").GetString());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(GenerationPhase.Cancelled, (await JsonAsync(again)).GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Cancelled), (await JsonAsync(again)).GetProperty("status").GetString());
         Assert.Single(host.Emulator.Activity.Deletes);
         AssertTokenNowhere(host);
     }
@@ -188,7 +188,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         Assert.True(delete.IsSuccessStatusCode, $"DELETE on Location answered {(int)delete.StatusCode}");
         Assert.Equal("Cancelling", (await JsonAsync(delete)).GetProperty("status").GetString());
         Assert.Equal([taskId], host.Emulator.Activity.Deletes);
-        Assert.Equal(GenerationPhase.Cancelled, Parse(callback).GetProperty("generationStatus").GetString());
+        Assert.Equal(nameof(GenerationPhase.Cancelled), Parse(callback).GetProperty("generationStatus").GetString());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Single(host.Emulator.Activity.Deletes);
         AssertTokenNowhere(host);
@@ -229,7 +229,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         // Byte for byte what the GET answers, but for the per-request traceId and the GET's own delivery state.
         Assert.Equal(WithoutTraceId(WithoutCallback(await JsonAsync(get))), WithoutTraceId(received));
         Assert.Equal("application/problem+json", receiver.ContentTypes.First()?.Split(';')[0]);
-        Assert.Equal(GenerationPhase.Failed, received.GetProperty("generationStatus").GetString());
+        Assert.Equal(nameof(GenerationPhase.Failed), received.GetProperty("generationStatus").GetString());
         Assert.Equal(502, received.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(received.GetProperty("errorCode").GetString()));
         Assert.Equal([null], await StandardWebhooksNode.VerifyAsync(Secret, [delivered]));
@@ -319,7 +319,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
             using var response = await http.GetAsync(statusUrl, cts.Token);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var status = await JsonAsync(response);
-            if (status.GetProperty("status").GetString() is GenerationPhase.Queued or GenerationPhase.Running
+            if (status.GetProperty("status").GetString() is nameof(GenerationPhase.Queued) or nameof(GenerationPhase.Running)
                 && status.GetProperty("runwayTaskId").GetString() is { } taskId)
             {
                 return taskId;

@@ -194,7 +194,7 @@ public sealed class OpenApiDocumentTests
 
         var documented = failure.Properties!["errorCode"].Examples!.Select(e => e.GetValue<string>()).ToList();
         Assert.Equal(codes.Order(), documented.Order());
-        Assert.Equal([GenerationPhase.Cancelled, GenerationPhase.Failed, GenerationPhase.TimedOut],
+        Assert.Equal([nameof(GenerationPhase.Cancelled), nameof(GenerationPhase.Failed), nameof(GenerationPhase.TimedOut)],
             failure.Properties["generationStatus"].Enum!.Select(v => v.GetValue<string>()).Order());
         Assert.Contains("errorCode", failure.Required!);
     }

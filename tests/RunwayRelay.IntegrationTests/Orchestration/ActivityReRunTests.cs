@@ -1,12 +1,6 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

@@ -1,8 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.IntegrationTests.Polling;
 using RunwayRelay.Scheduling;
 

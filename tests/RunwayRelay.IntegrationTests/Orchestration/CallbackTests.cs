@@ -46,7 +46,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         using var body = JsonDocument.Parse(calls[^1].Body);
         Assert.Equal(CallbackEventTypes.Completed, body.RootElement.GetProperty("type").GetString());
         Assert.Equal(id, body.RootElement.GetProperty("data").GetProperty("generationId").GetString());
-        Assert.Equal(GenerationPhase.Succeeded, body.RootElement.GetProperty("data").GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Succeeded), body.RootElement.GetProperty("data").GetProperty("status").GetString());
         Assert.Equal(status.GetProperty("videos")[0].GetProperty("name").GetString(),
             body.RootElement.GetProperty("data").GetProperty("videos")[0].GetProperty("name").GetString());
         Assert.Single(host.Emulator.Activity.Creates);
@@ -133,7 +133,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         var (code, _) = await GetAsync(http, id);
 
         Assert.Equal(HttpStatusCode.OK, code);
-        Assert.Equal(GenerationPhase.Succeeded, status.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationPhase.Succeeded), status.GetProperty("status").GetString());
         Assert.NotEmpty(status.GetProperty("videos").EnumerateArray());
         var callback = status.GetProperty("callback");
         Assert.Equal(1, callback.GetProperty("attempts").GetInt32());

@@ -2,13 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

@@ -10,20 +10,14 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
 using RunwayRelay.Health;
-using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.Hosting;
 using RunwayRelay.Http;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
 using RunwayRelay.Scheduling;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

@@ -1,8 +1,6 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

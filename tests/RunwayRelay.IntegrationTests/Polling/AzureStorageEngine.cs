@@ -10,11 +10,9 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Emulator;
-using RunwayRelay.Orchestration;
 using Core = DurableTask.Core;
 
 namespace RunwayRelay.IntegrationTests.Polling;

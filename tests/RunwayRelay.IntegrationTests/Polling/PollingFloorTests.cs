@@ -1,10 +1,6 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
 using RunwayRelay.Emulator.Admin;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
 using RunwayRelay.Scheduling;
 
 namespace RunwayRelay.IntegrationTests.Polling;

@@ -4,14 +4,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
 using RunwayRelay.IntegrationTests.DevHost;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 using Xunit.Abstractions;
 
 namespace RunwayRelay.IntegrationTests.Scheduling;

@@ -1,16 +1,10 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Runway;
 using RunwayRelay.Scheduling;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Scheduling;
 

@@ -4,12 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Storage;
 using RunwayRelay.Uploads;
 
 namespace RunwayRelay.IntegrationTests.Scheduling;

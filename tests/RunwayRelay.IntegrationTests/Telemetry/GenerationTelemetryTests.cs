@@ -156,7 +156,7 @@ public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITe
         Assert.Equal(GenerationPhase.Failed, done.ReadOutputAs<GenerationOutcome>()!.Status);
         Assert.Equal(1, Sum(metrics, "runwayrelay.generations.started", (RunwayRelayTelemetry.ModelTag, model)));
         Assert.Equal(1, Sum(metrics, "runwayrelay.generations.ended", (RunwayRelayTelemetry.ModelTag, model),
-            (RunwayRelayTelemetry.OutcomeTag, GenerationPhase.Failed), (RunwayRelayTelemetry.ErrorCodeTag, "INTERNAL.BAD_OUTPUT.CODE01")));
+            (RunwayRelayTelemetry.OutcomeTag, nameof(GenerationPhase.Failed)), (RunwayRelayTelemetry.ErrorCodeTag, "INTERNAL.BAD_OUTPUT.CODE01")));
         Assert.Equal(0, Sum(metrics, "runwayrelay.copy.bytes", (RunwayRelayTelemetry.ModelTag, model)));
         var line = Assert.Single(host.Logs.GetSnapshot(), r => r.Message.StartsWith($"Generation {id} ended", StringComparison.Ordinal));
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);

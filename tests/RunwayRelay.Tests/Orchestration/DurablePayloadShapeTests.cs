@@ -81,7 +81,7 @@ public sealed class DurablePayloadShapeTests
     [Fact]
     public void GenerationInput_New_HoldsNoRequestNorCallbackUrl()
     {
-        var input = OrchestratorHarness.Input(new Uri("https://hooks.example.com/done?sig=secret"));
+        var input = new GenerationInputBuilder().WithCallback(new Uri("https://hooks.example.com/done?sig=secret")).Build();
 
         string json = JsonDataConverter.Default.Serialize(input)!;
 

@@ -15,7 +15,7 @@ public sealed class GenerateVideoOrchestratorTests
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, 0.4));
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
         Assert.Equal("task-1", outcome.RunwayTaskId);
@@ -40,7 +40,7 @@ public sealed class GenerateVideoOrchestratorTests
         var h = new OrchestratorHarness();
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
-        await h.RunToEndAsync(OrchestratorHarness.Input());
+        await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         var submit = Assert.Single(h.Calls, c => c.Name == GenerationTasks.SubmitGeneration);
         Assert.Null(submit.Options?.Retry);
@@ -57,7 +57,7 @@ public sealed class GenerateVideoOrchestratorTests
         h.Reads.Enqueue(new TaskObserved("SOMETHING_NEW"));
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
         Assert.Equal(4, h.CountCalls(GenerationTasks.ReadRunwayTask));
@@ -66,25 +66,12 @@ public sealed class GenerateVideoOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_TransientReadError_KeepsPolling()
-    {
-        var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new TaskUnreadable("503"));
-        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
-
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
-
-        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
-        Assert.Equal(2, h.CountCalls(GenerationTasks.ReadRunwayTask));
-    }
-
-    [Fact]
     public async Task RunAsync_RunwayFailedWithCode_EndsFailedWithRunwayCode()
     {
         var h = new OrchestratorHarness();
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Failed, Failure: "An input was flagged.", FailureCode: "SAFETY.INPUT.TEXT"));
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Failed, outcome.Status);
         Assert.Equal("SAFETY.INPUT.TEXT", outcome.ErrorCode);
@@ -99,7 +86,7 @@ public sealed class GenerateVideoOrchestratorTests
         var h = new OrchestratorHarness();
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Cancelled));
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Cancelled, outcome.Status);
         Assert.Equal(GenerationErrorCodes.RunwayTaskCancelled, outcome.ErrorCode);
@@ -109,10 +96,7 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_DeadlineReached_CancelsRunwayTaskAndEndsTimedOut()
     {
         var h = new OrchestratorHarness();
-        var input = OrchestratorHarness.Input() with
-        {
-            Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(40)),
-        };
+        var input = new GenerationInputBuilder().WithPolling(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(40)).Build();
 
         var outcome = await h.RunToEndAsync(input);
 
@@ -131,10 +115,7 @@ public sealed class GenerateVideoOrchestratorTests
     public async Task RunAsync_SucceededAtDeadline_CopiesInsteadOfCancelling()
     {
         var h = new OrchestratorHarness();
-        var input = OrchestratorHarness.Input() with
-        {
-            Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)),
-        };
+        var input = new GenerationInputBuilder().WithPolling(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)).Build();
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
         var outcome = await h.RunToEndAsync(input);
@@ -148,7 +129,7 @@ public sealed class GenerateVideoOrchestratorTests
     {
         var h = new OrchestratorHarness { CancelOnExecution = 2 };
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Cancelled, outcome.Status);
         Assert.Equal(GenerationErrorCodes.Cancelled, outcome.ErrorCode);
@@ -163,7 +144,7 @@ public sealed class GenerateVideoOrchestratorTests
     {
         var h = new OrchestratorHarness { CancelDuringReadOnExecution = 1 };
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Cancelled, outcome.Status);
         Assert.Equal(GenerationErrorCodes.Cancelled, outcome.ErrorCode);
@@ -180,7 +161,7 @@ public sealed class GenerateVideoOrchestratorTests
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, 0.25));
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
-        await h.RunToEndAsync(OrchestratorHarness.Input());
+        await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(2, h.CancelWaitTokens.Count);
         Assert.All(h.CancelWaitTokens, t => Assert.False(t.CanBeCanceled));
@@ -193,7 +174,7 @@ public sealed class GenerateVideoOrchestratorTests
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Running, 0.25));
         h.Reads.Enqueue(new TaskUnreadable("timeout"));
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
-        var input = OrchestratorHarness.Input(new Uri("https://hooks.example.com/done"));
+        var input = new GenerationInputBuilder().WithCallback(new Uri("https://hooks.example.com/done")).Build();
 
         await h.RunToEndAsync(input);
 
@@ -225,7 +206,7 @@ public sealed class GenerateVideoOrchestratorTests
         }
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
-        await h.RunToEndAsync(OrchestratorHarness.Input());
+        await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         // Nothing to predict while queued: the floor first (status news), then ×1.5 per poll that brought nothing new.
         var gaps = h.TimerFireTimes.Zip(h.TimerFireTimes.Prepend(OrchestratorHarness.Start)).Select(p => p.First - p.Second).ToArray();
@@ -234,22 +215,11 @@ public sealed class GenerateVideoOrchestratorTests
     }
 
     [Fact]
-    public void DelayBefore_MillisecondSchedule_GrowsByHalfUpToMax()
-    {
-        var schedule = new PollingSchedule(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
-
-        Assert.Equal(TimeSpan.FromMilliseconds(100), PollingPlan.DelayBefore(schedule, 0));
-        Assert.Equal(TimeSpan.FromMilliseconds(150), PollingPlan.DelayBefore(schedule, 1));
-        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 2));
-        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 10_000));
-    }
-
-    [Fact]
     public async Task RunAsync_SubmissionRejected_EndsFailedWithoutPolling()
     {
         var h = new OrchestratorHarness { Submission = new NotSubmitted(GenerationErrorCodes.InsufficientCredits, "Not enough credits.") };
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Failed, outcome.Status);
         Assert.Equal(GenerationErrorCodes.InsufficientCredits, outcome.ErrorCode);
@@ -263,7 +233,7 @@ public sealed class GenerateVideoOrchestratorTests
     {
         var h = new OrchestratorHarness { KeyCheck = new ApiKeyUnavailable("RUNWAYML_API_SECRET is not set.") };
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationErrorCodes.ApiKeyUnavailable, outcome.ErrorCode);
         Assert.Equal(0, h.CountCalls(GenerationTasks.SubmitGeneration));
@@ -276,7 +246,7 @@ public sealed class GenerateVideoOrchestratorTests
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Failed, Failure: "bad", FailureCode: "INTERNAL"));
         var url = new Uri("https://hooks.example.com/done");
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(url));
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().WithCallback(url).Build());
 
         var call = Assert.Single(h.Calls, c => c.Name == GenerationTasks.StartCallbackDelivery);
         var notice = Assert.IsType<StartCallbackDeliveryInput>(call.Input);
@@ -295,7 +265,7 @@ public sealed class GenerateVideoOrchestratorTests
         var h = new OrchestratorHarness();
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
-        await h.RunToEndAsync(OrchestratorHarness.Input());
+        await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(0, h.CountCalls(GenerationTasks.StartCallbackDelivery));
     }
@@ -308,11 +278,11 @@ public sealed class GenerateVideoOrchestratorTests
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
         var url = new Uri("https://hooks.example.com/done?sig=abc");
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.LegacyInput(url));
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Legacy().WithCallback(url).Build());
 
         Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
         var submit = Assert.IsType<SubmitGenerationInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.SubmitGeneration).Input);
-        Assert.Equal(OrchestratorHarness.Request, submit.Request);
+        Assert.Equal(GenerationInputBuilder.Request, submit.Request);
         var continued = Assert.Single(h.ContinuedWith);
         Assert.Null(continued.Request);
         Assert.Equal("gen4.5", continued.Model);
@@ -324,30 +294,18 @@ public sealed class GenerateVideoOrchestratorTests
     }
 
     [Theory]
-    [InlineData(RunwayTaskStatus.Succeeded)]
-    [InlineData(RunwayTaskStatus.Failed)]
+    [InlineData("SUCCEEDED")]
+    [InlineData("FAILED")]
     public async Task RunAsync_Ends_ReleasesPayloadAndNameOnceAfterTheCallback(string status)
     {
         var h = new OrchestratorHarness();
         h.Reads.Enqueue(new TaskObserved(status, 1));
 
-        await h.RunToEndAsync(OrchestratorHarness.Input(new Uri("https://hooks.example.com/done")));
+        await h.RunToEndAsync(new GenerationInputBuilder().WithCallback(new Uri("https://hooks.example.com/done")).Build());
 
         var release = Assert.Single(h.Calls, c => c.Name == GenerationTasks.ReleaseGeneration);
         Assert.Equal(new ReleaseGenerationInput("gen-1", "gen-1.mp4"), release.Input);
         Assert.True(h.Calls.FindIndex(c => c.Name == GenerationTasks.StartCallbackDelivery) < h.Calls.IndexOf(release), "released after the delivery copied its URL");
-    }
-
-    [Fact]
-    public async Task RunAsync_ReleaseFails_OutcomeUnchanged()
-    {
-        var h = new OrchestratorHarness();
-        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
-        h.FailNext.Add(GenerationTasks.ReleaseGeneration);
-
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
-
-        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
     }
 
     [Theory]
@@ -359,26 +317,13 @@ public sealed class GenerateVideoOrchestratorTests
         Assert.Equal(expected, OutputNames.For(baseName, index));
 
     [Fact]
-    public async Task RunAsync_ReadActivityThrows_KeepsPollingThenSucceeds()
-    {
-        var h = new OrchestratorHarness();
-        h.FailNext.Add(GenerationTasks.ReadRunwayTask);
-        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
-
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
-
-        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
-        Assert.Equal(2, h.CountCalls(GenerationTasks.ReadRunwayTask));
-    }
-
-    [Fact]
     public async Task RunAsync_CopyActivityFailsAfterRetries_EndsFailedWithCopyCode()
     {
         var h = new OrchestratorHarness();
         h.FailNext.Add(GenerationTasks.CopyOutputs);
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Failed, outcome.Status);
         Assert.Equal(GenerationErrorCodes.CopyFailed, outcome.ErrorCode);
@@ -392,23 +337,49 @@ public sealed class GenerateVideoOrchestratorTests
         var h = new OrchestratorHarness();
         h.FailNext.Add(GenerationTasks.SubmitGeneration);
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input());
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationErrorCodes.SubmissionError, outcome.ErrorCode);
         Assert.Equal(1, h.CountCalls(GenerationTasks.SubmitGeneration));
         Assert.Equal(0, h.CountCalls(GenerationTasks.ReadRunwayTask));
     }
 
-    [Fact]
-    public async Task RunAsync_CallbackFails_OutcomeUnchanged()
+    /// <summary>Reading is harmless to repeat: a transient error and an activity that threw both mean "poll again".</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_ReadFails_KeepsPollingThenSucceeds(bool activityThrows)
     {
         var h = new OrchestratorHarness();
-        h.FailNext.Add(GenerationTasks.StartCallbackDelivery);
+        if (activityThrows)
+        {
+            h.FailNext.Add(GenerationTasks.ReadRunwayTask);
+        }
+        else
+        {
+            h.Reads.Enqueue(new TaskUnreadable("503"));
+        }
         h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
 
-        var outcome = await h.RunToEndAsync(OrchestratorHarness.Input(new Uri("https://hooks.example.com/x")));
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().Build());
 
         Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
-        Assert.Equal(1, h.CountCalls(GenerationTasks.StartCallbackDelivery));
+        Assert.Equal(2, h.CountCalls(GenerationTasks.ReadRunwayTask));
+    }
+
+    /// <summary>The clean-up and the callback's start come after the outcome is decided; their failure cannot change it.</summary>
+    [Theory]
+    [InlineData(GenerationTasks.ReleaseGeneration, null)]
+    [InlineData(GenerationTasks.StartCallbackDelivery, "https://hooks.example.com/x")]
+    public async Task RunAsync_FinishingStepFails_OutcomeUnchanged(string activity, string? callbackUrl)
+    {
+        var h = new OrchestratorHarness();
+        h.FailNext.Add(activity);
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
+
+        var outcome = await h.RunToEndAsync(new GenerationInputBuilder().WithCallback(callbackUrl is null ? null : new Uri(callbackUrl)).Build());
+
+        Assert.Equal(GenerationPhase.Succeeded, outcome.Status);
+        Assert.Equal(1, h.CountCalls(activity));
     }
 }

@@ -38,32 +38,6 @@ internal sealed class OrchestratorHarness
 
     private int _execution;
 
-    public static readonly TextToVideoRequest Request = new() { Model = "gen4.5", PromptText = "a red fox in snow", Ratio = "1280:720", Duration = 5 };
-
-    /// <summary>An input as the scheduler makes it: the request and callback URL stay in the payload store.</summary>
-    public static GenerationInput Input(Uri? callback = null) => new()
-    {
-        GenerationId = "gen-1",
-        OutputBlobName = "gen-1.mp4",
-        AcceptedAt = new DateTimeOffset(Start),
-        Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)),
-        Model = Request.Model,
-        PromptSha256 = PromptHash.Of(Request.PromptText),
-        RequestSha256 = "0f",
-        HasCallback = callback is not null,
-    };
-
-    /// <summary>An input of a generation started before payloads moved out of durable state: request and callback URL inline.</summary>
-    public static GenerationInput LegacyInput(Uri? callback = null) => new()
-    {
-        GenerationId = "gen-1",
-        Request = Request,
-        OutputBlobName = "gen-1.mp4",
-        CallbackUrl = callback,
-        AcceptedAt = new DateTimeOffset(Start),
-        Polling = new PollingSchedule(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)),
-    };
-
     /// <summary>Runs executions until one ends without ContinueAsNew; returns its outcome.</summary>
     public async Task<GenerationOutcome> RunToEndAsync(GenerationInput input, int maxExecutions = 50)
     {

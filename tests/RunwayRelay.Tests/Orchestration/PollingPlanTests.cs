@@ -56,8 +56,8 @@ public sealed class PollingPlanTests
     }
 
     [Theory]
-    [InlineData(RunwayTaskStatus.Throttled)]
-    [InlineData(RunwayTaskStatus.Pending)]
+    [InlineData("THROTTLED")]
+    [InlineData("PENDING")]
     public void NextPollAt_QueuedOrThrottled_BacksOffFromFloorToCeiling(string status)
     {
         var checkpoint = new GenerationCheckpoint("task-1", 0, null, null);
@@ -181,10 +181,10 @@ public sealed class PollingPlanTests
     }
 
     [Theory]
-    [InlineData(RunwayTaskStatus.Throttled, RunwayTaskStatus.Throttled, 10)]
-    [InlineData(RunwayTaskStatus.Pending, RunwayTaskStatus.Throttled, 5)]
-    [InlineData(RunwayTaskStatus.Throttled, RunwayTaskStatus.Running, 5)]
-    [InlineData(RunwayTaskStatus.Pending, RunwayTaskStatus.Running, 0)]
+    [InlineData("THROTTLED", "THROTTLED", 10)]
+    [InlineData("PENDING", "THROTTLED", 5)]
+    [InlineData("THROTTLED", "RUNNING", 5)]
+    [InlineData("PENDING", "RUNNING", 0)]
     public void Advance_ThrottledAnswers_AddTheirTimeToThrottledFor(string before, string now, double addedSeconds)
     {
         var checkpoint = new GenerationCheckpoint("task-1", 2, before, null) { LastPolledAt = T0, ThrottledFor = TimeSpan.FromSeconds(3) };
@@ -202,5 +202,16 @@ public sealed class PollingPlanTests
         var next = PollingPlan.Advance(checkpoint, new TaskObserved(RunwayTaskStatus.Throttled) { ReadAt = T0.AddSeconds(8), CreatedAt = T0 }, T0.AddSeconds(8));
 
         Assert.Equal(TimeSpan.FromSeconds(4), next.ThrottledFor);
+    }
+
+    [Fact]
+    public void DelayBefore_MillisecondSchedule_GrowsByHalfUpToMax()
+    {
+        var schedule = new PollingSchedule(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), PollingPlan.DelayBefore(schedule, 0));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), PollingPlan.DelayBefore(schedule, 1));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 2));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), PollingPlan.DelayBefore(schedule, 10_000));
     }
 }

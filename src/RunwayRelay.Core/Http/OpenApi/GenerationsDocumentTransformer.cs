@@ -293,12 +293,12 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
     /// <summary>The success bodies come from the response records; their <c>status</c> strings take these values.</summary>
     private static void DescribeAnswers(IDictionary<string, IOpenApiSchema> schemas)
     {
-        string[] running = [GenerationPhase.Accepted, GenerationPhase.Submitted, GenerationPhase.Queued, GenerationPhase.Running, GenerationPhase.Copying];
-        string[] ended = [GenerationPhase.Succeeded, GenerationPhase.Failed, GenerationPhase.Cancelled, GenerationPhase.TimedOut];
-        SetStatus(schemas, nameof(GenerationAcceptedResponse), [GenerationPhase.Accepted],
+        string[] running = [nameof(GenerationPhase.Accepted), nameof(GenerationPhase.Submitted), nameof(GenerationPhase.Queued), nameof(GenerationPhase.Running), nameof(GenerationPhase.Copying)];
+        string[] ended = [nameof(GenerationPhase.Succeeded), nameof(GenerationPhase.Failed), nameof(GenerationPhase.Cancelled), nameof(GenerationPhase.TimedOut)];
+        SetStatus(schemas, nameof(GenerationAcceptedResponse), [nameof(GenerationPhase.Accepted)],
             "Always `Accepted`, also when the same `Idempotency-Key` names a generation that has finished: follow `Location`.");
         SetStatus(schemas, nameof(GenerationStatusResponse), running, "Where the generation is while it runs.");
-        SetStatus(schemas, nameof(GenerationSucceededResponse), [GenerationPhase.Succeeded], null);
+        SetStatus(schemas, nameof(GenerationSucceededResponse), [nameof(GenerationPhase.Succeeded)], null);
         SetStatus(schemas, nameof(GenerationCancelResponse), ["Cancelling", GenerationsApi.UnknownSubscription, .. ended],
             "`Cancelling` (202 from DELETE, 200 from unsubscribe) while the cancel is carried out, `NotSubscribed` from an unsubscribe of an unknown callback URL, else the final status (200).");
         var progress = Property(schemas, nameof(GenerationStatusResponse), "progress");

@@ -52,7 +52,7 @@ internal static class ProblemSchemas
             "A generation that ended without success; the HTTP status follows from `generationStatus` and `errorCode`.",
             [
                 ("id", Text("The generation id.")),
-                ("generationStatus", OneOf([GenerationPhase.Failed, GenerationPhase.Cancelled, GenerationPhase.TimedOut])),
+                ("generationStatus", OneOf([nameof(GenerationPhase.Failed), nameof(GenerationPhase.Cancelled), nameof(GenerationPhase.TimedOut)])),
                 ("errorCode", new OpenApiSchema
                 {
                     Type = JsonSchemaType.String | JsonSchemaType.Null,

@@ -13,7 +13,7 @@ namespace RunwayRelay.Orchestration;
 /// reads the task again for fresh ones (they never leave this activity), and streams each output into Blob Storage.
 /// Safe to run twice: an output already stored for this task is not copied again.
 /// </summary>
-public sealed partial class CopyOutputsActivity(IRunwayClient runway, RunwayOutputCache cache, IVideoStore store, ILogger<CopyOutputsActivity> logger)
+public sealed class CopyOutputsActivity(IRunwayClient runway, RunwayOutputCache cache, IVideoStore store, ILogger<CopyOutputsActivity> logger)
     : TaskActivity<CopyOutputsInput, IReadOnlyList<StoredVideo>>
 {
     public override async Task<IReadOnlyList<StoredVideo>> RunAsync(TaskActivityContext context, CopyOutputsInput input)
@@ -41,7 +41,7 @@ public sealed partial class CopyOutputsActivity(IRunwayClient runway, RunwayOutp
                 throw new VideoCopyException($"Runway task {input.RunwayTaskId} output {i} is not an http(s) URL.");
             }
             string name = OutputNames.For(input.OutputBlobName, i);
-            Log.Copying(logger, input.GenerationId, i + 1, outputs.Count, source.Host, name);
+            logger.CopyingOutput(input.GenerationId, i + 1, outputs.Count, source.Host, name);
             stored.Add(await store.CopyAsync(source, name, metadata).ConfigureAwait(false));
         }
         Record(stored, input.Model, Stopwatch.GetElapsedTime(started));
@@ -58,11 +58,5 @@ public sealed partial class CopyOutputsActivity(IRunwayClient runway, RunwayOutp
         {
             RunwayRelayMetrics.CopyThroughput.Record(bytes / elapsed.TotalSeconds);
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Generation {GenerationId}: copying output {Index} of {Count} from {Host} to {BlobName}")]
-        public static partial void Copying(ILogger logger, string generationId, int index, int count, string host, string blobName);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Callbacks;
+using RunwayRelay.Common;
 using RunwayRelay.Generations;
 using RunwayRelay.Http;
 using RunwayRelay.Storage;
@@ -19,8 +20,6 @@ public sealed class DeliverCallbackActivity(CompletionCallbackSender sender, Cal
     IServiceProvider services)
     : TaskActivity<DeliverCallbackInput, CallbackAttemptResult>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>About the shortest poll interval: what one best-effort attempt may take.</summary>
     public static readonly TimeSpan BestEffortTimeout = TimeSpan.FromSeconds(5);
 
@@ -59,8 +58,8 @@ public sealed class DeliverCallbackActivity(CompletionCallbackSender sender, Cal
         else
         {
             body = input.Notice is { } notice
-                ? JsonSerializer.SerializeToUtf8Bytes(new WebhookEvent<CompletionNotice>(input.EventType, input.Timestamp, notice), Json)
-                : JsonSerializer.SerializeToUtf8Bytes(new WebhookEvent<ProgressNotice?>(input.EventType, input.Timestamp, input.Progress), Json);
+                ? JsonSerializer.SerializeToUtf8Bytes(new WebhookEvent<CompletionNotice>(input.EventType, input.Timestamp, notice), RunwayRelayJson.Web)
+                : JsonSerializer.SerializeToUtf8Bytes(new WebhookEvent<ProgressNotice?>(input.EventType, input.Timestamp, input.Progress), RunwayRelayJson.Web);
         }
         // Running and progress events are best effort beside the poll timer: a slow receiver must not hold the poll back.
         TimeSpan? timeout = input.Notice is null ? BestEffortTimeout : null;

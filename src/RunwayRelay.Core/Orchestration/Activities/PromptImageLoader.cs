@@ -9,15 +9,12 @@ using RunwayRelay.Storage;
 
 namespace RunwayRelay.Orchestration;
 
-/// <summary>The uploaded image's blob version cannot be read (changed, deleted, archived) so it cannot be sent to Runway.</summary>
-public sealed class PromptImageGoneException(string message) : Exception(message);
-
 /// <summary>
 /// Turns a blob upload's image into something Runway can read, inside the submit activity: a data URI when it fits
 /// Runway's 5 MiB limit for them, else an ephemeral upload (<c>POST /v1/uploads</c>) whose <c>runway://</c> URI is
 /// used instead. Runway cannot fetch a private blob, and the image never enters durable state either way.
 /// </summary>
-public sealed partial class PromptImageLoader(
+public sealed class PromptImageLoader(
     [FromKeyedServices(VideoStorageClientFactory.ConnectionName)] BlobServiceClient storage,
     IRunwayClient runway,
     ILogger<PromptImageLoader> logger)
@@ -50,7 +47,7 @@ public sealed partial class PromptImageLoader(
             await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = pinned },
                 cancellationToken).ConfigureAwait(false);
             var upload = await runway.UploadEphemeralAsync(FileNameFor(image), image.MediaType, stream, image.Length, cancellationToken).ConfigureAwait(false);
-            Log.Uploaded(logger, image.Container, image.BlobName, image.Length);
+            logger.ImageUploaded(image.Container, image.BlobName, image.Length);
             return upload.RunwayUri;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -74,11 +71,5 @@ public sealed partial class PromptImageLoader(
         stem = stem.Length == 0 ? "image" : stem[..Math.Min(stem.Length, 200)];
         string extension = image.MediaType switch { "image/jpeg" => ".jpg", "image/webp" => ".webp", _ => ".png" };
         return stem + extension;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Upload {Container}/{Blob}: {Length} bytes sent to Runway as an ephemeral upload (too large for a data URI)")]
-        public static partial void Uploaded(ILogger logger, string container, string blob, long length);
     }
 }

@@ -10,7 +10,7 @@ namespace RunwayRelay.Orchestration;
 /// One status read. Returns the status, progress, createdAt and when the answer came, never the output URLs: on
 /// SUCCEEDED those go to the process-local <see cref="RunwayOutputCache"/> for the copy that follows.
 /// </summary>
-public sealed partial class ReadRunwayTaskActivity(IRunwayClient runway, RunwayOutputCache outputs, TimeProvider time, ILogger<ReadRunwayTaskActivity> logger)
+public sealed class ReadRunwayTaskActivity(IRunwayClient runway, RunwayOutputCache outputs, TimeProvider time, ILogger<ReadRunwayTaskActivity> logger)
     : TaskActivity<ReadRunwayTaskInput, RunwayTaskSnapshot>
 {
     public override async Task<RunwayTaskSnapshot> RunAsync(TaskActivityContext context, ReadRunwayTaskInput input)
@@ -22,7 +22,7 @@ public sealed partial class ReadRunwayTaskActivity(IRunwayClient runway, RunwayO
         try
         {
             var task = await runway.GetTaskAsync(runwayTaskId).ConfigureAwait(false);
-            if (task is { Status: RunwayTaskStatus.Succeeded, Output: { Count: > 0 } urls })
+            if (task.Status == RunwayTaskStatus.Succeeded && task.Output is { Count: > 0 } urls)
             {
                 outputs.Remember(runwayTaskId, urls);
             }
@@ -34,7 +34,7 @@ public sealed partial class ReadRunwayTaskActivity(IRunwayClient runway, RunwayO
         }
         catch (RunwayException e) when (e.IsTransient)
         {
-            Log.ReadFailed(logger, runwayTaskId, e.Kind);
+            logger.ReadFailed(runwayTaskId, e.Kind);
             return new TaskUnreadable(e.Message) { ReadAt = time.GetUtcNow() };
         }
         catch (RunwayException e) when (e.Kind == RunwayErrorKind.NotFound)
@@ -71,7 +71,7 @@ public sealed partial class ReadRunwayTaskActivity(IRunwayClient runway, RunwayO
         // Plus a little: the two clock reads that bound the previous GET (its answer here, its arrival at Runway) and
         // this one's are not ordered finer than that.
         var until = time.GetUtcNow() + (wait > MaxHold ? MaxHold : wait) + ClockMargin;
-        Log.HoldingFloor(logger, input.RunwayTaskId, (long)wait.TotalMilliseconds);
+        logger.HoldingFloor(input.RunwayTaskId, (long)wait.TotalMilliseconds);
         // A timer may wake a little before the wall clock says it should; check the clock, not the timer.
         while ((wait = until - time.GetUtcNow()) > TimeSpan.Zero)
         {
@@ -82,13 +82,4 @@ public sealed partial class ReadRunwayTaskActivity(IRunwayClient runway, RunwayO
     internal static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan ClockMargin = TimeSpan.FromMilliseconds(2);
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "Runway task {RunwayTaskId}: status read failed ({Kind}); polling on")]
-        public static partial void ReadFailed(ILogger logger, string runwayTaskId, RunwayErrorKind kind);
-
-        [LoggerMessage(2, LogLevel.Debug, "Runway task {RunwayTaskId}: the poll timer fired early; holding {DelayMs} ms to keep the poll interval")]
-        public static partial void HoldingFloor(ILogger logger, string runwayTaskId, long delayMs);
-    }
 }

@@ -14,7 +14,7 @@ namespace RunwayRelay.Orchestration;
 /// the generation completes with its outcome at once and the delivery never changes it. Safe to run twice: a delivery
 /// that exists already is left alone.
 /// </summary>
-public sealed partial class StartCallbackDeliveryActivity(DurableTaskClient client, GenerationPayloadStore payloads, CallbackTargetStore targets,
+public sealed class StartCallbackDeliveryActivity(DurableTaskClient client, GenerationPayloadStore payloads, CallbackTargetStore targets,
     IOptionsMonitor<CallbackOptions> options, ILogger<StartCallbackDeliveryActivity> logger)
     : TaskActivity<StartCallbackDeliveryInput, object?>
 {
@@ -34,7 +34,7 @@ public sealed partial class StartCallbackDeliveryActivity(DurableTaskClient clie
             var payload = input.LegacyCallbackUrl is null ? await payloads.GetAsync(input.GenerationId).ConfigureAwait(false) : null;
             if ((input.LegacyCallbackUrl ?? payload?.CallbackUrl) is not { } url)
             {
-                Log.NoUrl(logger, input.GenerationId);
+                logger.NoCallbackUrl(input.GenerationId);
                 return null;
             }
             target = new CallbackTarget(url, payload?.StatusUrl);
@@ -43,16 +43,7 @@ public sealed partial class StartCallbackDeliveryActivity(DurableTaskClient clie
         await client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.CallbackDelivery,
             new CallbackDeliveryInput(input.GenerationId, input.Notice, CallbackSchedule.From(options.CurrentValue)),
             new StartOrchestrationOptions(deliveryId)).ConfigureAwait(false);
-        Log.Started(logger, input.GenerationId, target.CallbackUrl.Host);
+        logger.CallbackDeliveryStarted(input.GenerationId, target.CallbackUrl.Host);
         return null;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(910, LogLevel.Warning, "Generation {GenerationId}: no callback URL in the payload store; callback not sent")]
-        public static partial void NoUrl(ILogger logger, string generationId);
-
-        [LoggerMessage(911, LogLevel.Information, "Generation {GenerationId}: callback delivery to {Host} started")]
-        public static partial void Started(ILogger logger, string generationId, string host);
     }
 }

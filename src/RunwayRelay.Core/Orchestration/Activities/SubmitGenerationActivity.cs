@@ -13,7 +13,7 @@ namespace RunwayRelay.Orchestration;
 /// so neither it nor its media enters durable state. A submission record claimed before the POST turns the engine's
 /// at-least-once activity execution into at-most-once submission: a re-run finds the record and never posts again.
 /// </summary>
-public sealed partial class SubmitGenerationActivity(
+public sealed class SubmitGenerationActivity(
     IRunwayClient runway,
     ISubmissionLedger ledger,
     GenerationPayloadStore payloads,
@@ -94,13 +94,13 @@ public sealed partial class SubmitGenerationActivity(
         catch (RunwayException e) when (e.Kind is RunwayErrorKind.Network or RunwayErrorKind.ServerError or RunwayErrorKind.Other)
         {
             // No definite answer: Runway may have created (and charged) the task. Leave the record at "submitting".
-            Log.Unconfirmed(logger, id, e.Kind, e.Message);
+            logger.SubmissionUnconfirmed(id, e.Kind, e.Message);
             return Uncertain($"Runway did not confirm the submission ({e.Message}). A task may have been created; check the Runway dashboard before submitting again.");
         }
         catch (RunwayException e)
         {
             string code = GenerationErrorCodes.ForCreate(e.Kind);
-            Log.Rejected(logger, id, code, e.Message);
+            logger.SubmissionRejected(id, code, e.Message);
             await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(), ErrorCode: code, ErrorMessage: e.Message)).ConfigureAwait(false);
             await ReleaseQuietlyAsync(id, reservedAt).ConfigureAwait(false);
             DateTimeOffset? resetsAt = e.Kind == RunwayErrorKind.DailyLimitReached ? time.GetUtcNow() + (e.RetryAfter ?? TimeSpan.FromDays(1)) : null;
@@ -116,7 +116,7 @@ public sealed partial class SubmitGenerationActivity(
 
         span?.SetTag(RunwayRelayTelemetry.RunwayTaskIdTag, created.Id);
         span?.SetTag(RunwayRelayTelemetry.ModelTag, request.Model);
-        Log.SubmittedAs(logger, id, created.Id);
+        logger.SubmittedAs(id, created.Id);
         long? runwayEstimate = created.EstimatedCost is { } cost ? (long)Math.Ceiling(cost.Credits) : null;
         await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Submitted, time.GetUtcNow(), created.Id) { RunwayEstimatedCredits = runwayEstimate })
             .ConfigureAwait(false);
@@ -140,7 +140,7 @@ public sealed partial class SubmitGenerationActivity(
         }
         catch (Exception e) when (e is Azure.RequestFailedException or IOException or HttpRequestException)
         {
-            Log.BookkeepingFailed(logger, e, generationId, what);
+            logger.BookkeepingFailed(e, generationId, what);
         }
     }
 
@@ -161,7 +161,7 @@ public sealed partial class SubmitGenerationActivity(
 
     private NotSubmitted Refuse(string generationId, string code, string message)
     {
-        Log.NotPrepared(logger, generationId, code, message);
+        logger.NotSubmitted(generationId, code, message);
         return new NotSubmitted(code, message);
     }
 
@@ -170,12 +170,12 @@ public sealed partial class SubmitGenerationActivity(
         switch (earlier.State)
         {
             case SubmissionRecord.Submitted when earlier.RunwayTaskId is not null:
-                Log.AlreadySubmitted(logger, generationId, earlier.RunwayTaskId);
+                logger.AlreadySubmitted(generationId, earlier.RunwayTaskId);
                 return new Submitted(earlier.RunwayTaskId) { RunwayEstimatedCredits = earlier.RunwayEstimatedCredits };
             case SubmissionRecord.Rejected:
                 return new NotSubmitted(earlier.ErrorCode ?? GenerationErrorCodes.RunwayError, earlier.ErrorMessage ?? "Runway did not accept the generation.");
             default:
-                Log.Interrupted(logger, generationId, earlier.UpdatedAt);
+                logger.SubmissionInterrupted(generationId, earlier.UpdatedAt);
                 return Uncertain($"An earlier submission attempt (started {earlier.UpdatedAt:O}) was interrupted before Runway's answer was recorded. " +
                     "A task may have been created; check the Runway dashboard before submitting again.");
         }
@@ -192,34 +192,7 @@ public sealed partial class SubmitGenerationActivity(
         }
         catch (Exception e) when (e is Azure.RequestFailedException or IOException or HttpRequestException)
         {
-            Log.RecordFailed(logger, e, record.GenerationId, record.State);
+            logger.SubmissionRecordFailed(e, record.GenerationId, record.State);
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Generation {GenerationId}: submitted as Runway task {RunwayTaskId}")]
-        public static partial void SubmittedAs(ILogger logger, string generationId, string runwayTaskId);
-
-        [LoggerMessage(2, LogLevel.Error, "Generation {GenerationId}: Runway did not confirm the submission ({Kind}): {Message}")]
-        public static partial void Unconfirmed(ILogger logger, string generationId, RunwayErrorKind kind, string message);
-
-        [LoggerMessage(3, LogLevel.Warning, "Generation {GenerationId}: Runway rejected the submission with {Code}: {Message}")]
-        public static partial void Rejected(ILogger logger, string generationId, string code, string message);
-
-        [LoggerMessage(4, LogLevel.Warning, "Generation {GenerationId}: already submitted as Runway task {RunwayTaskId}; not posting again")]
-        public static partial void AlreadySubmitted(ILogger logger, string generationId, string runwayTaskId);
-
-        [LoggerMessage(5, LogLevel.Error, "Generation {GenerationId}: an earlier submission attempt started at {StartedAt} and left no task id; not posting again")]
-        public static partial void Interrupted(ILogger logger, string generationId, DateTimeOffset startedAt);
-
-        [LoggerMessage(6, LogLevel.Warning, "Generation {GenerationId}: could not update the submission record to {State}")]
-        public static partial void RecordFailed(ILogger logger, Exception exception, string generationId, SubmissionState state);
-
-        [LoggerMessage(1104, LogLevel.Warning, "Generation {GenerationId}: could not update the {Record}")]
-        public static partial void BookkeepingFailed(ILogger logger, Exception exception, string generationId, string record);
-
-        [LoggerMessage(7, LogLevel.Warning, "Generation {GenerationId}: not submitted ({Code}): {Message}")]
-        public static partial void NotPrepared(ILogger logger, string generationId, string code, string message);
     }
 }

@@ -31,26 +31,14 @@ public abstract class ClosedResultJsonConverter<T> : JsonConverter<T> where T : 
     protected abstract T Read(JsonElement result);
 
     protected static string? String(JsonElement result, string name) =>
-        Find(result, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        JsonObjectProperties.Find(result, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     protected static double? Number(JsonElement result, string name) =>
-        Find(result, name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
+        JsonObjectProperties.Find(result, name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
 
     protected static DateTimeOffset? Time(JsonElement result, string name) =>
-        Find(result, name) is { ValueKind: JsonValueKind.String } value && value.TryGetDateTimeOffset(out var time) ? time : null;
+        JsonObjectProperties.Find(result, name) is { ValueKind: JsonValueKind.String } value && value.TryGetDateTimeOffset(out var time) ? time : null;
 
     protected static bool? Boolean(JsonElement result, string name) =>
-        Find(result, name) is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
-
-    private static JsonElement? Find(JsonElement result, string name)
-    {
-        foreach (var property in result.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-        return null;
-    }
+        JsonObjectProperties.Find(result, name) is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
 }

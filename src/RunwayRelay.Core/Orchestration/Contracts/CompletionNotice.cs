@@ -5,7 +5,7 @@ namespace RunwayRelay.Orchestration;
 /// <summary>The JSON body of a completion callback.</summary>
 public sealed record CompletionNotice(
     string GenerationId,
-    string Status,
+    GenerationPhase Status,
     string? RunwayTaskId,
     IReadOnlyList<StoredVideo> Videos,
     string? ErrorCode,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace RunwayRelay.Orchestration;
@@ -13,48 +12,4 @@ public sealed record ReadRunwayTaskInput(string RunwayTaskId, DateTimeOffset? No
 {
     /// <summary><see cref="Generations.GenerationInput.TraceParent"/>: the generation's trace, for the activity's span. Null in messages from older versions.</summary>
     public string? TraceParent { get; init; }
-}
-
-internal sealed class ReadRunwayTaskInputConverter : JsonConverter<ReadRunwayTaskInput>
-{
-    public override ReadRunwayTaskInput? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return new ReadRunwayTaskInput(reader.GetString()!);
-        }
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        string? id = Property(root, "runwayTaskId")?.GetString();
-        DateTimeOffset? notBefore = Property(root, "notBefore") is { ValueKind: JsonValueKind.String } value ? value.GetDateTimeOffset() : null;
-        string? traceParent = Property(root, "traceParent") is { ValueKind: JsonValueKind.String } trace ? trace.GetString() : null;
-        return new ReadRunwayTaskInput(id ?? throw new JsonException("runwayTaskId is required."), notBefore) { TraceParent = traceParent };
-    }
-
-    public override void Write(Utf8JsonWriter writer, ReadRunwayTaskInput value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("runwayTaskId", value.RunwayTaskId);
-        if (value.NotBefore is { } notBefore)
-        {
-            writer.WriteString("notBefore", notBefore);
-        }
-        if (value.TraceParent is { } traceParent)
-        {
-            writer.WriteString("traceParent", traceParent);
-        }
-        writer.WriteEndObject();
-    }
-
-    private static JsonElement? Property(JsonElement root, string name)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-        return null;
-    }
 }
