@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using RunwayRelay.Runway;
 
@@ -35,7 +36,7 @@ internal static class GenerationRequestContract
     ];
 
     /// <summary>Each endpoint's record, in the order of <see cref="RunwayEndpoints.All"/>.</summary>
-    private static readonly IReadOnlyDictionary<string, JsonTypeInfo> Records = ReadRecords();
+    private static readonly IReadOnlyDictionary<string, Record> Records = ReadRecords();
 
     /// <summary>Every field with the type its value is read as.</summary>
     public static IReadOnlyDictionary<string, Type> FieldTypes { get; } = ReadFieldTypes();
@@ -45,14 +46,14 @@ internal static class GenerationRequestContract
     [
         .. RelayFieldsFirst.Select(f => f.Name),
         .. DisplayOrder.Where(FieldTypes.ContainsKey),
-        .. FieldTypes.Keys.Except(DisplayOrder).Except(RelayFieldsFirst.Concat(RelayFieldsLast).Select(f => f.Name)),
+        .. FieldTypes.Keys.Where(f => !IsRelayField(f)).Except(DisplayOrder),
         .. RelayFieldsLast.Select(f => f.Name),
     ];
 
     /// <summary>Which endpoints take each field; a field sent to another endpoint is an error, not silently dropped.</summary>
     public static IReadOnlyDictionary<string, string[]> EndpointsOf { get; } = Fields.ToDictionary(
         f => f,
-        f => IsRelayField(f) ? [.. Records.Keys] : Records.Where(r => r.Value.Properties.Any(p => p.Name == f)).Select(r => r.Key).ToArray(),
+        f => IsRelayField(f) ? [.. Records.Keys] : Records.Where(r => r.Value.Fields.Any(p => p.Name == f)).Select(r => r.Key).ToArray(),
         StringComparer.Ordinal);
 
     /// <summary>The endpoint's request with the given Runway field values (by JSON name, typed as <see cref="FieldTypes"/> says).</summary>
@@ -63,8 +64,8 @@ internal static class GenerationRequestContract
         {
             throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Unknown Runway endpoint.");
         }
-        var request = (RunwayGenerationRequest)record.CreateObject!();
-        foreach (var property in record.Properties)
+        var request = (RunwayGenerationRequest)record.Type.CreateObject!();
+        foreach (var property in record.Fields)
         {
             if (values.TryGetValue(property.Name, out var value))
             {
@@ -79,14 +80,18 @@ internal static class GenerationRequestContract
         return request;
     }
 
+    /// <summary>The record's properties a body sets: settable and not always ignored (the <c>Endpoint</c> discriminator is neither).</summary>
+    private static Record RecordOf(JsonTypeInfo type) => new(type, [.. type.Properties.Where(p => p.Set is not null
+        && p.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true) is not [JsonIgnoreAttribute { Condition: JsonIgnoreCondition.Always }])]);
+
     private static bool IsRelayField(string field) => RelayFieldsFirst.Concat(RelayFieldsLast).Any(f => f.Name == field);
 
-    private static Dictionary<string, JsonTypeInfo> ReadRecords()
+    private static Dictionary<string, Record> ReadRecords()
     {
         var polymorphism = JsonSerializerOptions.Default.GetTypeInfo(typeof(RunwayGenerationRequest)).PolymorphismOptions
             ?? throw new InvalidOperationException($"{nameof(RunwayGenerationRequest)} must list its endpoints as [JsonDerivedType]s.");
         var records = polymorphism.DerivedTypes.ToDictionary(
-            d => (string)d.TypeDiscriminator!, d => JsonSerializerOptions.Default.GetTypeInfo(d.DerivedType), StringComparer.Ordinal);
+            d => (string)d.TypeDiscriminator!, d => RecordOf(JsonSerializerOptions.Default.GetTypeInfo(d.DerivedType)), StringComparer.Ordinal);
         if (!records.Keys.SequenceEqual(RunwayEndpoints.All))
         {
             throw new InvalidOperationException($"The [JsonDerivedType]s of {nameof(RunwayGenerationRequest)} ({string.Join(", ", records.Keys)}) " +
@@ -100,7 +105,7 @@ internal static class GenerationRequestContract
         var types = RelayFieldsFirst.Concat(RelayFieldsLast).ToDictionary(f => f.Name, f => f.Type, StringComparer.Ordinal);
         foreach (var (endpoint, record) in Records)
         {
-            foreach (var property in record.Properties)
+            foreach (var property in record.Fields)
             {
                 if (!types.TryAdd(property.Name, property.PropertyType) && types[property.Name] != property.PropertyType)
                 {
@@ -111,4 +116,6 @@ internal static class GenerationRequestContract
         }
         return types;
     }
+
+    private sealed record Record(JsonTypeInfo Type, IReadOnlyList<JsonPropertyInfo> Fields);
 }
