@@ -103,17 +103,8 @@ public static class GenerationRequestReader
             {
                 continue;
             }
-            string? uri = null, position = null;
-            foreach (var p in Properties(item, path, ["uri", "position"], errors))
-            {
-                if (p.Name == "uri") uri = ReadString(p.Value, Path(path, "uri"), errors);
-                else position = ReadString(p.Value, Path(path, "position"), errors);
-            }
-            if (uri is null && !errors.Contains(Path(path, "uri")))
-            {
-                errors.Add(Path(path, "uri"), "is required");
-            }
-            images.Add(new PromptImage(uri ?? "", position));
+            var (uri, position) = ReadUriAnd(Properties(item, path, ["uri", "position"], errors), path, "position", errors);
+            images.Add(new PromptImage(uri, position));
         }
         return images;
     }
@@ -137,30 +128,32 @@ public static class GenerationRequestReader
     }
 
     private static List<MediaReference>? ReadReferences(JsonElement value, string field, ValidationErrors errors) =>
-        ReadObjectArray(value, field, "{uri, type}", ["uri", "type"], (item, path) =>
-        {
-            string? uri = null, type = null;
-            foreach (var p in item)
-            {
-                if (p.Name == "uri") uri = ReadString(p.Value, Path(path, "uri"), errors);
-                else type = ReadString(p.Value, Path(path, "type"), errors);
-            }
-            RequireUri(uri, path, errors);
-            return new MediaReference(uri ?? "", type);
-        }, errors);
+        ReadUriObjects(value, field, "type", (uri, type) => new MediaReference(uri, type), errors);
 
     private static List<ReferenceImage>? ReadReferenceImages(JsonElement value, string field, ValidationErrors errors) =>
-        ReadObjectArray(value, field, "{uri, tag}", ["uri", "tag"], (item, path) =>
+        ReadUriObjects(value, field, "tag", (uri, tag) => new ReferenceImage(uri, tag), errors);
+
+    /// <summary>An array of <c>{uri, <paramref name="other"/>}</c> objects, the second member an optional string.</summary>
+    private static List<T>? ReadUriObjects<T>(JsonElement value, string field, string other, Func<string, string?, T> create,
+        ValidationErrors errors) =>
+        ReadObjectArray(value, field, $"{{uri, {other}}}", ["uri", other], (item, path) =>
         {
-            string? uri = null, tag = null;
-            foreach (var p in item)
-            {
-                if (p.Name == "uri") uri = ReadString(p.Value, Path(path, "uri"), errors);
-                else tag = ReadString(p.Value, Path(path, "tag"), errors);
-            }
-            RequireUri(uri, path, errors);
-            return new ReferenceImage(uri ?? "", tag);
+            var (uri, second) = ReadUriAnd(item, path, other, errors);
+            return create(uri, second);
         }, errors);
+
+    /// <summary>An object's required <c>uri</c> and its one other (optional, string) member; a missing uri is reported.</summary>
+    private static (string Uri, string? Other) ReadUriAnd(IEnumerable<JsonProperty> members, string path, string other, ValidationErrors errors)
+    {
+        string? uri = null, second = null;
+        foreach (var p in members)
+        {
+            if (p.Name == "uri") uri = ReadString(p.Value, Path(path, "uri"), errors);
+            else second = ReadString(p.Value, Path(path, other), errors);
+        }
+        RequireUri(uri, path, errors);
+        return (uri ?? "", second);
+    }
 
     private static List<VideoKeyframe>? ReadKeyframes(JsonElement value, string field, ValidationErrors errors) =>
         ReadObjectArray(value, field, "{uri, seconds | at, range}", ["uri", "seconds", "at", "range"], (item, path) =>
