@@ -14,8 +14,17 @@ public sealed record GenerationRequestBody
     /// <summary>The fields that were given and read, by name; a field that could not be read is absent (the reader said why).</summary>
     public IReadOnlyDictionary<string, object> Values { get; init; } = NoValues;
 
-    /// <summary>Names of the fields the body carried with a non-null value (read or not), to tell which ones an endpoint does not take.</summary>
-    public IReadOnlySet<string> Present { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    private readonly IReadOnlySet<string>? _present;
+
+    /// <summary>
+    /// Names of the fields the body carried with a non-null value (read or not), in the order given, to tell which ones an
+    /// endpoint does not take. The reader sets it; a body built in code carries the fields it has values for.
+    /// </summary>
+    public IReadOnlySet<string> Present
+    {
+        get => _present ?? new HashSet<string>(Values.Keys, StringComparer.Ordinal);
+        init => _present = value;
+    }
 
     public string? Endpoint => Get<string>(GenerationFields.Endpoint);
 

@@ -95,4 +95,24 @@ public sealed class GenerationRequestContractTests
         Assert.Equal("", request.Model);
         Assert.Contains(RunwayRequestValidator.Validate(request), i => i.Field == "model" && i.Message == "is required");
     }
+
+    [Fact]
+    public void Map_BodyBuiltInCodeWithAFieldOfAnotherEndpoint_IsRefusedLikeARead()
+    {
+        var body = new GenerationRequestBody
+        {
+            Values = new Dictionary<string, object>
+            {
+                [GenerationFields.Endpoint] = RunwayEndpoints.TextToImage, [GenerationFields.Model] = "gen4_image", [GenerationFields.PromptText] = "a cat",
+                [GenerationFields.Ratio] = "1024:1024", [GenerationFields.Duration] = 5,
+            },
+        };
+        var errors = new ValidationErrors();
+
+        var accepted = GenerationRequestMapper.Map(body, new GenerationRequestPolicy(false, false), errors);
+
+        Assert.Null(accepted);
+        Assert.Equal(["duration"], errors.Fields.ToArray());
+        Assert.StartsWith("is not a field of text_to_image;", Assert.Single(errors.ToDictionary()["duration"]), StringComparison.Ordinal);
+    }
 }
