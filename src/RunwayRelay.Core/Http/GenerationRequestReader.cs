@@ -84,29 +84,19 @@ public static class GenerationRequestReader
         {
             return [new PromptImage(value.GetString()!)];
         }
-        if (value.ValueKind != JsonValueKind.Array)
+        return ReadArray(value, field, "a URI string or an array of {uri, position} objects", (item, path) =>
         {
-            errors.Add(field, $"must be a URI string or an array of {{uri, position}} objects, not {Describe(value.ValueKind)}");
-            return null;
-        }
-        var images = new List<PromptImage>();
-        int i = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            string path = Path(field, i++);
             if (item.ValueKind == JsonValueKind.String)
             {
-                images.Add(new PromptImage(item.GetString()!));
-                continue;
+                return new PromptImage(item.GetString()!);
             }
             if (!ExpectObject(item, path, "a {uri, position} object or a URI string", errors))
             {
-                continue;
+                return null;
             }
             var (uri, position) = ReadUriAnd(Properties(item, path, ["uri", "position"], errors), path, "position", errors);
-            images.Add(new PromptImage(uri, position));
-        }
-        return images;
+            return new PromptImage(uri, position);
+        }, errors);
     }
 
     private static ContentModeration? ReadContentModeration(JsonElement value, string field, ValidationErrors errors)
@@ -135,7 +125,7 @@ public static class GenerationRequestReader
 
     /// <summary>An array of <c>{uri, <paramref name="other"/>}</c> objects, the second member an optional string.</summary>
     private static List<T>? ReadUriObjects<T>(JsonElement value, string field, string other, Func<string, string?, T> create,
-        ValidationErrors errors) =>
+        ValidationErrors errors) where T : class =>
         ReadObjectArray(value, field, $"{{uri, {other}}}", ["uri", other], (item, path) =>
         {
             var (uri, second) = ReadUriAnd(item, path, other, errors);
@@ -198,21 +188,26 @@ public static class GenerationRequestReader
     }
 
     private static List<T>? ReadObjectArray<T>(JsonElement value, string field, string shape, string[] known,
-        Func<IEnumerable<JsonProperty>, string, T> readItem, ValidationErrors errors)
+        Func<IEnumerable<JsonProperty>, string, T> readItem, ValidationErrors errors) where T : class =>
+        ReadArray(value, field, $"an array of {shape} objects", (item, path) =>
+            ExpectObject(item, path, $"a {shape} object", errors) ? readItem(Properties(item, path, known, errors).ToList(), path) : null, errors);
+
+    /// <summary>Each item read under its index path (<c>field.0</c>); an item that does not read is left out, its problem reported.</summary>
+    private static List<T>? ReadArray<T>(JsonElement value, string field, string shape, Func<JsonElement, string, T?> readItem,
+        ValidationErrors errors) where T : class
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(field, $"must be an array of {shape} objects, not {Describe(value.ValueKind)}");
+            errors.Add(field, $"must be {shape}, not {Describe(value.ValueKind)}");
             return null;
         }
         var items = new List<T>();
         int i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            string path = Path(field, i++);
-            if (ExpectObject(item, path, $"a {shape} object", errors))
+            if (readItem(item, Path(field, i++)) is { } read)
             {
-                items.Add(readItem(Properties(item, path, known, errors).ToList(), path));
+                items.Add(read);
             }
         }
         return items;
@@ -257,24 +252,8 @@ public static class GenerationRequestReader
         return false;
     }
 
-    private static List<string>? ReadStrings(JsonElement value, string path, ValidationErrors errors)
-    {
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(path, $"must be an array of strings, not {Describe(value.ValueKind)}");
-            return null;
-        }
-        var items = new List<string>();
-        int i = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            if (ReadString(item, Path(path, i++), errors) is { } text)
-            {
-                items.Add(text);
-            }
-        }
-        return items;
-    }
+    private static List<string>? ReadStrings(JsonElement value, string field, ValidationErrors errors) =>
+        ReadArray(value, field, "an array of strings", (item, path) => ReadString(item, path, errors), errors);
 
     private static string? ReadString(JsonElement value, string path, ValidationErrors errors)
     {
