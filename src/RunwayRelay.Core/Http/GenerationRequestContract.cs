@@ -8,8 +8,9 @@ namespace RunwayRelay.Http;
 /// <summary>
 /// Which fields the <c>POST /api/generations</c> body takes and which endpoint takes each, read once from the typed
 /// contract: the endpoints are the <c>[JsonDerivedType]</c>s of <see cref="RunwayGenerationRequest"/>, an endpoint's
-/// fields its record's JSON properties, plus the relay's own fields. A property added to a record is thereby known to
-/// the reader, the mapper and the OpenAPI document; what is left to write is its validation rule.
+/// fields its record's JSON properties, plus the relay's own fields. A property added to a record is thereby read,
+/// refused on the other endpoints, set on the typed request and listed in the OpenAPI document; what is left to write
+/// is its per-model rule and its schema description (GenerationRequestSchemas asks for one).
 /// </summary>
 internal static class GenerationRequestContract
 {
