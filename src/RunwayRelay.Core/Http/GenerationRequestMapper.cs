@@ -3,17 +3,6 @@ using RunwayRelay.Runway;
 
 namespace RunwayRelay.Http;
 
-/// <summary>A request that passed every check: what the orchestration gets.</summary>
-public sealed record AcceptedGenerationRequest(RunwayGenerationRequest Request, string? OutputBlobName, Uri? CallbackUrl,
-    IReadOnlySet<string>? CallbackEvents = null);
-
-/// <summary>What the door needs to know about the server to judge a request.</summary>
-public sealed record GenerationRequestPolicy(bool CallbacksEnabled, bool AllowLoopbackCallbacks)
-{
-    /// <summary><c>Runway__AllowUnknownModels</c>: forward models the catalog does not list, with only endpoint-level checks.</summary>
-    public bool AllowUnknownModels { get; init; }
-}
-
 /// <summary>
 /// Turns a read body into the typed Runway request and judges it: the endpoint, which fields that endpoint takes, the
 /// output blob name, the callback URL, and then <see cref="RunwayRequestValidator"/> for the per-model rules.
@@ -25,33 +14,8 @@ public static class GenerationRequestMapper
     public const int MaxBlobNameSegments = 254;
     public const int MaxCallbackUrlLength = 2048;
 
-    private static readonly string[] AllEndpoints = [.. RunwayEndpoints.All];
-    private static readonly string[] VideoEndpoints = [RunwayEndpoints.ImageToVideo, RunwayEndpoints.TextToVideo, RunwayEndpoints.VideoToVideo];
-
     /// <summary>Which endpoints take each field; a field sent to another endpoint is an error, not silently dropped.</summary>
-    internal static readonly IReadOnlyDictionary<string, string[]> EndpointsOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        [GenerationFields.Endpoint] = AllEndpoints,
-        [GenerationFields.Model] = AllEndpoints,
-        [GenerationFields.PromptText] = AllEndpoints,
-        [GenerationFields.Seed] = AllEndpoints,
-        [GenerationFields.OutputBlobName] = AllEndpoints,
-        [GenerationFields.CallbackUrl] = AllEndpoints,
-        [GenerationFields.CallbackEvents] = AllEndpoints,
-        [GenerationFields.Ratio] = [.. VideoEndpoints, RunwayEndpoints.TextToImage],
-        [GenerationFields.ContentModeration] = [.. VideoEndpoints, RunwayEndpoints.TextToImage],
-        [GenerationFields.Duration] = VideoEndpoints,
-        [GenerationFields.Audio] = VideoEndpoints,
-        [GenerationFields.NegativePrompt] = VideoEndpoints,
-        [GenerationFields.PromptImage] = [RunwayEndpoints.ImageToVideo],
-        [GenerationFields.References] = [RunwayEndpoints.TextToVideo, RunwayEndpoints.VideoToVideo],
-        [GenerationFields.ReferenceImages] = [RunwayEndpoints.TextToImage],
-        [GenerationFields.Keyframes] = [RunwayEndpoints.VideoToVideo],
-        [GenerationFields.TargetAspectRatio] = [RunwayEndpoints.VideoToVideo],
-        [GenerationFields.PromptVideo] = [RunwayEndpoints.VideoToVideo],
-        [GenerationFields.VideoUri] = [RunwayEndpoints.VideoToVideo, RunwayEndpoints.VideoUpscale],
-        [GenerationFields.Resolution] = [RunwayEndpoints.VideoUpscale],
-    };
+    internal static IReadOnlyDictionary<string, string[]> EndpointsOf => GenerationRequestContract.EndpointsOf;
 
     public static AcceptedGenerationRequest? Map(GenerationRequestBody body, GenerationRequestPolicy policy, ValidationErrors errors)
     {
@@ -59,12 +23,7 @@ public static class GenerationRequestMapper
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(errors);
 
-        string? outputBlobName = null;
-        if (body.OutputBlobName is { } name)
-        {
-            if (BlobNameProblem(name) is { } problem) errors.Add(GenerationFields.OutputBlobName, problem);
-            else outputBlobName = name;
-        }
+        string? outputBlobName = CheckBlobName(body.OutputBlobName, errors);
         Uri? callbackUrl = body.CallbackUrl is { } url ? CheckCallbackUrl(url, policy, errors) : null;
 
         string endpoint;
@@ -85,7 +44,7 @@ public static class GenerationRequestMapper
         }
         else
         {
-            endpoint = body.PromptImage is not null ? RunwayEndpoints.ImageToVideo : RunwayEndpoints.TextToVideo;
+            endpoint = body.Values.ContainsKey(GenerationFields.PromptImage) ? RunwayEndpoints.ImageToVideo : RunwayEndpoints.TextToVideo;
             assumed = true;
         }
 
@@ -100,6 +59,37 @@ public static class GenerationRequestMapper
         }
 
         RunwayGenerationRequest request = Build(endpoint, body);
+        Validate(request, policy, errors);
+
+        var events = body.CallbackEvents is { } asked ? CheckCallbackEvents(asked, body.CallbackUrl is not null, errors) : null;
+        return errors.Count == 0 ? new AcceptedGenerationRequest(request, outputBlobName, callbackUrl, events) : null;
+    }
+
+    /// <summary>
+    /// Judges a request built in code rather than read from a body (an upload's metadata): its output blob name and the
+    /// per-model rules. Every problem is reported; the result is null when there is any.
+    /// </summary>
+    public static AcceptedGenerationRequest? Map(RunwayGenerationRequest request, string? outputBlobName, GenerationRequestPolicy policy,
+        ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(errors);
+
+        string? name = CheckBlobName(outputBlobName, errors);
+        Validate(request, policy, errors);
+        return errors.Count == 0 ? new AcceptedGenerationRequest(request, name, CallbackUrl: null) : null;
+    }
+
+    /// <summary>The endpoint's typed request from the body's values; fields the endpoint does not take are left out.</summary>
+    internal static RunwayGenerationRequest Build(string endpoint, GenerationRequestBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return GenerationRequestContract.Create(endpoint, body.Values);
+    }
+
+    private static void Validate(RunwayGenerationRequest request, GenerationRequestPolicy policy, ValidationErrors errors)
+    {
         foreach (var issue in RunwayRequestValidator.Validate(request, policy.AllowUnknownModels))
         {
             string field = issue.Field.Length == 0 ? GenerationFields.Body : issue.Field;
@@ -109,46 +99,20 @@ public static class GenerationRequestMapper
                 errors.Add(field, issue.Message);
             }
         }
-
-        var events = body.CallbackEvents is { } asked ? CheckCallbackEvents(asked, body.CallbackUrl is not null, errors) : null;
-        return errors.Count == 0 ? new AcceptedGenerationRequest(request, outputBlobName, callbackUrl, events) : null;
     }
 
-    internal static RunwayGenerationRequest Build(string endpoint, GenerationRequestBody body)
+    private static string? CheckBlobName(string? name, ValidationErrors errors)
     {
-        string model = body.Model ?? "";
-        return endpoint switch
+        if (name is null)
         {
-            RunwayEndpoints.ImageToVideo => new ImageToVideoRequest
-            {
-                Model = model, PromptText = body.PromptText, Seed = body.Seed, PromptImage = body.PromptImage ?? [],
-                Ratio = body.Ratio, Duration = body.Duration, Audio = body.Audio, NegativePrompt = body.NegativePrompt,
-                ContentModeration = body.ContentModeration,
-            },
-            RunwayEndpoints.TextToVideo => new TextToVideoRequest
-            {
-                Model = model, PromptText = body.PromptText, Seed = body.Seed, References = body.References,
-                Ratio = body.Ratio, Duration = body.Duration, Audio = body.Audio, NegativePrompt = body.NegativePrompt,
-                ContentModeration = body.ContentModeration,
-            },
-            RunwayEndpoints.VideoToVideo => new VideoToVideoRequest
-            {
-                Model = model, PromptText = body.PromptText, Seed = body.Seed, VideoUri = body.VideoUri, PromptVideo = body.PromptVideo,
-                References = body.References, Keyframes = body.Keyframes, TargetAspectRatio = body.TargetAspectRatio,
-                Ratio = body.Ratio, Duration = body.Duration, Audio = body.Audio, NegativePrompt = body.NegativePrompt,
-                ContentModeration = body.ContentModeration,
-            },
-            RunwayEndpoints.TextToImage => new TextToImageRequest
-            {
-                Model = model, PromptText = body.PromptText, Seed = body.Seed, Ratio = body.Ratio,
-                ReferenceImages = body.ReferenceImages, ContentModeration = body.ContentModeration,
-            },
-            RunwayEndpoints.VideoUpscale => new VideoUpscaleRequest
-            {
-                Model = model, PromptText = body.PromptText, Seed = body.Seed, VideoUri = body.VideoUri ?? "", Resolution = body.Resolution,
-            },
-            _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Unknown Runway endpoint."),
-        };
+            return null;
+        }
+        if (BlobNameProblem(name) is { } problem)
+        {
+            errors.Add(GenerationFields.OutputBlobName, problem);
+            return null;
+        }
+        return name;
     }
 
     /// <summary>

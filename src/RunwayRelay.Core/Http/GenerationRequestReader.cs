@@ -1,51 +1,41 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using RunwayRelay.Runway;
 
 namespace RunwayRelay.Http;
 
-/// <summary>The body's field names (Runway's, camelCase).</summary>
-public static class GenerationFields
-{
-    public const string Endpoint = "endpoint";
-    public const string Model = "model";
-    public const string PromptText = "promptText";
-    public const string PromptImage = "promptImage";
-    public const string VideoUri = "videoUri";
-    public const string PromptVideo = "promptVideo";
-    public const string Ratio = "ratio";
-    public const string Duration = "duration";
-    public const string Seed = "seed";
-    public const string Audio = "audio";
-    public const string NegativePrompt = "negativePrompt";
-    public const string ContentModeration = "contentModeration";
-    public const string References = "references";
-    public const string ReferenceImages = "referenceImages";
-    public const string Keyframes = "keyframes";
-    public const string TargetAspectRatio = "targetAspectRatio";
-    public const string Resolution = "resolution";
-    public const string OutputBlobName = "outputBlobName";
-    public const string CallbackUrl = "callbackUrl";
-    public const string CallbackEvents = "callbackEvents";
-
-    /// <summary>Key of problems with the body as a whole (not JSON, not an object), as System.Text.Json names the root.</summary>
-    public const string Body = "$";
-
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Endpoint, Model, PromptText, PromptImage, VideoUri, PromptVideo, Ratio, Duration, Seed, Audio, NegativePrompt,
-        ContentModeration, References, ReferenceImages, Keyframes, TargetAspectRatio, Resolution, OutputBlobName, CallbackUrl,
-        CallbackEvents,
-    ];
-}
-
 /// <summary>
 /// Reads a JSON body into a <see cref="GenerationRequestBody"/>, checking only JSON types and shapes, and records every
 /// problem under its field path. Unknown fields are problems too: a misspelt <c>promptTxt</c> silently dropped would
-/// still start a paid generation, just not the one asked for.
+/// still start a paid generation, just not the one asked for. Which fields exist, and as which type each is read, comes
+/// from <see cref="GenerationRequestContract"/>; this class knows how to read each type, not each field.
 /// </summary>
 public static class GenerationRequestReader
 {
+    private delegate object? ValueReader(JsonElement value, string path, ValidationErrors errors);
+
+    /// <summary>How a value of each type the request records use is read (and its problems worded).</summary>
+    private static readonly Dictionary<Type, ValueReader> ReadersByType = new()
+    {
+        [typeof(string)] = (v, p, e) => ReadString(v, p, e),
+        [typeof(int?)] = (v, p, e) => ReadInt(v, p, e),
+        [typeof(long?)] = (v, p, e) => ReadWhole<long>(v, p, e),
+        [typeof(bool?)] = (v, p, e) => ReadScalar<bool>(v, p, e, "true or false", x => x.ValueKind is JsonValueKind.True or JsonValueKind.False ? x.GetBoolean() : null),
+        [typeof(IReadOnlyList<string>)] = (v, p, e) => ReadStrings(v, p, e),
+        [typeof(IReadOnlyList<PromptImage>)] = (v, p, e) => ReadPromptImages(v, p, e),
+        [typeof(ContentModeration)] = (v, p, e) => ReadContentModeration(v, p, e),
+        [typeof(IReadOnlyList<MediaReference>)] = (v, p, e) => ReadReferences(v, p, e),
+        [typeof(IReadOnlyList<ReferenceImage>)] = (v, p, e) => ReadReferenceImages(v, p, e),
+        [typeof(IReadOnlyList<VideoKeyframe>)] = (v, p, e) => ReadKeyframes(v, p, e),
+    };
+
+    private static readonly Dictionary<string, ValueReader> ReadersByField = GenerationRequestContract.FieldTypes.ToDictionary(
+        f => f.Key,
+        f => ReadersByType.TryGetValue(f.Value, out var reader) ? reader : throw new InvalidOperationException(
+            $"The request field '{f.Key}' is a {f.Value}, a type {nameof(GenerationRequestReader)} has no reader for; add one to {nameof(ReadersByType)}."),
+        StringComparer.Ordinal);
+
     public static GenerationRequestBody Read(JsonElement root, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -56,12 +46,12 @@ public static class GenerationRequestReader
         }
 
         var present = new HashSet<string>(StringComparer.Ordinal);
-        var body = new GenerationRequestBody { Present = present };
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
             string name = property.Name;
             JsonElement value = property.Value;
-            if (!GenerationFields.All.Contains(name, StringComparer.Ordinal))
+            if (!ReadersByField.TryGetValue(name, out var read))
             {
                 string? hint = GenerationFields.All.FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
                 errors.Add(name, hint is null
@@ -80,79 +70,37 @@ public static class GenerationRequestReader
                 present.Remove(name);
                 continue;
             }
-
-            body = name switch
+            if (read(value, name, errors) is { } given)
             {
-                GenerationFields.Endpoint => body with { Endpoint = ReadString(value, name, errors) },
-                GenerationFields.Model => body with { Model = ReadString(value, name, errors) },
-                GenerationFields.PromptText => body with { PromptText = ReadString(value, name, errors) },
-                GenerationFields.PromptImage => body with { PromptImage = ReadPromptImages(value, errors) },
-                GenerationFields.VideoUri => body with { VideoUri = ReadString(value, name, errors) },
-                GenerationFields.PromptVideo => body with { PromptVideo = ReadString(value, name, errors) },
-                GenerationFields.Ratio => body with { Ratio = ReadString(value, name, errors) },
-                GenerationFields.Duration => body with { Duration = ReadInt(value, name, errors) },
-                GenerationFields.Seed => body with { Seed = ReadLong(value, name, errors) },
-                GenerationFields.Audio => body with { Audio = ReadBool(value, name, errors) },
-                GenerationFields.NegativePrompt => body with { NegativePrompt = ReadString(value, name, errors) },
-                GenerationFields.ContentModeration => body with { ContentModeration = ReadContentModeration(value, errors) },
-                GenerationFields.References => body with { References = ReadReferences(value, errors) },
-                GenerationFields.ReferenceImages => body with { ReferenceImages = ReadReferenceImages(value, errors) },
-                GenerationFields.Keyframes => body with { Keyframes = ReadKeyframes(value, errors) },
-                GenerationFields.TargetAspectRatio => body with { TargetAspectRatio = ReadString(value, name, errors) },
-                GenerationFields.Resolution => body with { Resolution = ReadString(value, name, errors) },
-                GenerationFields.OutputBlobName => body with { OutputBlobName = ReadString(value, name, errors) },
-                GenerationFields.CallbackUrl => body with { CallbackUrl = ReadString(value, name, errors) },
-                GenerationFields.CallbackEvents => body with { CallbackEvents = ReadStrings(value, name, errors) },
-                _ => body,
-            };
+                values[name] = given;
+            }
         }
-        return body;
+        return new GenerationRequestBody { Values = values, Present = present };
     }
 
-    private static IReadOnlyList<PromptImage>? ReadPromptImages(JsonElement value, ValidationErrors errors)
+    private static List<PromptImage>? ReadPromptImages(JsonElement value, string field, ValidationErrors errors)
     {
-        const string field = GenerationFields.PromptImage;
         if (value.ValueKind == JsonValueKind.String)
         {
             return [new PromptImage(value.GetString()!)];
         }
-        if (value.ValueKind != JsonValueKind.Array)
+        return ReadArray(value, field, "a URI string or an array of {uri, position} objects", (item, path) =>
         {
-            errors.Add(field, $"must be a URI string or an array of {{uri, position}} objects, not {Describe(value.ValueKind)}");
-            return null;
-        }
-        var images = new List<PromptImage>();
-        int i = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            string path = Path(field, i++);
             if (item.ValueKind == JsonValueKind.String)
             {
-                images.Add(new PromptImage(item.GetString()!));
-                continue;
+                return new PromptImage(item.GetString()!);
             }
             if (!ExpectObject(item, path, "a {uri, position} object or a URI string", errors))
             {
-                continue;
+                return null;
             }
-            string? uri = null, position = null;
-            foreach (var p in Properties(item, path, ["uri", "position"], errors))
-            {
-                if (p.Name == "uri") uri = ReadString(p.Value, Path(path, "uri"), errors);
-                else position = ReadString(p.Value, Path(path, "position"), errors);
-            }
-            if (uri is null && !errors.Contains(Path(path, "uri")))
-            {
-                errors.Add(Path(path, "uri"), "is required");
-            }
-            images.Add(new PromptImage(uri ?? "", position));
-        }
-        return images;
+            var (uri, position) = ReadUriAnd(Properties(item, path, ["uri", "position"], errors), path, "position", errors);
+            return new PromptImage(uri, position);
+        }, errors);
     }
 
-    private static ContentModeration? ReadContentModeration(JsonElement value, ValidationErrors errors)
+    private static ContentModeration? ReadContentModeration(JsonElement value, string field, ValidationErrors errors)
     {
-        const string field = GenerationFields.ContentModeration;
         if (!ExpectObject(value, field, "an object such as {\"publicFigureThreshold\": \"auto\"}", errors))
         {
             return null;
@@ -169,34 +117,36 @@ public static class GenerationRequestReader
         return threshold is null ? null : new ContentModeration(threshold);
     }
 
-    private static List<MediaReference>? ReadReferences(JsonElement value, ValidationErrors errors) =>
-        ReadObjectArray(value, GenerationFields.References, "{uri, type}", ["uri", "type"], (item, path) =>
+    private static List<MediaReference>? ReadReferences(JsonElement value, string field, ValidationErrors errors) =>
+        ReadUriObjects(value, field, "type", (uri, type) => new MediaReference(uri, type), errors);
+
+    private static List<ReferenceImage>? ReadReferenceImages(JsonElement value, string field, ValidationErrors errors) =>
+        ReadUriObjects(value, field, "tag", (uri, tag) => new ReferenceImage(uri, tag), errors);
+
+    /// <summary>An array of <c>{uri, <paramref name="other"/>}</c> objects, the second member an optional string.</summary>
+    private static List<T>? ReadUriObjects<T>(JsonElement value, string field, string other, Func<string, string?, T> create,
+        ValidationErrors errors) where T : class =>
+        ReadObjectArray(value, field, $"{{uri, {other}}}", ["uri", other], (item, path) =>
         {
-            string? uri = null, type = null;
-            foreach (var p in item)
-            {
-                if (p.Name == "uri") uri = ReadString(p.Value, Path(path, "uri"), errors);
-                else type = ReadString(p.Value, Path(path, "type"), errors);
-            }
-            RequireUri(uri, path, errors);
-            return new MediaReference(uri ?? "", type);
+            var (uri, second) = ReadUriAnd(item, path, other, errors);
+            return create(uri, second);
         }, errors);
 
-    private static List<ReferenceImage>? ReadReferenceImages(JsonElement value, ValidationErrors errors) =>
-        ReadObjectArray(value, GenerationFields.ReferenceImages, "{uri, tag}", ["uri", "tag"], (item, path) =>
+    /// <summary>An object's required <c>uri</c> and its one other (optional, string) member; a missing uri is reported.</summary>
+    private static (string Uri, string? Other) ReadUriAnd(IEnumerable<JsonProperty> members, string path, string other, ValidationErrors errors)
+    {
+        string? uri = null, second = null;
+        foreach (var p in members)
         {
-            string? uri = null, tag = null;
-            foreach (var p in item)
-            {
-                if (p.Name == "uri") uri = ReadString(p.Value, Path(path, "uri"), errors);
-                else tag = ReadString(p.Value, Path(path, "tag"), errors);
-            }
-            RequireUri(uri, path, errors);
-            return new ReferenceImage(uri ?? "", tag);
-        }, errors);
+            if (p.Name == "uri") uri = ReadString(p.Value, Path(path, "uri"), errors);
+            else second = ReadString(p.Value, Path(path, other), errors);
+        }
+        RequireUri(uri, path, errors);
+        return (uri ?? "", second);
+    }
 
-    private static List<VideoKeyframe>? ReadKeyframes(JsonElement value, ValidationErrors errors) =>
-        ReadObjectArray(value, GenerationFields.Keyframes, "{uri, seconds | at, range}", ["uri", "seconds", "at", "range"], (item, path) =>
+    private static List<VideoKeyframe>? ReadKeyframes(JsonElement value, string field, ValidationErrors errors) =>
+        ReadObjectArray(value, field, "{uri, seconds | at, range}", ["uri", "seconds", "at", "range"], (item, path) =>
         {
             string? uri = null;
             double? seconds = null, at = null;
@@ -238,21 +188,26 @@ public static class GenerationRequestReader
     }
 
     private static List<T>? ReadObjectArray<T>(JsonElement value, string field, string shape, string[] known,
-        Func<IEnumerable<JsonProperty>, string, T> readItem, ValidationErrors errors)
+        Func<IEnumerable<JsonProperty>, string, T> readItem, ValidationErrors errors) where T : class =>
+        ReadArray(value, field, $"an array of {shape} objects", (item, path) =>
+            ExpectObject(item, path, $"a {shape} object", errors) ? readItem(Properties(item, path, known, errors).ToList(), path) : null, errors);
+
+    /// <summary>Each item read under its index path (<c>field.0</c>); an item that does not read is left out, its problem reported.</summary>
+    private static List<T>? ReadArray<T>(JsonElement value, string field, string shape, Func<JsonElement, string, T?> readItem,
+        ValidationErrors errors) where T : class
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(field, $"must be an array of {shape} objects, not {Describe(value.ValueKind)}");
+            errors.Add(field, $"must be {shape}, not {Describe(value.ValueKind)}");
             return null;
         }
         var items = new List<T>();
         int i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            string path = Path(field, i++);
-            if (ExpectObject(item, path, $"a {shape} object", errors))
+            if (readItem(item, Path(field, i++)) is { } read)
             {
-                items.Add(readItem(Properties(item, path, known, errors).ToList(), path));
+                items.Add(read);
             }
         }
         return items;
@@ -297,24 +252,8 @@ public static class GenerationRequestReader
         return false;
     }
 
-    private static List<string>? ReadStrings(JsonElement value, string path, ValidationErrors errors)
-    {
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(path, $"must be an array of strings, not {Describe(value.ValueKind)}");
-            return null;
-        }
-        var items = new List<string>();
-        int i = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            if (ReadString(item, Path(path, i++), errors) is { } text)
-            {
-                items.Add(text);
-            }
-        }
-        return items;
-    }
+    private static List<string>? ReadStrings(JsonElement value, string field, ValidationErrors errors) =>
+        ReadArray(value, field, "an array of strings", (item, path) => ReadString(item, path, errors), errors);
 
     private static string? ReadString(JsonElement value, string path, ValidationErrors errors)
     {
@@ -326,57 +265,37 @@ public static class GenerationRequestReader
         return null;
     }
 
-    private static int? ReadInt(JsonElement value, string path, ValidationErrors errors)
-    {
-        if (value.ValueKind == JsonValueKind.Number)
-        {
-            if (value.TryGetInt32(out int n))
-            {
-                return n;
-            }
-            if (value.TryGetDouble(out double d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
-            {
-                return (int)d;
-            }
-        }
-        errors.Add(path, $"must be a whole number, not {Describe(value)}");
-        return null;
-    }
+    private static int? ReadInt(JsonElement value, string path, ValidationErrors errors) => ReadWhole<int>(value, path, errors);
 
-    private static long? ReadLong(JsonElement value, string path, ValidationErrors errors)
-    {
-        if (value.ValueKind == JsonValueKind.Number)
-        {
-            if (value.TryGetInt64(out long n))
-            {
-                return n;
-            }
-            if (value.TryGetDouble(out double d) && d == Math.Floor(d) && d is >= long.MinValue and <= long.MaxValue)
-            {
-                return (long)d;
-            }
-        }
-        errors.Add(path, $"must be a whole number, not {Describe(value)}");
-        return null;
-    }
+    private static double? ReadDouble(JsonElement value, string path, ValidationErrors errors) =>
+        ReadScalar<double>(value, path, errors, "a number",
+            x => x.ValueKind == JsonValueKind.Number && x.TryGetDouble(out double d) && double.IsFinite(d) ? d : null);
 
-    private static double? ReadDouble(JsonElement value, string path, ValidationErrors errors)
-    {
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double d) && double.IsFinite(d))
+    /// <summary>A whole number that fits <typeparamref name="T"/>: <c>5</c>, <c>5.0</c> and <c>5e0</c> are, <c>5.5</c> is not.</summary>
+    private static T? ReadWhole<T>(JsonElement value, string path, ValidationErrors errors) where T : struct, IBinaryInteger<T>, IMinMaxValue<T> =>
+        ReadScalar<T>(value, path, errors, "a whole number", x =>
         {
-            return d;
-        }
-        errors.Add(path, $"must be a number, not {Describe(value)}");
-        return null;
-    }
+            if (x.ValueKind != JsonValueKind.Number)
+            {
+                return null;
+            }
+            if (x.TryGetInt64(out long n) && n >= long.CreateTruncating(T.MinValue) && n <= long.CreateTruncating(T.MaxValue))
+            {
+                return T.CreateTruncating(n);
+            }
+            return x.TryGetDouble(out double d) && d == Math.Floor(d) && d >= double.CreateTruncating(T.MinValue) && d <= double.CreateTruncating(T.MaxValue)
+                ? T.CreateSaturating(d)
+                : null;
+        });
 
-    private static bool? ReadBool(JsonElement value, string path, ValidationErrors errors)
+    private static T? ReadScalar<T>(JsonElement value, string path, ValidationErrors errors, string expected, Func<JsonElement, T?> read)
+        where T : struct
     {
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        if (read(value) is { } result)
         {
-            return value.GetBoolean();
+            return result;
         }
-        errors.Add(path, $"must be true or false, not {Describe(value)}");
+        errors.Add(path, $"must be {expected}, not {Describe(value)}");
         return null;
     }
 

@@ -1,49 +1,5 @@
 namespace RunwayRelay.Runway;
 
-/// <summary>A text field's rule: length in UTF-16 code units (what Runway counts), and whether it must be present.</summary>
-internal sealed record TextRule(int Min, int Max, bool Required);
-
-/// <summary>A closed set of values (null = any string) and whether the field must be present.</summary>
-internal sealed record ChoiceRule(IReadOnlyList<string>? Allowed, bool Required);
-
-/// <summary>Whole seconds, either a range or a set of values.</summary>
-internal sealed record DurationRule(int Min, int Max, bool Required, IReadOnlyList<int>? Allowed = null)
-{
-    public bool Accepts(int value) => Allowed is { } set ? set.Contains(value) : value >= Min && value <= Max;
-
-    public string Describe() => Allowed is { } set ? "one of " + string.Join(", ", set) : $"a whole number of seconds from {Min} to {Max}";
-}
-
-/// <summary>
-/// How a model takes <c>promptImage</c>: how many entries, whether <c>last</c> is allowed, whether entries without a
-/// position (reference images) are allowed, and whether a last frame needs a first frame.
-/// </summary>
-internal sealed record PromptImageRule(int MaxCount, bool AllowLast, bool AllowReferences, bool LastNeedsFirst);
-
-/// <summary>One model on one endpoint. A null rule means the model does not take that field (Runway rejects unknown fields).</summary>
-internal sealed record ModelSpec
-{
-    public required string Endpoint { get; init; }
-    public required string Model { get; init; }
-    public TextRule? PromptText { get; init; }
-    public ChoiceRule? Ratio { get; init; }
-    public DurationRule? Duration { get; init; }
-    public bool Seed { get; init; }
-    public bool Audio { get; init; }
-    public bool ContentModeration { get; init; }
-    public TextRule? NegativePrompt { get; init; }
-    public PromptImageRule? PromptImage { get; init; }
-    /// <summary>Most <c>references</c> entries; 0 = not taken.</summary>
-    public int MaxReferences { get; init; }
-    /// <summary><c>videoUri</c> or <c>promptVideo</c> (required), or null.</summary>
-    public string? VideoField { get; init; }
-    public bool Keyframes { get; init; }
-    public IReadOnlyList<string>? TargetAspectRatios { get; init; }
-    /// <summary><c>referenceImages</c> count for text_to_image; null = not taken.</summary>
-    public (int Min, int Max)? ReferenceImages { get; init; }
-    public IReadOnlyList<string>? Resolutions { get; init; }
-}
-
 /// <summary>
 /// Per-endpoint model tables (snapshot of Runway's API, mid-2026; see docs/runway-client.md). Model names stay open
 /// strings: the HTTP API refuses a model missing here unless <c>Runway__AllowUnknownModels</c> is set, which sends it with

@@ -1,11 +1,6 @@
-namespace RunwayRelay.Runway;
+using System.Diagnostics.CodeAnalysis;
 
-/// <summary>Which kind of media a field carries; it decides the allowed <c>data:</c> type and its size limit.</summary>
-public enum RunwayMediaKind
-{
-    Image,
-    Video,
-}
+namespace RunwayRelay.Runway;
 
 /// <summary>
 /// Checks a request against the per-model tables so that a request Runway would reject is rejected before any call
@@ -141,13 +136,8 @@ public static class RunwayRequestValidator
 
     private static void CheckSeed(Issues issues, ModelSpec? spec, long? seed)
     {
-        if (seed is null)
+        if (!GivenAndTaken(issues, spec, seed, s => s.Seed, "seed"))
         {
-            return;
-        }
-        if (spec is { Seed: false })
-        {
-            Unsupported(issues, spec, true, "seed");
             return;
         }
         if (seed < 0 || seed > MaxSeed)
@@ -231,13 +221,8 @@ public static class RunwayRequestValidator
 
     private static void CheckContentModeration(Issues issues, ModelSpec? spec, ContentModeration? moderation)
     {
-        if (moderation is null)
+        if (!GivenAndTaken(issues, spec, moderation, s => s.ContentModeration, "contentModeration"))
         {
-            return;
-        }
-        if (spec is { ContentModeration: false })
-        {
-            Unsupported(issues, spec, true, "contentModeration");
             return;
         }
         if (!RunwayModelCatalog.PublicFigureThresholds.Contains(moderation.PublicFigureThreshold, StringComparer.Ordinal))
@@ -315,13 +300,8 @@ public static class RunwayRequestValidator
 
     private static void CheckReferences(Issues issues, ModelSpec? spec, IReadOnlyList<MediaReference>? references)
     {
-        if (references is null)
+        if (!GivenAndTaken(issues, spec, references, s => s.MaxReferences > 0, "references"))
         {
-            return;
-        }
-        if (spec is { MaxReferences: 0 })
-        {
-            Unsupported(issues, spec, true, "references");
             return;
         }
         if (spec is not null && references.Count > spec.MaxReferences)
@@ -365,13 +345,8 @@ public static class RunwayRequestValidator
 
     private static void CheckKeyframes(Issues issues, ModelSpec? spec, IReadOnlyList<VideoKeyframe>? keyframes)
     {
-        if (keyframes is null)
+        if (!GivenAndTaken(issues, spec, keyframes, s => s.Keyframes, "keyframes"))
         {
-            return;
-        }
-        if (spec is { Keyframes: false })
-        {
-            Unsupported(issues, spec, true, "keyframes");
             return;
         }
         if (keyframes.Count is < 1 or > 5)
@@ -556,6 +531,24 @@ public static class RunwayRequestValidator
         }
 
         issues.Add("invalid_string", $"must be an https:// URL, a runway:// upload URI or a {expected} URI", path);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> is given and the model takes it (or the model is unknown), so the value's own
+    /// checks apply; a value the model does not take is reported instead.
+    /// </summary>
+    private static bool GivenAndTaken(Issues issues, ModelSpec? spec, [NotNullWhen(true)] object? value, Func<ModelSpec, bool> takes, string field)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+        if (spec is not null && !takes(spec))
+        {
+            Unsupported(issues, spec, true, field);
+            return false;
+        }
+        return true;
     }
 
     private static void Unsupported(Issues issues, ModelSpec spec, bool present, string field)

@@ -88,7 +88,7 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
 
         string outputName = OutputNameFor(blob.Name);
         var errors = new ValidationErrors();
-        var body = ReadMetadata(properties.Metadata, errors) with { OutputBlobName = outputName };
+        var asked = ReadMetadata(properties.Metadata, errors);
 
         string? mediaType = ImageMediaType(blob.Name, properties.ContentType);
         if (mediaType is null)
@@ -118,15 +118,11 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
         {
             // Judged with a stand-in: the submit activity reads the image itself (a data URI, or an ephemeral upload
             // when larger), so it never passes through here or through durable state.
-            body = body with
-            {
-                PromptImage = [new PromptImage(ValidationStandIn(mediaType))],
-                Present = new HashSet<string>(body.Present, StringComparer.Ordinal) { GenerationFields.PromptImage, GenerationFields.OutputBlobName },
-            };
+            asked = asked with { PromptImage = [new PromptImage(ValidationStandIn(mediaType))] };
         }
 
         AcceptedGenerationRequest? accepted = errors.Count == 0
-            ? GenerationRequestMapper.Map(body,
+            ? GenerationRequestMapper.Map(asked, outputName,
                 new GenerationRequestPolicy(CallbacksEnabled: false, AllowLoopbackCallbacks: false) { AllowUnknownModels = _runway.CurrentValue.AllowUnknownModels }, errors)
             : null;
         if (accepted?.Request is not ImageToVideoRequest request)
@@ -155,8 +151,8 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
     /// <summary><c>folder/cat.png</c> → <c>folder/cat.mp4</c>.</summary>
     public static string OutputNameFor(string blobName) => OutputNames.WithExtension(blobName, ".mp4");
 
-    /// <summary>The metadata as a request body, with the documented defaults for what is missing.</summary>
-    internal static GenerationRequestBody ReadMetadata(IDictionary<string, string>? metadata, ValidationErrors errors)
+    /// <summary>The metadata as a request (without its image yet), with the documented defaults for what is missing.</summary>
+    internal static ImageToVideoRequest ReadMetadata(IDictionary<string, string>? metadata, ValidationErrors errors)
     {
         var values = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? Decode(v.Trim()) : null;
@@ -173,23 +169,13 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
             else errors.Add(GenerationFields.Seed, $"metadata '{MetadataNames.Seed}' must be a whole number (got '{s}')");
         }
 
-        var present = new HashSet<string>(StringComparer.Ordinal)
+        return new ImageToVideoRequest
         {
-            GenerationFields.Endpoint, GenerationFields.Model, GenerationFields.Ratio, GenerationFields.Duration,
-        };
-        string? prompt = Get(MetadataNames.Prompt);
-        if (prompt is not null) present.Add(GenerationFields.PromptText);
-        if (seed is not null) present.Add(GenerationFields.Seed);
-
-        return new GenerationRequestBody
-        {
-            Endpoint = RunwayEndpoints.ImageToVideo,
             Model = Get(MetadataNames.Model) ?? DefaultModel,
-            PromptText = prompt,
+            PromptText = Get(MetadataNames.Prompt),
             Ratio = Get(MetadataNames.Ratio) ?? DefaultRatio,
             Duration = duration,
             Seed = seed,
-            Present = present,
         };
     }
 

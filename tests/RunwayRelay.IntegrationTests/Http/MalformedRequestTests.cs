@@ -99,10 +99,7 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHel
 
         var answer = await SendAsync(host, MalformedRequest.Text("lone surrogate", body, field));
 
-        Assert.Equal(400, answer.Status);
-        Assert.Equal(ProblemJson, answer.ContentType);
-        Assert.Contains("Unicode", answer.Errors[field][0], StringComparison.Ordinal);
-        await AssertNothingSubmittedAsync(host);
+        await AssertRefusedAsync(host, answer, field, "Unicode");
     }
 
     [Fact]
@@ -112,9 +109,7 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHel
 
         var answer = await SendAsync(host, MalformedRequest.Text("name", "{\"\\ud800\":1," + ValidBody[1..], "$"));
 
-        Assert.Equal(400, answer.Status);
-        Assert.Contains("property name", answer.Errors["$"][0], StringComparison.Ordinal);
-        await AssertNothingSubmittedAsync(host);
+        await AssertRefusedAsync(host, answer, "$", "property name");
     }
 
     [Fact]
@@ -126,40 +121,24 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHel
 
         var answer = await SendAsync(host, MalformedRequest.Bytes("utf-8", body, "promptText"));
 
-        Assert.Equal(400, answer.Status);
-        Assert.Equal(ProblemJson, answer.ContentType);
-        Assert.Contains("Unicode", Assert.Single(answer.Errors["promptText"]), StringComparison.Ordinal);
-        await AssertNothingSubmittedAsync(host);
-    }
-
-    [Fact]
-    public async Task Start_Http10WithoutHost_Answers400NamingHostAndSubmitsNothing()
-    {
-        await using var host = await StartAsync();
-
-        var answer = await RawAsync(host, "POST", "/api/generations", ValidBody);
-
-        Assert.Equal(400, answer.Status);
-        Assert.Equal(ProblemJson, answer.ContentType);
-        Assert.Contains("missing", answer.Errors["Host"][0], StringComparison.Ordinal);
-        await AssertNothingSubmittedAsync(host);
+        await AssertRefusedAsync(host, answer, "promptText", "Unicode");
     }
 
     /// <summary>
-    /// Kestrel itself refuses most malformed Host headers (<c>a@b</c>, <c>a/b</c>, <c>[::1</c>) with a bare 400 before
-    /// the app runs; one with an impossible port reaches the app, which must not build a status URL from it.
+    /// An HTTP/1.0 request may leave Host out. Kestrel itself refuses most malformed Host headers (<c>a@b</c>, <c>a/b</c>,
+    /// <c>[::1</c>) with a bare 400 before the app runs; one with an impossible port reaches the app, which must not build
+    /// a status URL from it.
     /// </summary>
-    [Fact]
-    public async Task Start_HostWithImpossiblePort_Answers400NamingHostAndSubmitsNothing()
+    [Theory]
+    [InlineData(null, "missing")]
+    [InlineData("relay.example.com:99999", "well-formed")]
+    public async Task Start_Http10WithoutHostOrWithImpossiblePort_Answers400NamingHostAndSubmitsNothing(string? hostHeader, string says)
     {
         await using var host = await StartAsync();
 
-        var answer = await RawAsync(host, "POST", "/api/generations", ValidBody, hostHeader: "relay.example.com:99999");
+        var answer = await RawAsync(host, "POST", "/api/generations", ValidBody, hostHeader);
 
-        Assert.Equal(400, answer.Status);
-        Assert.Equal(ProblemJson, answer.ContentType);
-        Assert.Contains("well-formed", Assert.Single(answer.Errors["Host"]), StringComparison.Ordinal);
-        await AssertNothingSubmittedAsync(host);
+        await AssertRefusedAsync(host, answer, "Host", says);
     }
 
     [Fact]
@@ -217,9 +196,7 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHel
 
         var answer = await SendAsync(host, MalformedRequest.Text("unknown", ValidBody.Replace("gen4.5", "gen9_ultra", StringComparison.Ordinal), "model"));
 
-        Assert.Equal(400, answer.Status);
-        Assert.Contains("veo3.1", answer.Errors["model"][0], StringComparison.Ordinal);
-        await AssertNothingSubmittedAsync(host);
+        await AssertRefusedAsync(host, answer, "model", "veo3.1");
     }
 
     [Fact]
@@ -336,6 +313,14 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHel
         var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
         string? type = headers.TryGetValue("content-type", out var t) ? t.Split(';')[0].Trim() : null;
         return Answer.From(status, type, raw[(split + 4)..], headers);
+    }
+
+    /// <summary>A 400 problem whose one message for <paramref name="field"/> says <paramref name="says"/>, and nothing submitted.</summary>
+    private static async Task AssertRefusedAsync(GenerationHost host, Answer answer, string field, string says)
+    {
+        Assert.Equal((400, ProblemJson), (answer.Status, answer.ContentType));
+        Assert.Contains(says, Assert.Single(answer.Errors[field]), StringComparison.Ordinal);
+        await AssertNothingSubmittedAsync(host);
     }
 
     private static async Task AssertNothingSubmittedAsync(GenerationHost host)

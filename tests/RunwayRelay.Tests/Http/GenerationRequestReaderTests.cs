@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RunwayRelay.Http;
+using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Http;
 
@@ -25,13 +26,13 @@ public sealed class GenerationRequestReaderTests
 
         Assert.Equal(0, errors.Count);
         Assert.Equal("video_to_video", body.Endpoint);
-        Assert.Equal(5, body.Duration);
-        Assert.Equal(4294967295L, body.Seed);
-        Assert.True(body.Audio);
-        Assert.Equal("low", body.ContentModeration!.PublicFigureThreshold);
-        Assert.Equal("image", Assert.Single(body.References!).Type);
-        Assert.Equal("cat", Assert.Single(body.ReferenceImages!).Tag);
-        var keyframe = Assert.Single(body.Keyframes!);
+        Assert.Equal(5, body.Get<int?>(GenerationFields.Duration));
+        Assert.Equal(4294967295L, body.Get<long?>(GenerationFields.Seed));
+        Assert.True(body.Get<bool?>(GenerationFields.Audio));
+        Assert.Equal("low", body.Get<ContentModeration>(GenerationFields.ContentModeration)!.PublicFigureThreshold);
+        Assert.Equal("image", Assert.Single(body.Get<IReadOnlyList<MediaReference>>(GenerationFields.References)!).Type);
+        Assert.Equal("cat", Assert.Single(body.Get<IReadOnlyList<ReferenceImage>>(GenerationFields.ReferenceImages)!).Tag);
+        var keyframe = Assert.Single(body.Get<IReadOnlyList<VideoKeyframe>>(GenerationFields.Keyframes)!);
         Assert.Equal(1.5, keyframe.Seconds);
         Assert.Equal(2, keyframe.Range!.EndSeconds);
         Assert.Equal(18, body.Present.Count);
@@ -62,7 +63,7 @@ public sealed class GenerationRequestReaderTests
         var (body, errors) = Read("""{"promptImage":"https://example.com/a.png"}""");
 
         Assert.Equal(0, errors.Count);
-        var image = Assert.Single(body.PromptImage!);
+        var image = Assert.Single(body.Get<IReadOnlyList<PromptImage>>(GenerationFields.PromptImage)!);
         Assert.Equal("https://example.com/a.png", image.Uri);
         Assert.Null(image.Position);
     }
@@ -91,8 +92,8 @@ public sealed class GenerationRequestReaderTests
         var (body, errors) = Read("""{"model":"gen4.5","seed":null,"promptImage":null}""");
 
         Assert.Equal(0, errors.Count);
-        Assert.Null(body.Seed);
-        Assert.Null(body.PromptImage);
+        Assert.Null(body.Get<long?>(GenerationFields.Seed));
+        Assert.Null(body.Get<IReadOnlyList<PromptImage>>(GenerationFields.PromptImage));
         Assert.Equal(["model"], body.Present.ToArray());
     }
 

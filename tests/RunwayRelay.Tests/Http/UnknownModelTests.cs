@@ -68,7 +68,7 @@ public sealed class UnknownModelTests
     {
         foreach (var spec in RunwayModelCatalog.All)
         {
-            RunwayGenerationRequest request = GenerationRequestMapper.Build(spec.Endpoint, new GenerationRequestBody { Model = spec.Model });
+            RunwayGenerationRequest request = GenerationRequestMapper.Build(spec.Endpoint, new GenerationRequestBody { Values = new Dictionary<string, object> { [GenerationFields.Model] = spec.Model } });
             var issues = RunwayRequestValidator.Validate(request, allowUnknownModels: false);
             Assert.DoesNotContain(issues, i => i.Message.Contains("is not a known model", StringComparison.Ordinal));
         }

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace RunwayRelay.Runway;
+
+/// <summary><c>POST /v1/text_to_image</c>.</summary>
+public sealed record TextToImageRequest : RunwayGenerationRequest
+{
+    [JsonIgnore] public override string Endpoint => RunwayEndpoints.TextToImage;
+
+    [JsonPropertyName("ratio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Ratio { get; init; }
+
+    [JsonPropertyName("referenceImages"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ReferenceImage>? ReferenceImages { get; init; }
+
+    [JsonPropertyName("contentModeration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ContentModeration? ContentModeration { get; init; }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace RunwayRelay.Runway;
+
+/// <summary>An aleph2 keyframe: an image pinned at <see cref="Seconds"/> into the input video or at a fraction <see cref="At"/> (0..1) of it.</summary>
+public sealed record VideoKeyframe
+{
+    [JsonPropertyName("uri")] public required string Uri { get; init; }
+
+    [JsonPropertyName("seconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Seconds { get; init; }
+
+    [JsonPropertyName("at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? At { get; init; }
+
+    [JsonPropertyName("range"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public KeyframeRange? Range { get; init; }
+}
