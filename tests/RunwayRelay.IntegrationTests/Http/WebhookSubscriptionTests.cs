@@ -205,7 +205,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var body = await JsonAsync(answer);
-        Assert.Equal(GenerationsApi.UnknownSubscription, body.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationCancelStatus.NotSubscribed), body.GetProperty("status").GetString());
         Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), body.GetProperty("id").GetString());
         Assert.Empty(host.Emulator.Activity.Requests);
         AssertTokenNowhere(host, generationRan: false);
