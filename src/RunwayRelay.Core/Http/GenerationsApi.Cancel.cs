@@ -14,13 +14,12 @@ public sealed partial class GenerationsApi
         WithGenerationAsync(request, id, client, async (generation, urls) =>
         {
             var status = await CancelUnlessEndedAsync(generation, client, cancellationToken).ConfigureAwait(false);
-            var answer = new GenerationCancelResponse(id, status.ToString(), urls.Status);
             if (status != GenerationCancelStatus.Cancelling)
             {
-                return Json(answer, StatusCodes.Status200OK);
+                return CancelAnswer(urls, status, StatusCodes.Status200OK);
             }
             _logger.CancelRequested(id);
-            return WithPollHeaders(Json(answer, StatusCodes.Status202Accepted), urls);
+            return WithPollHeaders(CancelAnswer(urls, status, StatusCodes.Status202Accepted), urls);
         }, cancellationToken);
 
     /// <summary>
@@ -55,19 +54,21 @@ public sealed partial class GenerationsApi
         string id = GenerationIds.FromCallbackUrl(callbackUrl);
         var urls = UrlsFor(request, id, isCollection: false);
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        GenerationCancelStatus status;
         if (instance is null || instance.Name != GenerationTasks.Orchestrator)
         {
             _logger.UnsubscribeUnknown(id, callbackUrl.Host);
-            status = GenerationCancelStatus.NotSubscribed;
+            return CancelAnswer(urls, GenerationCancelStatus.NotSubscribed, StatusCodes.Status200OK);
         }
-        else if ((status = await CancelUnlessEndedAsync(new GenerationInstance(instance, _logger), client, cancellationToken).ConfigureAwait(false))
-            == GenerationCancelStatus.Cancelling)
+        var status = await CancelUnlessEndedAsync(new GenerationInstance(instance, _logger), client, cancellationToken).ConfigureAwait(false);
+        if (status == GenerationCancelStatus.Cancelling)
         {
             _logger.Unsubscribed(id, callbackUrl.Host);
         }
-        return Json(new GenerationCancelResponse(id, status.ToString(), urls.Status), StatusCodes.Status200OK);
+        return CancelAnswer(urls, status, StatusCodes.Status200OK);
     }
+
+    private static IResult CancelAnswer(GenerationUrls urls, GenerationCancelStatus status, int statusCode) =>
+        Json(new GenerationCancelResponse(urls.Id, status.ToString(), urls.Status), statusCode);
 
     /// <summary>The final status of an ended generation; else asks it to cancel (it cancels its Runway task too): <c>Cancelling</c>.</summary>
     private static async Task<GenerationCancelStatus> CancelUnlessEndedAsync(GenerationInstance generation, DurableTaskClient client,

@@ -24,6 +24,14 @@ public sealed partial class GenerationsApi
         return (body, null);
     }
 
+    /// <summary>The body read and judged with the request's Host (problems into <paramref name="errors"/>), or the 415 or 413 answer.</summary>
+    private async Task<(AcceptedGenerationRequest? Accepted, IResult? Refusal)> ReadGenerationAsync(HttpRequest request, ValidationErrors errors,
+        CancellationToken cancellationToken)
+    {
+        var (body, refusal) = await ReadJsonBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        return refusal is not null ? (null, refusal) : (Judge(request, body, errors), null);
+    }
+
     private static string? ReadIdempotencyKey(HttpRequest request, ValidationErrors errors)
     {
         if (!request.Headers.TryGetValue(GenerationIds.IdempotencyKeyHeader, out var values))

@@ -17,15 +17,14 @@ public sealed partial class GenerationsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
 
-        var (body, refusal) = await ReadJsonBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        // The header's problems come first in the answer; when the body is refused outright they are not reported.
+        var errors = new ValidationErrors();
+        string? idempotencyKey = ReadIdempotencyKey(request, errors);
+        var (accepted, refusal) = await ReadGenerationAsync(request, errors, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
         }
-
-        var errors = new ValidationErrors();
-        string? idempotencyKey = ReadIdempotencyKey(request, errors);
-        var accepted = Judge(request, body, errors);
         if (accepted is null)
         {
             _logger.StartInvalid(string.Join(",", errors.Fields));
@@ -33,15 +32,10 @@ public sealed partial class GenerationsApi
         }
 
         string id = idempotencyKey is null ? GenerationIds.New() : GenerationIds.FromIdempotencyKey(idempotencyKey);
-        if (await BudgetProblemAsync(client, id, accepted.Request, cancellationToken).ConfigureAwait(false) is { } overBudget)
-        {
-            return overBudget;
-        }
-        var urls = UrlsFor(request, id, isCollection: true);
         var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl,
             CallbackEvents: EventsOf(accepted));
-        var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
-        return Answer(result, urls, GenerationProblems.IdempotencyKeyReused, ModelCreditRates.Estimate(accepted.Request));
+        return await ScheduleAsync(client, draft, UrlsFor(request, id, isCollection: true), GenerationProblems.IdempotencyKeyReused,
+            StatusCodes.Status202Accepted, scheduled: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -51,16 +45,11 @@ public sealed partial class GenerationsApi
     public async Task<IResult> QuoteAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (body, refusal) = await ReadJsonBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
         var errors = new ValidationErrors();
-        var accepted = Judge(request, body, errors);
-        if (accepted is null)
+        var (accepted, refusal) = await ReadGenerationAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null || accepted is null)
         {
-            return GenerationProblems.Validation(errors);
+            return refusal ?? GenerationProblems.Validation(errors);
         }
         var verdict = await _budget.CheckAsync(accepted.Request, cancellationToken).ConfigureAwait(false);
         var settings = _budgets.CurrentValue;
@@ -88,14 +77,12 @@ public sealed partial class GenerationsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
 
-        var (body, refusal) = await ReadJsonBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var errors = new ValidationErrors();
+        var (accepted, refusal) = await ReadGenerationAsync(request, errors, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
         }
-
-        var errors = new ValidationErrors();
-        var accepted = Judge(request, body, errors);
         if (accepted is not null && accepted.CallbackUrl is null)
         {
             errors.Add(GenerationFields.CallbackUrl, "is required: the webhook's callback URL (listCallbackUrl() in Logic Apps)");
@@ -114,20 +101,37 @@ public sealed partial class GenerationsApi
         }
 
         string id = GenerationIds.FromCallbackUrl(callbackUrl);
-        if (await BudgetProblemAsync(client, id, accepted.Request, cancellationToken).ConfigureAwait(false) is { } overBudget)
-        {
-            return overBudget;
-        }
         var urls = UrlsFor(request, id, isCollection: false);
         // Only the path is kept: the callback body names the status URL by path, and a ?code= key must not be stored.
         var statusPath = new Uri(urls.Status.GetLeftPart(UriPartial.Path));
         var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, callbackUrl, StatusUrl: statusPath);
-        var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
-        _logger.Subscribed(id, callbackUrl.Host, result.GetType().Name);
         // 201, not 202: a webhook subscription is created (the Power Platform connector format asks for 201 with
         // Location, which it DELETEs to unsubscribe), and a 202 would invite a client to poll the subscribe itself.
-        return Answer(result, urls, GenerationProblems.CallbackUrlReused, ModelCreditRates.Estimate(accepted.Request),
-            StatusCodes.Status201Created);
+        return await ScheduleAsync(client, draft, urls, GenerationProblems.CallbackUrlReused, StatusCodes.Status201Created,
+            result => _logger.Subscribed(id, callbackUrl.Host, result.GetType().Name), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The door's budget check, then the generation scheduled once: <paramref name="status"/> for a new or repeated one,
+    /// <paramref name="idConflict"/> when its id holds another request, 409 for a taken output name.
+    /// </summary>
+    private async Task<IResult> ScheduleAsync(DurableTaskClient client, GenerationDraft draft, GenerationUrls urls,
+        Func<string, IResult> idConflict, int status, Action<ScheduleResult>? scheduled, CancellationToken cancellationToken)
+    {
+        if (await BudgetProblemAsync(client, draft.GenerationId, draft.Request, cancellationToken).ConfigureAwait(false) is { } overBudget)
+        {
+            return overBudget;
+        }
+        var result = await _scheduler.ScheduleAsync(client, draft, OutputNamePolicy.Exact, cancellationToken).ConfigureAwait(false);
+        scheduled?.Invoke(result);
+        return result switch
+        {
+            Scheduled or AlreadyScheduled => WithPollHeaders(Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status,
+                urls.Status, ModelCreditRates.Estimate(draft.Request)), status), urls),
+            IdConflict conflict => idConflict(conflict.GenerationId),
+            OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
+            _ => throw new InvalidOperationException($"Unexpected schedule result {result.GetType().Name}."),
+        };
     }
 
     /// <summary>The door's budget check: a problem when a guard refuses and the id is not a generation that already exists (a repeat).</summary>
@@ -141,15 +145,4 @@ public sealed partial class GenerationsApi
         _logger.OverBudget(id, refused.ErrorCode, refused.EstimatedCredits);
         return GenerationProblems.BudgetRefused(refused, _time.GetUtcNow());
     }
-
-    /// <summary><paramref name="status"/> (202) for a new or repeated generation; <paramref name="idConflict"/> when its id holds another request; 409 for a taken name.</summary>
-    private IResult Answer(ScheduleResult result, GenerationUrls urls, Func<string, IResult> idConflict, long? estimatedCredits,
-        int status = StatusCodes.Status202Accepted) => result switch
-    {
-        Scheduled or AlreadyScheduled => WithPollHeaders(
-            Json(new GenerationAcceptedResponse(urls.Id, GenerationPhase.Accepted, urls.Status, urls.Status, estimatedCredits), status), urls),
-        IdConflict conflict => idConflict(conflict.GenerationId),
-        OutputNameTaken taken => GenerationProblems.OutputExists(taken.OutputBlobName),
-        _ => throw new InvalidOperationException($"Unexpected schedule result {result.GetType().Name}."),
-    };
 }

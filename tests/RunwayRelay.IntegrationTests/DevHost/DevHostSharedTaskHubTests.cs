@@ -10,11 +10,6 @@ namespace RunwayRelay.IntegrationTests.DevHost;
 [Collection(AzuriteCollection.Name)]
 public sealed class DevHostSharedTaskHubTests(AzuriteFixture azurite)
 {
-    private static readonly object TextToVideo = new
-    {
-        endpoint = "text_to_video", model = "gen4.5", promptText = "a lighthouse at dusk", ratio = "1280:720", duration = 5,
-    };
-
     [Fact]
     public async Task DevHost_SameIdempotencyKeyPostedToTwoProcesses_CreatesOneRunwayTask()
     {
@@ -24,7 +19,7 @@ public sealed class DevHostSharedTaskHubTests(AzuriteFixture azurite)
         await using var second = await DevHostProcess.StartAsync(settings);
         string key = "both-" + Guid.NewGuid();
 
-        var accepted = await Task.WhenAll(first.StartGenerationAsync(TextToVideo, key), second.StartGenerationAsync(TextToVideo, key));
+        var accepted = await Task.WhenAll(first.StartGenerationAsync(DevHostProcess.TextToVideo, key), second.StartGenerationAsync(DevHostProcess.TextToVideo, key));
 
         string id = accepted[0].GetProperty("id").GetString()!;
         Assert.Equal(id, accepted[1].GetProperty("id").GetString());

@@ -14,11 +14,6 @@ namespace RunwayRelay.IntegrationTests.DevHost;
 [Collection(AzuriteCollection.Name)]
 public sealed class DevHostTests(AzuriteFixture azurite)
 {
-    private static readonly object TextToVideo = new
-    {
-        endpoint = "text_to_video", model = "gen4.5", promptText = "a lighthouse at dusk", ratio = "1280:720", duration = 5,
-    };
-
     [Fact]
     public async Task DevHost_HttpApiEndToEnd_StoresTheEmulatorsVideoOnce()
     {
@@ -26,7 +21,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
         await using var devhost = await DevHostProcess.StartAsync(settings);
 
-        var accepted = await devhost.StartGenerationAsync(TextToVideo);
+        var accepted = await devhost.StartGenerationAsync(DevHostProcess.TextToVideo);
         string id = accepted.GetProperty("id").GetString()!;
         var (status, body) = await devhost.FollowAsync(id, TimeSpan.FromSeconds(60));
 
@@ -62,7 +57,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         string id;
         await using (var first = await DevHostProcess.StartAsync(settings))
         {
-            id = (await first.StartGenerationAsync(TextToVideo, idempotencyKey: "crash-" + Guid.NewGuid())).GetProperty("id").GetString()!;
+            id = (await first.StartGenerationAsync(DevHostProcess.TextToVideo, idempotencyKey: "crash-" + Guid.NewGuid())).GetProperty("id").GetString()!;
             var (status, running) = await first.FollowAsync(id, TimeSpan.FromSeconds(30),
                 until: b => b.GetProperty("runwayStatus").ValueKind == JsonValueKind.String && b.GetProperty("runwayStatus").GetString() == "RUNNING");
             Assert.Equal(202, status);
@@ -91,7 +86,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         settings["Emulator__TimeScale"] = "0.01";
         await using var devhost = await DevHostProcess.StartAsync(settings);
 
-        var accepted = await devhost.StartGenerationAsync(TextToVideo);
+        var accepted = await devhost.StartGenerationAsync(DevHostProcess.TextToVideo);
         var (status, body) = await devhost.FollowAsync(accepted.GetProperty("id").GetString()!, TimeSpan.FromSeconds(60));
 
         Assert.Equal(200, status);
