@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace RunwayRelay.Hosting;
 
-public static partial class RunwayRelayHostRunExtensions
+public static class RunwayRelayHostRunExtensions
 {
     /// <summary>
     /// Runs the host; when it cannot start because of settings, writes one <see cref="InvalidSettings"/> line per problem
@@ -27,7 +27,7 @@ public static partial class RunwayRelayHostRunExtensions
                 foreach (string line in lines)
                 {
                     await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
-                    LogInvalidSetting(logger, line);
+                    logger.InvalidSetting(line);
                 }
                 return InvalidSettings.ExitCode;
             }
@@ -46,7 +46,4 @@ public static partial class RunwayRelayHostRunExtensions
             }
         }
     }
-
-    [LoggerMessage(1, LogLevel.Critical, "{Line}")]
-    private static partial void LogInvalidSetting(ILogger logger, string line);
 }

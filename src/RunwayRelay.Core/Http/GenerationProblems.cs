@@ -15,20 +15,16 @@ public static class GenerationProblems
 {
     public const string ContentTypeHeader = "Content-Type";
 
-    /// <summary>Error codes the HTTP API adds to the orchestration's <see cref="GenerationErrorCodes"/>.</summary>
-    public const string OrchestrationFailed = "ORCHESTRATION_FAILED";
-    public const string Terminated = "TERMINATED";
-    public const string NoOutcome = "NO_OUTCOME";
+    /// <summary>The <c>errorCode</c> of <see cref="UsageUnavailable"/>; a generation's codes are <see cref="GenerationErrorCodes"/>.</summary>
     public const string UsageUnavailableCode = "RUNWAY_USAGE_UNAVAILABLE";
 
     /// <summary>
-    /// HTTP status of a terminal failure: 422 when the input must change (Runway refused it or moderation rejected it),
-    /// 409 when someone cancelled it, 504 when Runway did not finish in time, 500 for our own failures (key, storage,
-    /// the orchestration), and 502 for everything else Runway reported.
+    /// HTTP status of a terminal failure: 409 when someone cancelled it, 504 when Runway did not finish in time, else
+    /// what the error code maps to (<see cref="GenerationErrorCode.FailureStatusCode"/>; 502 without a code).
     /// </summary>
     public static int StatusCodeFor(GenerationPhase generationStatus, string? errorCode)
     {
-        if (generationStatus == GenerationPhase.Cancelled || errorCode == Terminated)
+        if (generationStatus == GenerationPhase.Cancelled || errorCode == GenerationErrorCodes.Terminated)
         {
             return StatusCodes.Status409Conflict;
         }
@@ -36,17 +32,7 @@ public static class GenerationProblems
         {
             return StatusCodes.Status504GatewayTimeout;
         }
-        return errorCode switch
-        {
-            GenerationErrorCodes.InvalidRequest => StatusCodes.Status422UnprocessableEntity,
-            GenerationErrorCodes.InsufficientCredits or GenerationErrorCodes.BudgetPerGenerationExceeded or GenerationErrorCodes.BudgetPerDayExceeded
-                => StatusCodes.Status402PaymentRequired,
-            { } c when c.StartsWith("SAFETY", StringComparison.Ordinal) || c.StartsWith("ASSET", StringComparison.Ordinal)
-                => StatusCodes.Status422UnprocessableEntity,
-            GenerationErrorCodes.ApiKeyUnavailable or GenerationErrorCodes.CopyFailed or OrchestrationFailed or NoOutcome
-                => StatusCodes.Status500InternalServerError,
-            _ => StatusCodes.Status502BadGateway,
-        };
+        return errorCode is null ? StatusCodes.Status502BadGateway : new GenerationErrorCode(errorCode).FailureStatusCode;
     }
 
     public static string TitleFor(GenerationPhase generationStatus) => generationStatus switch
@@ -128,12 +114,12 @@ public static class GenerationProblems
         return result.WithHeaders(("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>409 from <c>POST /api/generations/{id}/callback/redeliver</c>: why there is nothing to redeliver now (<see cref="RedeliverErrorCodes"/>).</summary>
-    public static IResult CannotRedeliver(string id, string errorCode, string message) => TypedResults.Problem(
+    /// <summary>409 from <c>POST /api/generations/{id}/callback/redeliver</c>: why there is nothing to redeliver now.</summary>
+    public static IResult CannotRedeliver(string id, RedeliverErrorCode errorCode, string message) => TypedResults.Problem(
         detail: message,
         statusCode: StatusCodes.Status409Conflict,
         title: "The callback cannot be redelivered now",
-        extensions: new Dictionary<string, object?> { ["id"] = id, ["errorCode"] = errorCode });
+        extensions: new Dictionary<string, object?> { ["id"] = id, ["errorCode"] = errorCode.ToErrorCode() });
 
     public static IResult Validation(ValidationErrors errors)
     {

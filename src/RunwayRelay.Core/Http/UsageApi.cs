@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RunwayRelay.Common;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
 
@@ -11,7 +11,7 @@ namespace RunwayRelay.Http;
 /// <c>GET /api/usage?from=&amp;to=</c>: Runway's credits per UTC day and model (<c>POST /v1/organization/usage</c>)
 /// side by side with what this service recorded submitting (the daily spend records), for both hosts.
 /// </summary>
-public partial class UsageApi(IRunwayClient runway, IDailySpendStore spend, TimeProvider time, ILogger<UsageApi> logger)
+public sealed class UsageApi(IRunwayClient runway, IDailySpendStore spend, TimeProvider time, ILogger<UsageApi> logger)
 {
     /// <summary>Runway answers at most this many days per report.</summary>
     public const int MaxDays = 90;
@@ -19,9 +19,7 @@ public partial class UsageApi(IRunwayClient runway, IDailySpendStore spend, Time
     public const string FromParameter = "from";
     public const string ToParameter = "to";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public virtual async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
@@ -48,11 +46,11 @@ public partial class UsageApi(IRunwayClient runway, IDailySpendStore spend, Time
         }
         catch (RunwayException e)
         {
-            Log.UsageUnavailable(logger, e.Kind);
+            logger.UsageUnavailable(e.Kind);
             return GenerationProblems.UsageUnavailable(e.Message);
         }
         var recorded = await spend.GetRangeAsync(from, to, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Json(Combine(from, to, reported, recorded), Json, statusCode: StatusCodes.Status200OK);
+        return TypedResults.Json(Combine(from, to, reported, recorded), RunwayRelayJson.Web, statusCode: StatusCodes.Status200OK);
     }
 
     internal static UsageResponse Combine(DateOnly from, DateOnly to, RunwayCreditUsage reported, IReadOnlyList<DailySpend> recorded)
@@ -99,11 +97,5 @@ public partial class UsageApi(IRunwayClient runway, IDailySpendStore spend, Time
         }
         errors.Add(name, "must be one UTC date written YYYY-MM-DD, e.g. 2026-11-28");
         return null;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1106, LogLevel.Warning, "Usage report: Runway's usage could not be read ({Kind})")]
-        public static partial void UsageUnavailable(ILogger logger, RunwayErrorKind kind);
     }
 }

@@ -2,7 +2,10 @@ using RunwayRelay.Runway;
 
 namespace RunwayRelay.Orchestration;
 
-/// <summary>Error codes of <see cref="Generations.GenerationOutcome.ErrorCode"/> set by RunwayRelay (Runway's own failure codes pass through).</summary>
+/// <summary>
+/// The values of the error codes RunwayRelay sets (Runway's own failure codes pass through), as constants: attribute
+/// arguments and the durable records' string fields take them. Code that reasons about a code uses <see cref="GenerationErrorCode"/>.
+/// </summary>
 public static class GenerationErrorCodes
 {
     public const string ApiKeyUnavailable = "API_KEY_UNAVAILABLE";
@@ -30,6 +33,15 @@ public static class GenerationErrorCodes
 
     /// <summary>Runway refused the create: the organization reached the model's daily generation limit of its tier. Not retried.</summary>
     public const string DailyLimitReached = "DAILY_LIMIT_REACHED";
+
+    /// <summary>Set by the HTTP API, never stored: the orchestration stopped on an unexpected error.</summary>
+    public const string OrchestrationFailed = "ORCHESTRATION_FAILED";
+
+    /// <summary>Set by the HTTP API, never stored: an operator terminated the orchestration.</summary>
+    public const string Terminated = "TERMINATED";
+
+    /// <summary>Set by the HTTP API, never stored: the orchestration completed without an outcome.</summary>
+    public const string NoOutcome = "NO_OUTCOME";
 
     internal static string ForCreate(RunwayErrorKind kind) => kind switch
     {

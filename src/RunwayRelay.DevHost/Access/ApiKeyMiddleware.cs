@@ -6,7 +6,7 @@ namespace RunwayRelay.DevHost.Access;
 /// While remote callers are allowed, answers 401 problem+json to any request without the DevHost key. Neither the key nor
 /// the request's query string is logged.
 /// </summary>
-public sealed partial class ApiKeyMiddleware(RequestDelegate next, IOptions<DevHostOptions> options, ILogger<ApiKeyMiddleware> logger)
+public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<DevHostOptions> options, ILogger<ApiKeyMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,7 +24,7 @@ public sealed partial class ApiKeyMiddleware(RequestDelegate next, IOptions<DevH
             await next(context);
             return;
         }
-        LogRefused(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        logger.Refused(context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         await Results.Problem(
             detail: $"Send the DevHost API key (DevHost__ApiKey) in the {DevHostApiKey.HeaderName} header or the ?{DevHostApiKey.QueryName}= query parameter.",
             statusCode: StatusCodes.Status401Unauthorized,
@@ -32,7 +32,4 @@ public sealed partial class ApiKeyMiddleware(RequestDelegate next, IOptions<DevH
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [DevHostApiKey.HeaderName] = ["missing or wrong"] } })
             .ExecuteAsync(context);
     }
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Refused {Method} {Path} from {Remote}: missing or wrong DevHost API key")]
-    private static partial void LogRefused(ILogger logger, string method, string path, string remote);
 }

@@ -27,6 +27,12 @@ internal sealed class DevHostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>The generation request the DevHost tests send: the emulator finishes it in about a second at time scale 0.02.</summary>
+    public static object TextToVideo { get; } = new
+    {
+        endpoint = "text_to_video", model = "gen4.5", promptText = "a lighthouse at dusk", ratio = "1280:720", duration = 5,
+    };
+
     public Uri Url { get; }
 
     public HttpClient Http { get; }

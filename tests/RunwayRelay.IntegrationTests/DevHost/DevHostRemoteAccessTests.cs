@@ -13,11 +13,6 @@ namespace RunwayRelay.IntegrationTests.DevHost;
 [Collection(AzuriteCollection.Name)]
 public sealed class DevHostRemoteAccessTests(AzuriteFixture azurite)
 {
-    private static readonly object TextToVideo = new
-    {
-        endpoint = "text_to_video", model = "gen4.5", promptText = "a lighthouse at dusk", ratio = "1280:720", duration = 5,
-    };
-
     [Theory]
     [InlineData("0.0.0.0")]
     [InlineData("192.0.2.10")] // a LAN-style address (TEST-NET-1): refused before anything binds
@@ -90,7 +85,7 @@ public sealed class DevHostRemoteAccessTests(AzuriteFixture azurite)
             Assert.Contains("x-functions-key", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/generations") { Content = JsonContent.Create(TextToVideo) };
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/generations") { Content = JsonContent.Create(DevHostProcess.TextToVideo) };
         post.Headers.Add("x-functions-key", key);
         using var accepted = await http.SendAsync(post);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);

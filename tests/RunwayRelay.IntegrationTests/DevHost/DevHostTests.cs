@@ -9,16 +9,11 @@ namespace RunwayRelay.IntegrationTests.DevHost;
 
 /// <summary>
 /// The DevHost process end to end: HTTP API, the durable Azure Storage backend on Azurite, the emulator over HTTP,
-/// and durability across a crash.
+/// durability across a crash, and two processes sharing one task hub.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DevHostTests(AzuriteFixture azurite)
 {
-    private static readonly object TextToVideo = new
-    {
-        endpoint = "text_to_video", model = "gen4.5", promptText = "a lighthouse at dusk", ratio = "1280:720", duration = 5,
-    };
-
     [Fact]
     public async Task DevHost_HttpApiEndToEnd_StoresTheEmulatorsVideoOnce()
     {
@@ -26,7 +21,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
         await using var devhost = await DevHostProcess.StartAsync(settings);
 
-        var accepted = await devhost.StartGenerationAsync(TextToVideo);
+        var accepted = await devhost.StartGenerationAsync(DevHostProcess.TextToVideo);
         string id = accepted.GetProperty("id").GetString()!;
         var (status, body) = await devhost.FollowAsync(id, TimeSpan.FromSeconds(60));
 
@@ -62,7 +57,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         string id;
         await using (var first = await DevHostProcess.StartAsync(settings))
         {
-            id = (await first.StartGenerationAsync(TextToVideo, idempotencyKey: "crash-" + Guid.NewGuid())).GetProperty("id").GetString()!;
+            id = (await first.StartGenerationAsync(DevHostProcess.TextToVideo, idempotencyKey: "crash-" + Guid.NewGuid())).GetProperty("id").GetString()!;
             var (status, running) = await first.FollowAsync(id, TimeSpan.FromSeconds(30),
                 until: b => b.GetProperty("runwayStatus").ValueKind == JsonValueKind.String && b.GetProperty("runwayStatus").GetString() == "RUNNING");
             Assert.Equal(202, status);
@@ -91,7 +86,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         settings["Emulator__TimeScale"] = "0.01";
         await using var devhost = await DevHostProcess.StartAsync(settings);
 
-        var accepted = await devhost.StartGenerationAsync(TextToVideo);
+        var accepted = await devhost.StartGenerationAsync(DevHostProcess.TextToVideo);
         var (status, body) = await devhost.FollowAsync(accepted.GetProperty("id").GetString()!, TimeSpan.FromSeconds(60));
 
         Assert.Equal(200, status);
@@ -214,6 +209,32 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         Assert.Contains("at position 132", devhost.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(malformed, devhost.Output, StringComparison.Ordinal);
         Assert.Empty(runway.Activity.Creates);
+    }
+
+    [Fact]
+    public async Task DevHost_SameIdempotencyKeyPostedToTwoProcesses_CreatesOneRunwayTask()
+    {
+        // Two processes on one task hub and storage. The Azure Storage backend accepts a second start of an instance id
+        // that is already running, so what keeps one generation to one paid Runway task across processes is the ledger.
+        await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.02 });
+        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
+        await using var first = await DevHostProcess.StartAsync(settings);
+        await using var second = await DevHostProcess.StartAsync(settings);
+        string key = "both-" + Guid.NewGuid();
+
+        var accepted = await Task.WhenAll(first.StartGenerationAsync(DevHostProcess.TextToVideo, key), second.StartGenerationAsync(DevHostProcess.TextToVideo, key));
+
+        string id = accepted[0].GetProperty("id").GetString()!;
+        Assert.Equal(id, accepted[1].GetProperty("id").GetString());
+        var (status, body) = await first.FollowAsync(id, TimeSpan.FromSeconds(90));
+        var (otherStatus, otherBody) = await second.FollowAsync(id, TimeSpan.FromSeconds(90));
+        Assert.Equal(status, otherStatus);
+        Assert.Equal(body.GetProperty("status").GetString(), otherBody.GetProperty("status").GetString());
+        // Give a second execution, if any, time to reach Runway before counting.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(runway.Activity.Creates);
+        Assert.Equal(1, runway.Activity.CreateAttempts);
+        Assert.True(status == 200, $"{status}: {body}\n--- first\n{first.Output}\n--- second\n{second.Output}");
     }
 
     private static async Task<byte[]> EmulatorOutputAsync(RunwayEmulatorServer runway, string taskId)

@@ -8,6 +8,7 @@ using RunwayRelay.Generations;
 using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.IntegrationTests.Orchestration;
 using RunwayRelay.Orchestration;
+using static RunwayRelay.IntegrationTests.Http.HttpApi;
 
 namespace RunwayRelay.IntegrationTests.Http;
 
@@ -18,27 +19,26 @@ namespace RunwayRelay.IntegrationTests.Http;
 [Collection(AzuriteCollection.Name)]
 public sealed class GenerationsApiTests(AzuriteFixture azurite)
 {
-    private const string ProblemJson = "application/problem+json";
-
-    /// <summary>Polling in milliseconds so a generation at emulator time scale 0.001 finishes in well under a second.</summary>
-    private static readonly Dictionary<string, string?> FastPolling = new()
-    {
-        ["Runway:PollInterval"] = "00:00:00.050",
-        ["Runway:MaxPollInterval"] = "00:00:00.200",
-        ["Runway:Timeout"] = "00:00:30",
-    };
-
     private Task<GenerationHost> StartAsync(double timeScale = 0.001, IDictionary<string, string?>? settings = null,
-        Action<EmulatorOptions>? emulator = null)
+        Action<EmulatorOptions>? emulator = null) => HttpApi.StartAsync(azurite, timeScale, settings, emulator);
+
+    /// <summary>A fresh host with one generation of <see cref="Body"/> accepted on it.</summary>
+    private async Task<StartedGeneration> StartGenerationAsync(double timeScale)
     {
-        var values = new Dictionary<string, string?>(FastPolling);
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        var host = await StartAsync(timeScale);
+        var http = host.CreateApiClient();
+        using var accepted = await PostAsync(http, Body());
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        return new StartedGeneration(host, http, accepted.Headers.Location!, (await JsonAsync(accepted)).GetProperty("id").GetString()!);
+    }
+
+    private sealed record StartedGeneration(GenerationHost Host, HttpClient Http, Uri StatusUrl, string Id) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            values[k] = v;
+            Http.Dispose();
+            await Host.DisposeAsync();
         }
-        var options = new EmulatorOptions { TimeScale = timeScale };
-        emulator?.Invoke(options);
-        return GenerationHost.StartWebAsync(azurite.ConnectionString, options, values);
     }
 
     [Fact]
@@ -120,11 +120,8 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
     public async Task GetStatus_WhileRunning_Answers202WithRunwayStatusAndProgress()
     {
         // Time scale 0.05: 100 ms queued, then 3 s running, long enough to be seen mid-way.
-        await using var host = await StartAsync(timeScale: 0.05);
-        using var http = host.CreateApiClient();
-        using var accepted = await PostAsync(http, Body());
-        var statusUrl = accepted.Headers.Location!;
-        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        await using var generation = await StartGenerationAsync(timeScale: 0.05);
+        var (host, http, statusUrl, id) = generation;
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         JsonElement running;
@@ -184,17 +181,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         using var response = await PostAsync(http, body);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(response);
-        Assert.Equal(400, problem.GetProperty("status").GetInt32());
-        var errors = problem.GetProperty("errors");
-        string[] expected = ["ratio", "duration", "seed", "outputBlobName", "callbackUrl", "promptImage"];
-        foreach (string field in expected)
-        {
-            Assert.True(errors.TryGetProperty(field, out var messages), $"errors names '{field}': {errors}");
-            Assert.NotEmpty(messages.EnumerateArray());
-        }
+        var problem = await ProblemAssert.HasAsync(response, 400, fields: ["ratio", "duration", "seed", "outputBlobName", "callbackUrl", "promptImage"]);
         Assert.Contains("Nothing was started", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(host.Emulator.Activity.Creates);
         Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
@@ -218,10 +205,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         using var response = await http.PostAsync("/api/generations", content);
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(response);
-        Assert.Equal(415, problem.GetProperty("status").GetInt32());
+        var problem = await ProblemAssert.HasAsync(response, 415);
         Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
         Assert.Equal(0, await CountGenerationsAsync(host));
@@ -259,10 +243,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         using var response = await http.PostAsync("/api/generations", content);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(response);
-        Assert.Equal(413, problem.GetProperty("status").GetInt32());
+        var problem = await ProblemAssert.HasAsync(response, 413);
         Assert.Contains("1024", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
         Assert.Equal(0, await CountGenerationsAsync(host));
@@ -294,11 +275,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         using var response = await PostAsync(http, body);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(response);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("$", out var messages), problem.ToString());
-        Assert.NotEmpty(messages.EnumerateArray());
+        await ProblemAssert.HasAsync(response, 400, fields: "$");
         Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
     }
 
@@ -372,10 +349,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         string id = (await JsonAsync(first)).GetProperty("id").GetString()!;
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
-        Assert.Equal(ProblemJson, second.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(second);
-        Assert.Equal(422, problem.GetProperty("status").GetInt32());
+        var problem = await ProblemAssert.HasAsync(second, 422);
         Assert.Equal(id, problem.GetProperty("id").GetString());
         Assert.Contains("Idempotency-Key", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Null(second.Headers.Location);
@@ -436,11 +410,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         using var response = await PostAsync(http, Body(outputBlobName: "/absolute.mp4"), idempotencyKey: new string('k', 256));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
-        var errors = (await JsonAsync(response)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("Idempotency-Key", out _), errors.ToString());
-        Assert.True(errors.TryGetProperty("outputBlobName", out _), errors.ToString());
+        await ProblemAssert.HasAsync(response, 400, fields: ["Idempotency-Key", "outputBlobName"]);
         Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
         Assert.Equal(0, await CountGenerationsAsync(host));
     }
@@ -458,13 +428,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
         using var failed = await PollUntilFinishedAsync(http, accepted.Headers.Location!);
 
-        Assert.Equal(expectedStatus, (int)failed.StatusCode);
-        Assert.Equal(ProblemJson, failed.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(failed);
-        Assert.Equal(expectedStatus, problem.GetProperty("status").GetInt32());
-        Assert.Equal(id, problem.GetProperty("id").GetString());
-        Assert.Equal(nameof(GenerationPhase.Failed), problem.GetProperty("generationStatus").GetString());
-        Assert.Equal(failureCode, problem.GetProperty("errorCode").GetString());
+        var problem = await ProblemAssert.FailureAsync(failed, expectedStatus, id, GenerationPhase.Failed, failureCode);
         Assert.Equal(Assert.Single(host.Emulator.Activity.Creates).TaskId, problem.GetProperty("runwayTaskId").GetString());
         Assert.Contains(failureCode, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("/api/generations/" + id, problem.GetProperty("instance").GetString());
@@ -475,11 +439,8 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
     public async Task Cancel_DuringRun_CancelsRunwayTaskAndIsIdempotent()
     {
         // Time scale 1: a generation takes about a minute, so only the cancel can end it in time.
-        await using var host = await StartAsync(timeScale: 1);
-        using var http = host.CreateApiClient();
-        using var accepted = await PostAsync(http, Body());
-        var statusUrl = accepted.Headers.Location!;
-        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        await using var generation = await StartGenerationAsync(timeScale: 1);
+        var (host, http, statusUrl, id) = generation;
         string taskId = await WaitForRunwayTaskAsync(http, statusUrl);
 
         using var cancel = await http.DeleteAsync(statusUrl);
@@ -496,11 +457,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Equal(id, (await JsonAsync(cancelAgain)).GetProperty("id").GetString());
 
         using var cancelled = await PollUntilFinishedAsync(http, statusUrl);
-        Assert.Equal(HttpStatusCode.Conflict, cancelled.StatusCode);
-        Assert.Equal(ProblemJson, cancelled.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(cancelled);
-        Assert.Equal(nameof(GenerationPhase.Cancelled), problem.GetProperty("generationStatus").GetString());
-        Assert.Equal(GenerationErrorCodes.Cancelled, problem.GetProperty("errorCode").GetString());
+        var problem = await ProblemAssert.FailureAsync(cancelled, 409, id, GenerationPhase.Cancelled, GenerationErrorCodes.Cancelled);
         Assert.Equal(taskId, problem.GetProperty("runwayTaskId").GetString());
 
         using var cancelFinished = await http.DeleteAsync(statusUrl);
@@ -519,10 +476,8 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
     public async Task Cancel_RightAfterStart_EndsCancelledAndDeletesRunwayTask()
     {
         // The cancel arrives before the task is even submitted; the orchestration must still honour it once it is.
-        await using var host = await StartAsync(timeScale: 1);
-        using var http = host.CreateApiClient();
-        using var accepted = await PostAsync(http, Body());
-        var statusUrl = accepted.Headers.Location!;
+        await using var generation = await StartGenerationAsync(timeScale: 1);
+        var (host, http, statusUrl, _) = generation;
 
         using var cancel = await http.DeleteAsync(statusUrl);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
@@ -591,11 +546,8 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetStatus_TerminatedByOperator_Answers409ProblemAndCancelReportsCancelled()
     {
-        await using var host = await StartAsync(timeScale: 1);
-        using var http = host.CreateApiClient();
-        using var accepted = await PostAsync(http, Body());
-        var statusUrl = accepted.Headers.Location!;
-        string id = (await JsonAsync(accepted)).GetProperty("id").GetString()!;
+        await using var generation = await StartGenerationAsync(timeScale: 1);
+        var (host, http, statusUrl, id) = generation;
         string taskId = await WaitForRunwayTaskAsync(http, statusUrl);
 
         await host.Client.TerminateInstanceAsync(id);
@@ -604,11 +556,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         using var status = await http.GetAsync(statusUrl);
         using var cancel = await http.DeleteAsync(statusUrl);
 
-        Assert.Equal(HttpStatusCode.Conflict, status.StatusCode);
-        Assert.Equal(ProblemJson, status.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(status);
-        Assert.Equal(nameof(GenerationPhase.Cancelled), problem.GetProperty("generationStatus").GetString());
-        Assert.Equal("TERMINATED", problem.GetProperty("errorCode").GetString());
+        var problem = await ProblemAssert.FailureAsync(status, 409, id, GenerationPhase.Cancelled, "TERMINATED");
         Assert.Equal(taskId, problem.GetProperty("runwayTaskId").GetString());
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.Equal(nameof(GenerationPhase.Cancelled), (await JsonAsync(cancel)).GetProperty("status").GetString());
@@ -626,9 +574,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         using var response = await PostAsync(http, Body(outputBlobName: "clips/kept.mp4"), idempotencyKey: "taken-" + Guid.NewGuid());
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
-        var problem = await JsonAsync(response);
+        var problem = await ProblemAssert.HasAsync(response, 409, fields: "outputBlobName");
         Assert.Contains("clips/kept.mp4", problem.GetProperty("errors").GetProperty("outputBlobName")[0].GetString(), StringComparison.Ordinal);
         // Only the door's balance read (GET /v1/organization) reached Runway: nothing was created or uploaded.
         Assert.All(host.Emulator.Activity.Requests, r => Assert.Equal(("GET", "/v1/organization"), (r.Method, r.Path)));
@@ -685,10 +631,7 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
 
         foreach (var response in new[] { get, delete })
         {
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
-            var problem = await JsonAsync(response);
-            Assert.Equal(404, problem.GetProperty("status").GetInt32());
+            var problem = await ProblemAssert.HasAsync(response, 404);
             Assert.Equal(Uri.UnescapeDataString(id), problem.GetProperty("id").GetString());
         }
         Assert.Empty(host.Emulator.Activity.Requests);
@@ -711,75 +654,8 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         return JsonSerializer.Serialize(body);
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string? idempotencyKey = null,
-        string path = "/api/generations")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-        return await http.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        string text = await response.Content.ReadAsStringAsync();
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Follows the status URL as a Logic App would: every 202 must carry Retry-After; returns the first other answer.</summary>
-    private static async Task<HttpResponseMessage> PollUntilFinishedAsync(HttpClient http, Uri statusUrl)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var response = await http.GetAsync(statusUrl, cts.Token);
-            if (response.StatusCode != HttpStatusCode.Accepted)
-            {
-                return response;
-            }
-            Assert.NotNull(response.Headers.RetryAfter);
-            Assert.Equal(statusUrl, response.Headers.Location);
-            response.Dispose();
-            await Task.Delay(50, cts.Token);
-        }
-    }
-
-    /// <summary>The Runway task id once the status shows the task queued or running.</summary>
-    private static async Task<string> WaitForRunwayTaskAsync(HttpClient http, Uri statusUrl)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            using var response = await http.GetAsync(statusUrl, cts.Token);
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var status = await JsonAsync(response);
-            if (status.GetProperty("status").GetString() is nameof(GenerationPhase.Queued) or nameof(GenerationPhase.Running)
-                && status.GetProperty("runwayTaskId").GetString() is { } taskId)
-            {
-                return taskId;
-            }
-            await Task.Delay(50, cts.Token);
-        }
-    }
-
-    private static async Task<int> CountGenerationsAsync(GenerationHost host)
-    {
-        int count = 0;
-        await foreach (var instance in host.Client.GetAllInstancesAsync(new OrchestrationQuery()))
-        {
-            if (instance.Name == GenerationTasks.Orchestrator)
-            {
-                count++;
-            }
-        }
-        return count;
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string? idempotencyKey = null,
+        string path = "/api/generations") => HttpApi.PostAsync(http, path, body, idempotencyKey);
 
     /// <summary>A body sent without Content-Length (chunked), so the server only learns its size by reading it.</summary>
     private sealed class ChunkedContent : HttpContent

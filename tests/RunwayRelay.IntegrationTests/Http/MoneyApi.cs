@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using RunwayRelay.Emulator;
 using RunwayRelay.IntegrationTests.Infrastructure;
@@ -33,14 +32,9 @@ internal static class MoneyApi
         return JsonSerializer.Serialize(body);
     }
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string body) =>
-        await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+    public static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string body) => HttpApi.PostAsync(http, path, body);
 
-    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.Clone();
-    }
+    public static Task<JsonElement> JsonAsync(HttpResponseMessage response) => HttpApi.JsonAsync(response);
 
     /// <summary>Follows the status URL; returns the first answer that is not 202, and every 202 body seen on the way.</summary>
     public static async Task<(HttpResponseMessage Final, List<JsonElement> Running)> FollowAsync(HttpClient http, Uri statusUrl, int delayMs = 20)

@@ -8,6 +8,7 @@ using RunwayRelay.Http;
 using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.IntegrationTests.Orchestration;
 using RunwayRelay.Orchestration;
+using static RunwayRelay.IntegrationTests.Http.HttpApi;
 
 namespace RunwayRelay.IntegrationTests.Http;
 
@@ -23,27 +24,38 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
     /// <summary>What a Logic Apps callback URL carries in its query; it must show up nowhere but in the payload store.</summary>
     private const string Token = "sig-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
-    private Task<GenerationHost> StartAsync(double timeScale = 0.001, Action<EmulatorOptions>? emulator = null)
+    private static readonly Dictionary<string, string?> SignedLoopbackCallbacks = new()
     {
-        var options = new EmulatorOptions { TimeScale = timeScale };
-        emulator?.Invoke(options);
-        return GenerationHost.StartWebAsync(azurite.ConnectionString, options, new Dictionary<string, string?>
+        ["Callbacks:SigningSecret"] = Secret,
+        ["Callbacks:AllowLoopback"] = "true",
+    };
+
+    private Task<GenerationHost> StartAsync(double timeScale = 0.001, Action<EmulatorOptions>? emulator = null) =>
+        HttpApi.StartAsync(azurite, timeScale, SignedLoopbackCallbacks, emulator);
+
+    /// <summary>A workflow's run: the receiver behind its callback URL (named <paramref name="run"/>), the host and a client.</summary>
+    private async Task<Webhook> StartWebhookAsync(string run, double timeScale = 0.001, Action<EmulatorOptions>? emulator = null)
+    {
+        var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
+        var host = await StartAsync(timeScale, emulator);
+        return new Webhook(receiver, host, host.CreateApiClient(), CallbackUrl(receiver, run));
+    }
+
+    private sealed record Webhook(CallbackReceiver Receiver, GenerationHost Host, HttpClient Http, Uri CallbackUrl) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            ["Runway:PollInterval"] = "00:00:00.050",
-            ["Runway:MaxPollInterval"] = "00:00:00.200",
-            ["Runway:Timeout"] = "00:00:30",
-            ["Callbacks:SigningSecret"] = Secret,
-            ["Callbacks:AllowLoopback"] = "true",
-        });
+            Http.Dispose();
+            await Host.DisposeAsync();
+            await Receiver.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task Subscribe_GenerationSucceeds_CallbackGetsSignedBodyOfGet()
     {
-        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await StartAsync();
-        using var http = host.CreateApiClient();
-        var callbackUrl = CallbackUrl(receiver, "run-1");
+        await using var webhook = await StartWebhookAsync("run-1");
+        var (receiver, host, http, callbackUrl) = webhook;
 
         using var accepted = await SubscribeAsync(http, Body(callbackUrl));
 
@@ -84,10 +96,9 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Subscribe_RetriedFiveTimesInParallel_CreatesOneRunwayTask()
     {
-        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await StartAsync();
-        using var http = host.CreateApiClient();
-        string body = Body(CallbackUrl(receiver, "run-retried"));
+        await using var webhook = await StartWebhookAsync("run-retried");
+        var (receiver, host, http, callbackUrl) = webhook;
+        string body = Body(callbackUrl);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SubscribeAsync(http, body)));
         var ids = new List<string>();
@@ -112,18 +123,14 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Subscribe_SameCallbackUrlDifferentBody_Answers422AndStartsNothingNew()
     {
-        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await StartAsync();
-        using var http = host.CreateApiClient();
-        var callbackUrl = CallbackUrl(receiver, "run-reused");
+        await using var webhook = await StartWebhookAsync("run-reused");
+        var (receiver, host, http, callbackUrl) = webhook;
 
         using var first = await SubscribeAsync(http, Body(callbackUrl));
         using var second = await SubscribeAsync(http, Body(callbackUrl, prompt: "a different prompt"));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
-        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), (await JsonAsync(second)).GetProperty("id").GetString());
+        Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), (await ProblemAssert.HasAsync(second, 422)).GetProperty("id").GetString());
         await WaitForCallbackAsync(receiver, host);
         Assert.Single(host.Emulator.Activity.Creates);
     }
@@ -136,18 +143,15 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
 
         using var answer = await SubscribeAsync(http, Body(callbackUrl: null));
 
-        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
-        Assert.True((await JsonAsync(answer)).GetProperty("errors").TryGetProperty("callbackUrl", out _));
+        await ProblemAssert.HasAsync(answer, 400, fields: "callbackUrl");
         Assert.Empty(host.Emulator.Activity.Requests);
     }
 
     [Fact]
     public async Task Unsubscribe_DuringRun_CancelsRunwayTaskAndRepeatAnswers200()
     {
-        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await StartAsync(timeScale: 1);
-        using var http = host.CreateApiClient();
-        var callbackUrl = CallbackUrl(receiver, "run-cancelled");
+        await using var webhook = await StartWebhookAsync("run-cancelled", timeScale: 1);
+        var (receiver, host, http, callbackUrl) = webhook;
         using var accepted = await SubscribeAsync(http, Body(callbackUrl));
         var statusUrl = accepted.Headers.Location!;
         string taskId = await WaitForRunwayTaskAsync(http, statusUrl);
@@ -172,10 +176,8 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
     public async Task Subscribe_DeleteOnItsLocation_CancelsTheGenerationAsThePowerPlatformTriggerUnsubscribes()
     {
         // The connector's webhook trigger unsubscribes with DELETE on the subscribe's Location, not with /unsubscribe.
-        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await StartAsync(timeScale: 1);
-        using var http = host.CreateApiClient();
-        var callbackUrl = CallbackUrl(receiver, "run-trigger-removed");
+        await using var webhook = await StartWebhookAsync("run-trigger-removed", timeScale: 1);
+        var (receiver, host, http, callbackUrl) = webhook;
         using var created = await SubscribeAsync(http, Body(callbackUrl));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var location = created.Headers.Location!;
@@ -205,7 +207,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var body = await JsonAsync(answer);
-        Assert.Equal(GenerationsApi.UnknownSubscription, body.GetProperty("status").GetString());
+        Assert.Equal(nameof(GenerationCancelStatus.NotSubscribed), body.GetProperty("status").GetString());
         Assert.Equal(GenerationIds.FromCallbackUrl(callbackUrl), body.GetProperty("id").GetString());
         Assert.Empty(host.Emulator.Activity.Requests);
         AssertTokenNowhere(host, generationRan: false);
@@ -214,10 +216,8 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Subscribe_GenerationFails_CallbackGetsProblemBodyOfGet()
     {
-        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await StartAsync(emulator: o => o.Outcomes.FailureRate = 1);
-        using var http = host.CreateApiClient();
-        var callbackUrl = CallbackUrl(receiver, "run-failed");
+        await using var webhook = await StartWebhookAsync("run-failed", emulator: o => o.Outcomes.FailureRate = 1);
+        var (receiver, host, http, callbackUrl) = webhook;
 
         using var accepted = await SubscribeAsync(http, Body(callbackUrl));
         var delivered = await WaitForCallbackAsync(receiver, host);
@@ -263,8 +263,6 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         http.PostAsync("/api/generations/unsubscribe", new StringContent(
             JsonSerializer.Serialize(new Dictionary<string, string> { ["callbackUrl"] = callbackUrl.AbsoluteUri }), Encoding.UTF8, "application/json"));
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => Parse(await response.Content.ReadAsByteArrayAsync());
-
     private static JsonElement Parse(byte[] json)
     {
         using var document = JsonDocument.Parse(json);
@@ -309,23 +307,6 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
         var warnings = host.Logs.GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
             .Select(r => r.Message + " " + r.Exception?.Message);
         throw new TimeoutException("No callback arrived within 30 s: " + string.Join(" | ", warnings));
-    }
-
-    private static async Task<string> WaitForRunwayTaskAsync(HttpClient http, Uri statusUrl)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            using var response = await http.GetAsync(statusUrl, cts.Token);
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var status = await JsonAsync(response);
-            if (status.GetProperty("status").GetString() is nameof(GenerationPhase.Queued) or nameof(GenerationPhase.Running)
-                && status.GetProperty("runwayTaskId").GetString() is { } taskId)
-            {
-                return taskId;
-            }
-            await Task.Delay(50, cts.Token);
-        }
     }
 
     /// <summary>The callback URL's token is in no durable payload and no log line (only its host may be logged).</summary>

@@ -299,7 +299,7 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
             "Always `Accepted`, also when the same `Idempotency-Key` names a generation that has finished: follow `Location`.");
         SetStatus(schemas, nameof(GenerationStatusResponse), running, "Where the generation is while it runs.");
         SetStatus(schemas, nameof(GenerationSucceededResponse), [nameof(GenerationPhase.Succeeded)], null);
-        SetStatus(schemas, nameof(GenerationCancelResponse), ["Cancelling", GenerationsApi.UnknownSubscription, .. ended],
+        SetStatus(schemas, nameof(GenerationCancelResponse), [nameof(GenerationCancelStatus.Cancelling), nameof(GenerationCancelStatus.NotSubscribed), .. ended],
             "`Cancelling` (202 from DELETE, 200 from unsubscribe) while the cancel is carried out, `NotSubscribed` from an unsubscribe of an unknown callback URL, else the final status (200).");
         var progress = Property(schemas, nameof(GenerationStatusResponse), "progress");
         progress.Minimum = "0";

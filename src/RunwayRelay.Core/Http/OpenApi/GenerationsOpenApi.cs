@@ -29,7 +29,7 @@ public static class GenerationsOpenApi
             options.ShouldInclude = description =>
                 description.ActionDescriptor.EndpointMetadata.OfType<GenerationsApiMetadata>().Any();
             // The host's JSON options read numbers from strings too, so the generator types numbers as "number or
-            // string"; the API writes them with GenerationsApi.Json, as numbers only.
+            // string"; the API writes them with RunwayRelayJson.Web, as numbers only.
             options.AddSchemaTransformer((schema, _, _) =>
             {
                 if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) &&

@@ -24,9 +24,9 @@ internal static class ProblemSchemas
     /// <summary>Codes RunwayRelay sets; Runway's own failure codes (e.g. <c>SAFETY.INPUT.TEXT</c>) pass through, so the set stays open.</summary>
     public static IReadOnlyList<string> KnownErrorCodes { get; } =
     [
-        GenerationErrorCodes.Cancelled, GenerationErrorCodes.RunwayTaskCancelled, GenerationProblems.Terminated,
+        GenerationErrorCodes.Cancelled, GenerationErrorCodes.RunwayTaskCancelled, GenerationErrorCodes.Terminated,
         GenerationErrorCodes.TimedOut, GenerationErrorCodes.InvalidRequest, GenerationErrorCodes.ApiKeyUnavailable,
-        GenerationErrorCodes.CopyFailed, GenerationProblems.OrchestrationFailed, GenerationProblems.NoOutcome,
+        GenerationErrorCodes.CopyFailed, GenerationErrorCodes.OrchestrationFailed, GenerationErrorCodes.NoOutcome,
         GenerationErrorCodes.SubmissionUncertain, GenerationErrorCodes.SubmissionError, GenerationErrorCodes.PayloadMissing,
         GenerationErrorCodes.UploadGone, GenerationErrorCodes.Unauthorized, GenerationErrorCodes.InsufficientCredits,
         GenerationErrorCodes.RateLimited, GenerationErrorCodes.RunwayError, GenerationErrorCodes.RunwayTaskFailed,
