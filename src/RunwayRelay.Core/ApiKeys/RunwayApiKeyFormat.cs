@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.ApiKeys;
 
@@ -46,5 +45,5 @@ public static class RunwayApiKeyFormat
     public static bool IsValid(string? key) => Describe(key) is null;
 
     /// <summary>First 8 hex characters of the SHA-256 of the key: safe to log, enough to tell two keys apart.</summary>
-    public static string Fingerprint(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
+    public static string Fingerprint(string key) => Sha256Hex.Of(key, 8);
 }

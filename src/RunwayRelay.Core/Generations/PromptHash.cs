@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Generations;
 
@@ -7,5 +6,5 @@ namespace RunwayRelay.Generations;
 public static class PromptHash
 {
     public static string Of(string? prompt) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prompt ?? "")));
+        Sha256Hex.Of(prompt ?? "");
 }

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Health;
 
 /// <summary>The <c>GET /api/health</c> handler both hosts call: 200 while no part is unhealthy, else 503 naming the failing parts.</summary>
 public sealed class HealthApi(HealthProbe probe)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = RunwayRelayJson.Web;
 
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {

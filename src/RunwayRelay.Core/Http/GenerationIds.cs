@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Http;
 
@@ -60,6 +59,5 @@ public static class GenerationIds
     public static bool IsWellFormed(string? id) =>
         id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static string Hash32(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
+    private static string Hash32(string value) => Sha256Hex.Of(value, 32);
 }

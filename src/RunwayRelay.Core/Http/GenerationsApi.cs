@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Budget;
 using RunwayRelay.Callbacks;
+using RunwayRelay.Common;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
@@ -24,7 +25,7 @@ namespace RunwayRelay.Http;
 public partial class GenerationsApi
 {
     /// <summary>Both hosts write the same JSON whatever their own JSON settings are.</summary>
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = RunwayRelayJson.Web;
 
     private readonly IOptionsMonitor<RunwayOptions> _runway;
     private readonly IOptionsMonitor<GenerationApiOptions> _api;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RunwayRelay.Common;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
 
@@ -19,7 +20,7 @@ public partial class UsageApi(RunwayClient runway, DailySpendStore spend, TimePr
     public const string FromParameter = "from";
     public const string ToParameter = "to";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = RunwayRelayJson.Web;
 
     public virtual async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using RunwayRelay.Common;
 using RunwayRelay.Telemetry;
 using RunwayRelay.ApiKeys;
 
@@ -23,7 +24,7 @@ public partial class RunwayClient
     public const string ApiVersionHeader = "X-Runway-Version";
     public const string DeveloperPortal = "https://dev.runwayml.com";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = RunwayRelayJson.Web;
 
     private readonly HttpClient _http = null!;
     private readonly IRunwayApiKeyProvider _keys = null!;
@@ -55,7 +56,7 @@ public partial class RunwayClient
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _uploadClients = uploadClients;
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _http.BaseAddress ??= WithTrailingSlash(options.Value.BaseUrl);
+        _http.BaseAddress ??= UriPaths.WithTrailingSlash(options.Value.BaseUrl);
     }
 
     /// <summary>Validates the request (throws <see cref="RunwayException"/> of kind InvalidRequest naming every problem), then submits it once.</summary>
@@ -423,9 +424,6 @@ public partial class RunwayClient
     private static string Redact(string text) => KeyPattern().Replace(text, "key_[redacted]");
 
     private static string Truncate(string text) => Redact(text.Length <= 300 ? text : text[..300] + "…");
-
-    private static Uri WithTrailingSlash(Uri uri) =>
-        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 
     [GeneratedRegex(@"key_[0-9a-fA-F]{6,}")]
     private static partial Regex KeyPattern();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using RunwayRelay.ApiKeys;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Runway;
 
@@ -45,7 +46,7 @@ public static class RunwayServiceCollectionExtensions
         var builder = services.AddHttpClient<RunwayClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<RunwayOptions>>().Value;
-            http.BaseAddress = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
+            http.BaseAddress = UriPaths.WithTrailingSlash(options.BaseUrl);
             // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut across it.
             http.Timeout = Timeout.InfiniteTimeSpan;
         });

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using RunwayRelay.Common;
 using RunwayRelay.Runway;
 
 namespace RunwayRelay.Scheduling;
@@ -14,6 +13,6 @@ public static class RequestFingerprint
     {
         ArgumentNullException.ThrowIfNull(request);
         string canonical = JsonSerializer.Serialize(request, Json) + "\n" + outputBlobName + "\n" + callbackUrl?.AbsoluteUri;
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Sha256Hex.Of(canonical);
     }
 }

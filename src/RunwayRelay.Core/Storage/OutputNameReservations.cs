@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Storage;
 
@@ -120,7 +119,7 @@ public sealed class OutputNameReservations
 
     /// <summary>Names can be 1024 characters long, more than fits after a prefix: the blob is named by a hash.</summary>
     internal static string BlobName(string outputBlobName) =>
-        "names/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(outputBlobName))) + ".json";
+        "names/" + Sha256Hex.Of(outputBlobName) + ".json";
 
     /// <summary>The generation id of the blob stored under the name ("" when it was not written by RunwayRelay), or null when there is none.</summary>
     private async Task<string?> StoredVideoHolderAsync(string outputBlobName, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Uploads;
 
@@ -19,7 +20,7 @@ public static class UploadErrorReport
 
     public const string Title = "No generation was started for this upload";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(RunwayRelayJson.Web) { WriteIndented = true };
 
     /// <summary><c>folder/cat.png</c> → <c>folder/cat.error.json</c>; <paramref name="outputName"/> when given replaces the name's stem.</summary>
     public static string NameFor(string blobName, string? outputName = null)

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.DevHost.Durable;
 
@@ -29,7 +30,7 @@ public static class DevHostStorage
     {
         try
         {
-            return new BlobServiceClient(connectionString).Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            return UriPaths.WithoutTrailingSlash(new BlobServiceClient(connectionString).Uri.GetLeftPart(UriPartial.Path));
         }
         catch (FormatException)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Callbacks;
+using RunwayRelay.Common;
 using RunwayRelay.Generations;
 using RunwayRelay.Http;
 using RunwayRelay.Storage;
@@ -19,7 +20,7 @@ public sealed class DeliverCallbackActivity(CompletionCallbackSender sender, Cal
     IServiceProvider services)
     : TaskActivity<DeliverCallbackInput, CallbackAttemptResult>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = RunwayRelayJson.Web;
 
     /// <summary>About the shortest poll interval: what one best-effort attempt may take.</summary>
     public static readonly TimeSpan BestEffortTimeout = TimeSpan.FromSeconds(5);
