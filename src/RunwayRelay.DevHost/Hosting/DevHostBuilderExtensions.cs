@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
@@ -137,7 +135,7 @@ public static class DevHostBuilderExtensions
         {
             Predicate = r => !r.Tags.Contains(HealthParts.Tag),
         });
-        app.Lifetime.ApplicationStarted.Register(() => info.PrintBanner(app.Services));
+        app.Lifetime.ApplicationStarted.Register(() => DevHostBanner.Print(info, app.Services, Console.Out));
         return app;
     }
 
@@ -168,33 +166,6 @@ public static class DevHostBuilderExtensions
         {
             await Console.Error.WriteLineAsync(e.Message);
             return DevHostExitCodes.Storage;
-        }
-    }
-}
-
-/// <summary>What the DevHost decided at start, printed once it listens.</summary>
-public sealed record DevHostInfo(Uri Url, RunwayTarget Runway, string? SigningSecretPath)
-{
-    public void PrintBanner(IServiceProvider services)
-    {
-        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        string listening = addresses.FirstOrDefault() ?? Url.GetLeftPart(UriPartial.Authority);
-        var options = services.GetRequiredService<IOptions<DevHostOptions>>().Value;
-        string storage = DevHostStorage.Describe(DevHostStorage.ConnectionString(services.GetRequiredService<IConfiguration>()));
-        Console.WriteLine($"RunwayRelay DevHost listening on {listening}");
-        Console.WriteLine($"  HTTP API   POST {listening}{GenerationsEndpointRouteBuilderExtensions.CollectionRoute}");
-        Console.WriteLine($"  API docs   {listening}{DevHostBuilderExtensions.ApiDocsRoute} (OpenAPI: {listening}{GenerationsOpenApi.DocumentRoute})");
-        Console.WriteLine(Runway.Embedded
-            ? $"  Runway     embedded emulator at {listening}{RunwayTarget.EmbeddedPrefix} (no credits spent; set RUNWAYML_BASE_URL to use another)"
-            : $"  Runway     {Runway.BaseUrl}");
-        Console.WriteLine($"  Storage    {storage} (task hub {options.TaskHub})");
-        if (SigningSecretPath is not null)
-        {
-            Console.WriteLine($"  Callbacks  signing secret kept in {SigningSecretPath}");
-        }
-        if (options.AllowRemote)
-        {
-            Console.WriteLine($"  Access     remote callers allowed; every request needs DevHost__ApiKey as {DevHostApiKey.HeaderName} or ?{DevHostApiKey.QueryName}=");
         }
     }
 }
