@@ -65,17 +65,8 @@ public static class DevHostBuilderExtensions
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
 
         var services = builder.Services;
-        services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.SectionName)
-            .Validate(o => o.TaskHub.Length is >= 3 and <= 45 && char.IsAsciiLetter(o.TaskHub[0]) && o.TaskHub.All(char.IsAsciiLetterOrDigit),
-                "DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.")
-            .Validate(o => o.MaxQueuePollingInterval > TimeSpan.Zero, "DevHost__MaxQueuePollingInterval must be a positive duration such as 00:00:01.")
-            .Validate(o => o.MessageVisibilityTimeout >= TimeSpan.FromSeconds(1), "DevHost__MessageVisibilityTimeout must be at least 00:00:01.")
-            .Validate(o => o.InboxMaxAttempts is >= 1 and <= 100, "DevHost__InboxMaxAttempts must be from 1 to 100.")
-            .Validate(o => loopback || o.AllowRemote,
-                $"DEVHOST_URL {url.GetLeftPart(UriPartial.Authority)} is not a loopback address: use http://127.0.0.1:<port>, or set DevHost__AllowRemote=true and DevHost__ApiKey to let other machines in.")
-            .Validate(o => !o.AllowRemote || o.ApiKey is { Length: >= DevHostApiKey.MinLength },
-                $"DevHost__ApiKey must be set to at least {DevHostApiKey.MinLength} characters when DevHost__AllowRemote=true (e.g. the output of `openssl rand -hex 32`).")
-            .ValidateOnStart();
+        services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DevHostOptions>>(new DevHostOptionsValidator(url));
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
         builder.AddRunwayRelay();
