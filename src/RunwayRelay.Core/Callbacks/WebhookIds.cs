@@ -1,5 +1,4 @@
 using System.Globalization;
-using RunwayRelay.Common;
 
 namespace RunwayRelay.Callbacks;
 

@@ -1,5 +1,3 @@
-using RunwayRelay.Common;
-
 namespace RunwayRelay.Generations;
 
 /// <summary>Identifies a prompt in blob metadata and durable state without storing it.</summary>

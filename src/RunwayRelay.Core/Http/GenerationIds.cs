@@ -1,5 +1,3 @@
-using RunwayRelay.Common;
-
 namespace RunwayRelay.Http;
 
 /// <summary>Generation (= orchestration instance) ids.</summary>

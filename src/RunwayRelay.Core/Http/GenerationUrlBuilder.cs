@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
-using RunwayRelay.Common;
 
 namespace RunwayRelay.Http;
 

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Budget;
 using RunwayRelay.Callbacks;
-using RunwayRelay.Common;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using RunwayRelay.Common;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
 

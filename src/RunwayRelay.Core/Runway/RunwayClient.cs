@@ -7,7 +7,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
-using RunwayRelay.Common;
 using RunwayRelay.Telemetry;
 using RunwayRelay.ApiKeys;
 

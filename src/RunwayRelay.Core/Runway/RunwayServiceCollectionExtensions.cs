@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Common;
 
 namespace RunwayRelay.Runway;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RunwayRelay.Common;
 using RunwayRelay.Runway;
 
 namespace RunwayRelay.Scheduling;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using RunwayRelay.Common;
 
 namespace RunwayRelay.Uploads;
 

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using RunwayRelay.Common;
 
 namespace RunwayRelay.DevHost.Durable;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Callbacks;
-using RunwayRelay.Common;
 using RunwayRelay.Generations;
 using RunwayRelay.Http;
 using RunwayRelay.Storage;
