@@ -8,12 +8,3 @@ internal abstract class PollSchedule
     /// <summary>A fresh poller for one task (schedules keep per-task state).</summary>
     public abstract ITaskPoller Start(DateTimeOffset submittedAt);
 }
-
-internal interface ITaskPoller
-{
-    /// <summary>When to send the next GET.</summary>
-    DateTimeOffset NextPollAt(DateTimeOffset now);
-
-    /// <summary>What the GET answered, and when.</summary>
-    void Observed(string status, double? progress, DateTimeOffset? createdAt, DateTimeOffset answeredAt);
-}

@@ -158,7 +158,3 @@ static double Percentile(List<double> sorted, double q)
 }
 
 static double Median(List<double> values) => Percentile([.. values.OrderBy(v => v)], 0.5);
-
-internal sealed record PollOutcome(string Schedule, string Id, int Gets, DateTimeOffset SeenAt, TimeSpan MinGap);
-
-internal sealed record ScheduleResult(double GetsPerGeneration, double MedianDelay, double P95Delay, double MinGap);

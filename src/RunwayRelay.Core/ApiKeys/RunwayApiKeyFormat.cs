@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace RunwayRelay.ApiKeys;
 
 /// <summary>
@@ -44,5 +41,5 @@ public static class RunwayApiKeyFormat
     }
 
     /// <summary>First 8 hex characters of the SHA-256 of the key: safe to log, enough to tell two keys apart.</summary>
-    public static string Fingerprint(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
+    public static string Fingerprint(string key) => Sha256Hex.Of(key, 8);
 }

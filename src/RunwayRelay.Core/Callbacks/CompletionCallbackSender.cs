@@ -11,12 +11,12 @@ namespace RunwayRelay.Callbacks;
 /// means for the next one; it never retries itself, the delivery orchestration does, on durable timers. Only the
 /// callback URL's host is logged (its query may carry a token).
 /// </summary>
-public partial class CompletionCallbackSender(HttpClient http, WebhookSigner signer, IOptionsMonitor<CallbackOptions> options,
+public sealed class CompletionCallbackSender(HttpClient http, WebhookSigner signer, IOptionsMonitor<CallbackOptions> options,
     TimeProvider time, ILogger<CompletionCallbackSender> logger)
 {
     /// <summary>POSTs <paramref name="body"/> (already serialized, of <paramref name="contentType"/>) as webhook <paramref name="webhookId"/>.</summary>
     /// <param name="timeout">Shorter than <c>Callbacks__Timeout</c> for best-effort events, which must not hold a poll back.</param>
-    public virtual async Task<CallbackAttemptResult> SendAsync(Uri url, string generationId, string webhookId, byte[] body, string contentType,
+    public async Task<CallbackAttemptResult> SendAsync(Uri url, string generationId, string webhookId, byte[] body, string contentType,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -26,13 +26,13 @@ public partial class CompletionCallbackSender(HttpClient http, WebhookSigner sig
         var settings = options.CurrentValue;
         if (IsAllowed(url, settings.AllowLoopback) is { } refusal)
         {
-            Log.NotAllowed(logger, generationId, url.Host, refusal);
+            logger.CallbackNotAllowed(generationId, url.Host, refusal);
             return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: refusal);
         }
         if (!signer.CanSign)
         {
             const string reason = "Callbacks__SigningSecret is not set, so the callback cannot be signed.";
-            Log.NotSignable(logger, generationId);
+            logger.CallbackNotSignable(generationId);
             return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: reason);
         }
 
@@ -57,20 +57,20 @@ public partial class CompletionCallbackSender(HttpClient http, WebhookSigner sig
         catch (HttpRequestException e) when (FindRefusal(e) is { } refused)
         {
             // Final: the host's addresses are not going to become public by retrying.
-            Log.NotAllowed(logger, generationId, url.Host, refused.Message);
+            logger.CallbackNotAllowed(generationId, url.Host, refused.Message);
             return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: refused.Message);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             string error = $"The callback to {url.Host} got no answer ({e.GetType().Name}).";
-            Log.NoAnswer(logger, generationId, url.Host, e.GetType().Name);
+            logger.CallbackNoAnswer(generationId, url.Host, e.GetType().Name);
             return new CallbackAttemptResult(CallbackAttemptOutcome.Retry, Error: error);
         }
         using (response)
         {
             int status = (int)response.StatusCode;
             var outcome = Classify(response.StatusCode);
-            Log.Answered(logger, generationId, url.Host, status, outcome);
+            logger.CallbackAnswered(generationId, url.Host, status, outcome);
             return outcome switch
             {
                 CallbackAttemptOutcome.Delivered => new CallbackAttemptResult(outcome, status),
@@ -130,20 +130,5 @@ public partial class CompletionCallbackSender(HttpClient http, WebhookSigner sig
             }
         }
         return null;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(900, LogLevel.Warning, "Generation {GenerationId}: callback to {Host} not sent: {Reason}")]
-        public static partial void NotAllowed(ILogger logger, string generationId, string host, string reason);
-
-        [LoggerMessage(901, LogLevel.Error, "Generation {GenerationId}: callback not sent: Callbacks__SigningSecret is not set")]
-        public static partial void NotSignable(ILogger logger, string generationId);
-
-        [LoggerMessage(902, LogLevel.Warning, "Generation {GenerationId}: callback to {Host} got no answer ({Error})")]
-        public static partial void NoAnswer(ILogger logger, string generationId, string host, string error);
-
-        [LoggerMessage(903, LogLevel.Information, "Generation {GenerationId}: callback to {Host} answered {Status} ({Outcome})")]
-        public static partial void Answered(ILogger logger, string generationId, string host, int status, CallbackAttemptOutcome outcome);
     }
 }

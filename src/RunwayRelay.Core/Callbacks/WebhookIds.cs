@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace RunwayRelay.Callbacks;
 
@@ -15,6 +13,6 @@ public static class WebhookIds
         ArgumentException.ThrowIfNullOrEmpty(generationId);
         ArgumentException.ThrowIfNullOrEmpty(eventType);
         string key = string.Create(CultureInfo.InvariantCulture, $"{generationId}\n{eventType}\n{sequence}");
-        return "msg_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+        return "msg_" + Sha256Hex.Of(key, 32);
     }
 }

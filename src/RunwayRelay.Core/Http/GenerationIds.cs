@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace RunwayRelay.Http;
 
 /// <summary>Generation (= orchestration instance) ids.</summary>
@@ -60,6 +57,5 @@ public static class GenerationIds
     public static bool IsWellFormed(string? id) =>
         id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static string Hash32(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
+    private static string Hash32(string value) => Sha256Hex.Of(value, 32);
 }

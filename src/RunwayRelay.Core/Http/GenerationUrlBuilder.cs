@@ -39,7 +39,7 @@ internal static class GenerationUrlBuilder
     public static Uri Build(HttpRequest request, Uri? publicBaseUrl, string id, bool isCollection, int subSegments = 0)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string path = (request.Path.Value ?? "").TrimEnd('/');
+        string path = UriPaths.WithoutTrailingSlash(request.Path.Value ?? "");
         // A route below the item ({id}/callback/redeliver) first drops its own segments.
         for (int i = 0; i < subSegments && path.LastIndexOf('/') is var cut and >= 0; i++)
         {
@@ -59,7 +59,7 @@ internal static class GenerationUrlBuilder
         if (publicBaseUrl is not null)
         {
             // The public base replaces scheme, host, port and path base: the proxy maps it onto this app's root.
-            string basePath = publicBaseUrl.AbsolutePath.TrimEnd('/');
+            string basePath = UriPaths.WithoutTrailingSlash(publicBaseUrl.AbsolutePath);
             return new Uri(publicBaseUrl.GetLeftPart(UriPartial.Authority) + basePath + itemPath.ToUriComponent() + query.ToUriComponent());
         }
         if (!TryFromRequest(request, itemPath, query, out var url))

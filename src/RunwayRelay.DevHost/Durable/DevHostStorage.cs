@@ -29,7 +29,7 @@ public static class DevHostStorage
     {
         try
         {
-            return new BlobServiceClient(connectionString).Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            return UriPaths.WithoutTrailingSlash(new BlobServiceClient(connectionString).Uri.GetLeftPart(UriPartial.Path));
         }
         catch (FormatException)
         {

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
@@ -67,17 +65,8 @@ public static class DevHostBuilderExtensions
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
 
         var services = builder.Services;
-        services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.SectionName)
-            .Validate(o => o.TaskHub.Length is >= 3 and <= 45 && char.IsAsciiLetter(o.TaskHub[0]) && o.TaskHub.All(char.IsAsciiLetterOrDigit),
-                "DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.")
-            .Validate(o => o.MaxQueuePollingInterval > TimeSpan.Zero, "DevHost__MaxQueuePollingInterval must be a positive duration such as 00:00:01.")
-            .Validate(o => o.MessageVisibilityTimeout >= TimeSpan.FromSeconds(1), "DevHost__MessageVisibilityTimeout must be at least 00:00:01.")
-            .Validate(o => o.InboxMaxAttempts is >= 1 and <= 100, "DevHost__InboxMaxAttempts must be from 1 to 100.")
-            .Validate(o => loopback || o.AllowRemote,
-                $"DEVHOST_URL {url.GetLeftPart(UriPartial.Authority)} is not a loopback address: use http://127.0.0.1:<port>, or set DevHost__AllowRemote=true and DevHost__ApiKey to let other machines in.")
-            .Validate(o => !o.AllowRemote || o.ApiKey is { Length: >= DevHostApiKey.MinLength },
-                $"DevHost__ApiKey must be set to at least {DevHostApiKey.MinLength} characters when DevHost__AllowRemote=true (e.g. the output of `openssl rand -hex 32`).")
-            .ValidateOnStart();
+        services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DevHostOptions>>(new DevHostOptionsValidator(url));
         services.AddSingleton(new DevHostInfo(url, target, secretPath));
 
         builder.AddRunwayRelay();
@@ -137,7 +126,7 @@ public static class DevHostBuilderExtensions
         {
             Predicate = r => !r.Tags.Contains(HealthParts.Tag),
         });
-        app.Lifetime.ApplicationStarted.Register(() => info.PrintBanner(app.Services));
+        app.Lifetime.ApplicationStarted.Register(() => DevHostBanner.Print(info, app.Services, Console.Out));
         return app;
     }
 
@@ -168,33 +157,6 @@ public static class DevHostBuilderExtensions
         {
             await Console.Error.WriteLineAsync(e.Message);
             return DevHostExitCodes.Storage;
-        }
-    }
-}
-
-/// <summary>What the DevHost decided at start, printed once it listens.</summary>
-public sealed record DevHostInfo(Uri Url, RunwayTarget Runway, string? SigningSecretPath)
-{
-    public void PrintBanner(IServiceProvider services)
-    {
-        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        string listening = addresses.FirstOrDefault() ?? Url.GetLeftPart(UriPartial.Authority);
-        var options = services.GetRequiredService<IOptions<DevHostOptions>>().Value;
-        string storage = DevHostStorage.Describe(DevHostStorage.ConnectionString(services.GetRequiredService<IConfiguration>()));
-        Console.WriteLine($"RunwayRelay DevHost listening on {listening}");
-        Console.WriteLine($"  HTTP API   POST {listening}{GenerationsEndpointRouteBuilderExtensions.CollectionRoute}");
-        Console.WriteLine($"  API docs   {listening}{DevHostBuilderExtensions.ApiDocsRoute} (OpenAPI: {listening}{GenerationsOpenApi.DocumentRoute})");
-        Console.WriteLine(Runway.Embedded
-            ? $"  Runway     embedded emulator at {listening}{RunwayTarget.EmbeddedPrefix} (no credits spent; set RUNWAYML_BASE_URL to use another)"
-            : $"  Runway     {Runway.BaseUrl}");
-        Console.WriteLine($"  Storage    {storage} (task hub {options.TaskHub})");
-        if (SigningSecretPath is not null)
-        {
-            Console.WriteLine($"  Callbacks  signing secret kept in {SigningSecretPath}");
-        }
-        if (options.AllowRemote)
-        {
-            Console.WriteLine($"  Access     remote callers allowed; every request needs DevHost__ApiKey as {DevHostApiKey.HeaderName} or ?{DevHostApiKey.QueryName}=");
         }
     }
 }

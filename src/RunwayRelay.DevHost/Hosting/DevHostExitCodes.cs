@@ -8,6 +8,3 @@ public static class DevHostExitCodes
     /// <summary>Storage (Azurite) could not be reached.</summary>
     public const int Storage = 3;
 }
-
-/// <summary>A setting makes the DevHost unusable; the message is the one line to print.</summary>
-public sealed class DevHostConfigurationException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -14,7 +14,7 @@ internal static class AdminEndpoints
     public static void Map(IEndpointRouteBuilder root)
     {
         var admin = root.MapGroup("/_emulator");
-        admin.MapGet("/requests", (RequestJournal journal) => RunwayResults.Ok(ActivityJson(journal.Snapshot())));
+        admin.MapGet("/requests", (RequestJournal journal) => RunwayResults.Ok(journal.Snapshot()));
         admin.MapGet("/tasks", (TaskStore store) => RunwayResults.Ok(store.Timelines()));
         admin.MapPost("/reset", (EmulatorState state) =>
         {
@@ -40,20 +40,4 @@ internal static class AdminEndpoints
             return error is null ? RunwayResults.Ok(OptionsPatcher.Public(options)) : RunwayResults.Error(StatusCodes.Status400BadRequest, error);
         });
     }
-
-    private static object ActivityJson(EmulatorActivity activity) => new
-    {
-        createAttempts = activity.CreateAttempts,
-        creates = activity.Creates,
-        createsByKey = activity.CreatesByKey,
-        createsByModel = activity.CreatesByModel,
-        createsByEndpoint = activity.CreatesByEndpoint,
-        pollsByTask = activity.PollsByTask,
-        deletes = activity.Deletes,
-        downloadsByTask = activity.DownloadsByTask,
-        uploadSlotAttempts = activity.UploadSlotAttempts,
-        storageAttempts = activity.StorageAttempts,
-        uploads = activity.Uploads,
-        requests = activity.Requests,
-    };
 }

@@ -1,7 +1,5 @@
 namespace RunwayRelay.Emulator.Billing;
 
-internal sealed record LedgerEntry(DateTimeOffset At, string Model, long Amount);
-
 /// <summary>
 /// The organization's credits and generation counts. Not thread-safe on its own: the task store calls it under its lock,
 /// so that checking the quota, charging and creating the task are one step.

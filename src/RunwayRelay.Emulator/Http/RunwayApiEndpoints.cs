@@ -38,43 +38,34 @@ internal static class RunwayApiEndpoints
 
     private static async Task<IResult> CreateAsync(string endpoint, HttpContext http, TaskStore store, EmulatorOptions options, UploadStore uploads)
     {
-        JsonDocument document;
-        try
+        using var document = await JsonRequestBody.ReadAsync(http);
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            return JsonRequestBody.NotJson();
         }
-        catch (JsonException)
+        var validation = RequestValidator.Validate(endpoint, document.RootElement);
+        if (!validation.IsValid)
         {
-            return RunwayResults.Error(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
+            return RunwayResults.Invalid(validation.Issues);
+        }
+        var references = RunwayUriReferences.Check(document.RootElement, uploads);
+        if (references.Count > 0)
+        {
+            return RunwayResults.Invalid(references);
         }
 
-        using (document)
+        var outcome = store.Create(validation.Spec!, document.RootElement, http.GetKeyFingerprint()!);
+        switch (outcome.Status)
         {
-            var validation = RequestValidator.Validate(endpoint, document.RootElement);
-            if (!validation.IsValid)
-            {
-                return RunwayResults.Error(StatusCodes.Status400BadRequest, validation.Summary, validation.Issues);
-            }
-            var references = RunwayUriReferences.Check(document.RootElement, uploads);
-            if (references.Count > 0)
-            {
-                return RunwayResults.Error(StatusCodes.Status400BadRequest,
-                    string.Join("; ", references.Select(i => $"{i.PathText}: {i.Message}")), references);
-            }
-
-            var outcome = store.Create(validation.Spec!, document.RootElement, http.GetKeyFingerprint()!);
-            switch (outcome.Status)
-            {
-                case CreateStatus.DailyLimitReached:
-                    return RunwayResults.Error(StatusCodes.Status429TooManyRequests,
-                        $"You have reached the daily generation limit of your tier for {validation.Spec!.Model}. Try again later or upgrade your tier.");
-                case CreateStatus.InsufficientCredits:
-                    return RunwayResults.Error(options.InsufficientCreditsStatusCode,
-                        $"You do not have enough credits to run this task ({outcome.Credits} credits needed, {store.CreditBalance} available).");
-            }
-            http.SetTaskId(outcome.TaskId!);
-            return RunwayResults.Ok(new { id = outcome.TaskId, estimatedCost = new { credits = outcome.Credits } });
+            case CreateStatus.DailyLimitReached:
+                return RunwayResults.Error(StatusCodes.Status429TooManyRequests,
+                    $"You have reached the daily generation limit of your tier for {validation.Spec!.Model}. Try again later or upgrade your tier.");
+            case CreateStatus.InsufficientCredits:
+                return RunwayResults.Error(options.InsufficientCreditsStatusCode,
+                    $"You do not have enough credits to run this task ({outcome.Credits} credits needed, {store.CreditBalance} available).");
         }
+        http.SetTaskId(outcome.TaskId!);
+        return RunwayResults.Ok(new { id = outcome.TaskId, estimatedCost = new { credits = outcome.Credits } });
     }
 
     private static Dictionary<string, object?> TaskJson(TaskView task, string outputBase, EmulatorOptions options, OutputUrlSigner signer, TimeProvider time)

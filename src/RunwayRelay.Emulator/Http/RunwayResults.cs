@@ -20,6 +20,10 @@ internal static class RunwayResults
     public static IResult Error(int statusCode, string message, IReadOnlyList<ValidationIssue>? issues = null) =>
         Results.Json(new ErrorBody(message, issues), Json, "application/json; charset=utf-8", statusCode);
 
+    /// <summary>Runway's 400 for a body that breaks its rules: every issue, in the message and in <c>issues</c>.</summary>
+    public static IResult Invalid(IReadOnlyList<ValidationIssue> issues) =>
+        Error(StatusCodes.Status400BadRequest, ValidationIssue.Summarize(issues), issues);
+
     private sealed record ErrorBody(
         [property: JsonPropertyName("error")] string Error,
         [property: JsonPropertyName("issues")] IReadOnlyList<ValidationIssue>? Issues);

@@ -35,35 +35,28 @@ internal static class UploadEndpoints
 
     private static async Task<IResult> CreateSlotAsync(HttpContext http, UploadStore uploads, TaskStore tasks, EmulatorRoutes routes)
     {
-        JsonDocument document;
-        try
+        using var document = await JsonRequestBody.ReadAsync(http);
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            return JsonRequestBody.NotJson();
         }
-        catch (JsonException)
+        var issues = UploadRequestValidator.Validate(document.RootElement);
+        if (issues.Count > 0)
         {
-            return RunwayResults.Error(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
+            return RunwayResults.Invalid(issues);
         }
-        using (document)
+        // Runway: "You must have purchased credits to use this feature"; the emulator reads that as a positive balance.
+        if (tasks.CreditBalance <= 0)
         {
-            var issues = UploadRequestValidator.Validate(document.RootElement);
-            if (issues.Count > 0)
-            {
-                return RunwayResults.Error(StatusCodes.Status400BadRequest, string.Join("; ", issues.Select(i => $"{i.PathText}: {i.Message}")), issues);
-            }
-            // Runway: "You must have purchased credits to use this feature"; the emulator reads that as a positive balance.
-            if (tasks.CreditBalance <= 0)
-            {
-                return RunwayResults.Error(StatusCodes.Status400BadRequest, "You must have purchased credits to use ephemeral uploads.");
-            }
-            var slot = uploads.CreateSlot(document.RootElement.GetProperty("filename").GetString()!);
-            return RunwayResults.Ok(new
-            {
-                uploadUrl = $"{routes.PublicRoot(http)}{Prefix}/{slot.Id}",
-                fields = UploadPolicy.Fields(slot, uploads.PolicyKey),
-                runwayUri = slot.RunwayUri,
-            });
+            return RunwayResults.Error(StatusCodes.Status400BadRequest, "You must have purchased credits to use ephemeral uploads.");
         }
+        var slot = uploads.CreateSlot(document.RootElement.GetProperty("filename").GetString()!);
+        return RunwayResults.Ok(new
+        {
+            uploadUrl = $"{routes.PublicRoot(http)}{Prefix}/{slot.Id}",
+            fields = UploadPolicy.Fields(slot, uploads.PolicyKey),
+            runwayUri = slot.RunwayUri,
+        });
     }
 
     private static async Task<IResult> ReceiveAsync(string id, HttpContext http, UploadStore uploads, RequestJournal journal, TimeProvider time)

@@ -1,16 +1,5 @@
 namespace RunwayRelay.Emulator.Tasks;
 
-internal enum TaskPhase
-{
-    Pending,
-    Throttled,
-    Running,
-    Succeeded,
-    Failed,
-    Cancelled,
-    Deleted,
-}
-
 /// <summary>A task's stored state. Mutated only by <see cref="TaskStore"/> under its lock.</summary>
 internal sealed class EmulatedTask
 {
@@ -44,18 +33,3 @@ internal sealed class EmulatedTask
 
     public bool IsGone => Phase is TaskPhase.Cancelled or TaskPhase.Deleted;
 }
-
-/// <summary>What a GET returns: a copy taken under the store's lock.</summary>
-internal sealed record TaskView(
-    string Id,
-    string Model,
-    TaskPhase Phase,
-    DateTimeOffset CreatedAt,
-    double? Progress,
-    long Credits,
-    bool Refunded,
-    bool ProducesImage,
-    long OutputSize,
-    string? FailureCode,
-    string? Failure);
-

@@ -5,15 +5,6 @@ using RunwayRelay.Emulator.Validation;
 
 namespace RunwayRelay.Emulator.Tasks;
 
-internal enum CreateStatus
-{
-    Created,
-    DailyLimitReached,
-    InsufficientCredits,
-}
-
-internal sealed record CreateOutcome(CreateStatus Status, string? TaskId, long Credits);
-
 /// <summary>
 /// Owns tasks and credits. Time does not tick in the background: every read first replays, in time order, the
 /// starts and ends that became due, so THROTTLED tasks start exactly when a running one of their model ends.

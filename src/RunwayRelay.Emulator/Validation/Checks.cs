@@ -4,17 +4,6 @@ using System.Text.Json;
 
 namespace RunwayRelay.Emulator.Validation;
 
-internal delegate void FieldCheck(JsonElement value, FieldPath path, IssueList issues);
-
-internal sealed record FieldSpec(string Name, bool Required, FieldCheck Check);
-
-internal enum MediaKind
-{
-    Image,
-    Video,
-    Audio,
-}
-
 /// <summary>
 /// Field rules written after Runway's OpenAPI schema (Zod on the server): the codes and messages follow Zod's wording,
 /// which is what Runway's 400 bodies show (e.g. "String must contain at most 2048 character(s)").

@@ -4,21 +4,6 @@ using static RunwayRelay.Emulator.Validation.Checks;
 
 namespace RunwayRelay.Emulator.Validation;
 
-internal enum OutputKind
-{
-    Video,
-    Image,
-}
-
-/// <summary>One model on one endpoint: its body fields, what it outputs, and what it costs.</summary>
-internal sealed record ModelSpec(
-    string Endpoint,
-    string Model,
-    IReadOnlyList<FieldSpec> Fields,
-    OutputKind Output,
-    Func<JsonElement, long> Cost,
-    Action<JsonElement, IssueList>? CrossCheck = null);
-
 /// <summary>
 /// The emulator's own per-model tables, written from shared/runway-api.md §2 and the newest SDK types.
 /// Deliberately not shared with RunwayRelay.Core: a double that reuses the client's rules cannot catch their bugs.
@@ -167,14 +152,7 @@ internal static partial class ModelCatalog
         foreach (var (model, ratios, rate) in Seedances())
         {
             yield return Video(TextToVideo, model, PerSecond(rate, 5, autoDuration: 15),
-                Required("promptText", Text(1, 3500)),
-                Optional("duration", IntegerOrAuto(4, 15)),
-                Optional("audio", Boolean()),
-                Optional("ratio", OneOf(ratios)),
-                Optional("references", ArrayOf(1, 9, Object(Required("uri", MediaUri(MediaKind.Image))))),
-                Optional("referenceVideos", ArrayOf(1, 3, Object(Required("type", Literal("video")), Required("uri", MediaUri(MediaKind.Video))))),
-                ReferenceAudio(),
-                SeedField());
+                [Required("promptText", Text(1, 3500)), .. SeedanceWithReferences(ratios)]);
         }
         yield return Video(TextToVideo, "gemini_omni_flash", PerSecond(20, 5),
             Required("promptText", Text(1, 4000)),
@@ -199,15 +177,7 @@ internal static partial class ModelCatalog
         {
             yield return VideoWithCheck(VideoToVideo, model, PerSecond(rate, 5, autoDuration: 15),
                 RequirePromptForAudio,
-                Required("promptVideo", MediaUri(MediaKind.Video)),
-                Optional("promptText", Text(1, 3500)),
-                Optional("duration", IntegerOrAuto(4, 15)),
-                Optional("audio", Boolean()),
-                Optional("ratio", OneOf(ratios)),
-                Optional("references", ArrayOf(1, 9, Object(Required("uri", MediaUri(MediaKind.Image))))),
-                Optional("referenceVideos", ArrayOf(1, 3, Object(Required("type", Literal("video")), Required("uri", MediaUri(MediaKind.Video))))),
-                ReferenceAudio(),
-                SeedField());
+                [Required("promptVideo", MediaUri(MediaKind.Video)), Optional("promptText", Text(1, 3500)), .. SeedanceWithReferences(ratios)]);
         }
         yield return Video(VideoToVideo, "gemini_omni_flash", _ => 20 * 5,
             Required("videoUri", MediaUri(MediaKind.Video)),
@@ -243,6 +213,18 @@ internal static partial class ModelCatalog
 
     private static IEnumerable<(string Model, string[] Ratios, int Rate)> Seedances() =>
         [("seedance2", SdFull, 36), ("seedance2_fast", Sd720, 24), ("seedance2_mini", Sd720, 12)];
+
+    /// <summary>Seedance's text_to_video and video_to_video fields after the prompt: the same on both endpoints.</summary>
+    private static FieldSpec[] SeedanceWithReferences(string[] ratios) =>
+    [
+        Optional("duration", IntegerOrAuto(4, 15)),
+        Optional("audio", Boolean()),
+        Optional("ratio", OneOf(ratios)),
+        Optional("references", ArrayOf(1, 9, Object(Required("uri", MediaUri(MediaKind.Image))))),
+        Optional("referenceVideos", ArrayOf(1, 3, Object(Required("type", Literal("video")), Required("uri", MediaUri(MediaKind.Video))))),
+        ReferenceAudio(),
+        SeedField(),
+    ];
 
     private static ModelSpec Video(string endpoint, string model, Func<JsonElement, long> cost, params FieldSpec[] fields) =>
         new(endpoint, model, fields, OutputKind.Video, cost);

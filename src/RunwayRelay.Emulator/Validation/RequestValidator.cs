@@ -2,14 +2,6 @@ using System.Text.Json;
 
 namespace RunwayRelay.Emulator.Validation;
 
-internal sealed record ValidationResult(ModelSpec? Spec, IReadOnlyList<ValidationIssue> Issues)
-{
-    public bool IsValid => Spec is not null && Issues.Count == 0;
-
-    /// <summary>Runway's summary line: "path: message" for each issue, e.g. "promptImage: String must contain at most 2048 character(s)".</summary>
-    public string Summary => string.Join("; ", Issues.Select(i => $"{i.PathText}: {i.Message}"));
-}
-
 internal static class RequestValidator
 {
     public static ValidationResult Validate(string endpoint, JsonElement body)

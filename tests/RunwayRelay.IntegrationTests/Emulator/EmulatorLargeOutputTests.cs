@@ -40,9 +40,3 @@ public sealed class EmulatorLargeOutputTests : EmulatorOutputTestBase
     }
 
 }
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class SerialEmulatorCollection
-{
-    public const string Name = "Emulator tests that must run alone";
-}

@@ -4,8 +4,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Emulator;
 
 namespace RunwayRelay.IntegrationTests.Emulator;
@@ -117,42 +115,20 @@ public sealed class EmulatorOutputTests : EmulatorOutputTestBase
     [Fact]
     public async Task MapRunwayEmulator_UnderPrefixInHostApp_ServesApiAndOutputs()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddRunwayEmulator(o =>
-        {
-            o.QueueTime = TimeSpan.Zero;
-            o.GenerationTime = TimeSpan.FromMilliseconds(50);
-        });
-        await using var app = builder.Build();
-        app.MapGet("/", () => "host app");
-        app.MapRunwayEmulator("/runway");
-        await app.StartAsync();
-        var address = app.Urls.Single();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        await using var emulator = await HostedEmulator.StartAsync("/runway", alsoMap: app => app.MapGet("/", () => "host app"));
 
-        var request = new HttpRequestMessage(HttpMethod.Post, "/runway/v1/text_to_video")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new { model = "gen4.5", promptText = "x", ratio = "1280:720", duration = 2 }),
-        };
-        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {RunwayEmulatorServer.CreateApiKey()}");
-        request.Headers.TryAddWithoutValidation("X-Runway-Version", Version);
-        using var created = await http.SendAsync(request);
+        using var created = await emulator.SendAsync(HttpMethod.Post, "/runway/v1/text_to_video",
+            System.Net.Http.Json.JsonContent.Create(new { model = "gen4.5", promptText = "x", ratio = "1280:720", duration = 2 }));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        var control = app.Services.GetRequiredService<RunwayEmulatorControl>();
-        var create = Assert.Single(control.Activity.Creates);
+        var create = Assert.Single(emulator.Control.Activity.Creates);
 
         await Task.Delay(150);
-        var get = new HttpRequestMessage(HttpMethod.Get, $"/runway/v1/tasks/{create.TaskId}");
-        get.Headers.TryAddWithoutValidation("Authorization", $"Bearer {RunwayEmulatorServer.CreateApiKey()}");
-        get.Headers.TryAddWithoutValidation("X-Runway-Version", Version);
-        using var task = await http.SendAsync(get);
+        using var task = await emulator.SendAsync(HttpMethod.Get, $"/runway/v1/tasks/{create.TaskId}");
         var url = (await JsonAsync(task)).GetProperty("output")[0].GetString()!;
-        Assert.StartsWith(address.TrimEnd('/') + "/runway/_emulator/outputs/", url);
-        using var download = await http.GetAsync(url);
+        Assert.StartsWith(emulator.Url.AbsoluteUri + "runway/_emulator/outputs/", url);
+        using var download = await emulator.Http.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal("host app", await http.GetStringAsync("/"));
-        await app.StopAsync();
+        Assert.Equal("host app", await emulator.Http.GetStringAsync("/"));
     }
 
 }

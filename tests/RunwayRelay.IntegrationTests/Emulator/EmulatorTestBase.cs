@@ -106,11 +106,3 @@ public abstract class EmulatorTestBase : IAsyncLifetime
         }
     }
 }
-
-/// <summary>The system clock plus an adjustable offset, so tests can jump past URL expiry or the daily window.</summary>
-public sealed class ShiftableTimeProvider : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
-}

@@ -17,8 +17,6 @@ namespace RunwayRelay.IntegrationTests.Http;
 [Collection(AzuriteCollection.Name)]
 public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
 {
-    private const string Secret = StandardWebhooksNode.Secret;
-
     /// <summary>Each of these was accepted and called with <c>Callbacks__AllowLoopback=false</c> before the fix.</summary>
     private static readonly (string Url, string Reason)[] Reproduced =
     [
@@ -83,14 +81,13 @@ public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
     }
 
     private Task<GenerationHost> StartAsync(bool allowLoopback) =>
-        GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 }, new Dictionary<string, string?>
-        {
-            ["Runway:PollInterval"] = "00:00:00.050",
-            ["Runway:MaxPollInterval"] = "00:00:00.200",
-            ["Runway:Timeout"] = "00:00:30",
-            ["Callbacks:SigningSecret"] = Secret,
-            ["Callbacks:AllowLoopback"] = allowLoopback ? "true" : "false",
-        });
+        GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 }, StandardWebhooksNode.SigningSettings(allowLoopback,
+            new Dictionary<string, string?>
+            {
+                ["Runway:PollInterval"] = "00:00:00.050",
+                ["Runway:MaxPollInterval"] = "00:00:00.200",
+                ["Runway:Timeout"] = "00:00:30",
+            }));
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string callbackUrl)
     {

@@ -15,6 +15,24 @@ internal static class StandardWebhooksNode
     public const string Secret = "whsec_dGhpcy1pcy1hLXRlc3Qtc2lnbmluZy1rZXktMzJi";
     public const string OtherSecret = "whsec_YW5vdGhlci10ZXN0LXNpZ25pbmcta2V5LTMyYnl0";
 
+    /// <summary>
+    /// Host settings that sign callbacks with <see cref="Secret"/>; a test's loopback receiver is reachable only with
+    /// <paramref name="allowLoopback"/>. Later entries of <paramref name="more"/> win.
+    /// </summary>
+    public static Dictionary<string, string?> SigningSettings(bool allowLoopback = true, IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Callbacks:SigningSecret"] = Secret,
+            ["Callbacks:AllowLoopback"] = allowLoopback ? "true" : "false",
+        };
+        foreach (var (name, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+        return settings;
+    }
+
     /// <summary>One verdict per callback: null when it verifies with <paramref name="secret"/>, else the library's reason.</summary>
     public static async Task<IReadOnlyList<string?>> VerifyAsync(string secret, IEnumerable<ReceivedCallback> callbacks)
     {

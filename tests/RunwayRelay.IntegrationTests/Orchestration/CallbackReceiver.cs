@@ -1,26 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Callbacks;
+using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
-
-/// <summary>One call a <see cref="CallbackReceiver"/> took: the raw body, its Standard Webhooks headers, when it came.</summary>
-internal sealed record ReceivedCallback(byte[] Body, string? Id, string? Timestamp, string? Signature, string? ContentType, DateTimeOffset At)
-{
-    /// <summary>The webhook headers as a receiver would hand them to a verifying library.</summary>
-    public Dictionary<string, string> Headers => new()
-    {
-        [WebhookHeaders.Id] = Id ?? "",
-        [WebhookHeaders.Timestamp] = Timestamp ?? "",
-        [WebhookHeaders.Signature] = Signature ?? "",
-    };
-}
 
 /// <summary>
 /// A webhook receiver on 127.0.0.1 answering each call with the next of a script of statuses (then 204), optionally
@@ -28,15 +12,13 @@ internal sealed record ReceivedCallback(byte[] Body, string? Id, string? Timesta
 /// </summary>
 internal sealed class CallbackReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private ScriptedHttpServer _server = null!;
 
-    private CallbackReceiver(WebApplication app, Uri url)
+    private CallbackReceiver()
     {
-        _app = app;
-        Url = url;
     }
 
-    public Uri Url { get; }
+    public Uri Url => _server.Url;
     public ConcurrentQueue<ReceivedCallback> Received { get; } = new();
 
     /// <summary>The Content-Type of each call, in the order of <see cref="Received"/>.</summary>
@@ -52,16 +34,13 @@ internal sealed class CallbackReceiver : IAsyncDisposable
     /// <summary>Answers call n (from 1) with <paramref name="statusFor"/>(n); a Retry-After with every answer but 204.</summary>
     public static async Task<CallbackReceiver> StartAsync(Func<int, int> statusFor, string? retryAfter = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        CallbackReceiver? self = null;
+        var self = new CallbackReceiver();
         int calls = 0;
-        app.MapPost("/hooks/{**path}", async (HttpRequest request, HttpResponse response) =>
+        self._server = await ScriptedHttpServer.StartAsync(app => app.MapPost("/hooks/{**path}", async (HttpRequest request, HttpResponse response) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
-            self!.Received.Enqueue(new ReceivedCallback(buffer.ToArray(), Header(request, WebhookHeaders.Id), Header(request, WebhookHeaders.Timestamp),
+            self.Received.Enqueue(new ReceivedCallback(buffer.ToArray(), Header(request, WebhookHeaders.Id), Header(request, WebhookHeaders.Timestamp),
                 Header(request, WebhookHeaders.Signature), request.ContentType, DateTimeOffset.UtcNow));
             int status = statusFor(Interlocked.Increment(ref calls));
             if (retryAfter is not null && status != 204)
@@ -69,10 +48,7 @@ internal sealed class CallbackReceiver : IAsyncDisposable
                 response.Headers.RetryAfter = retryAfter;
             }
             return Results.StatusCode(status);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self = new CallbackReceiver(app, new Uri(address.TrimEnd('/') + "/"));
+        }));
         return self;
     }
 
@@ -90,9 +66,5 @@ internal sealed class CallbackReceiver : IAsyncDisposable
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

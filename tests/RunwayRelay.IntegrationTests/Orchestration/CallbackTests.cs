@@ -17,7 +17,6 @@ namespace RunwayRelay.IntegrationTests.Orchestration;
 [Collection(AzuriteCollection.Name)]
 public sealed class CallbackTests(AzuriteFixture azurite)
 {
-    private const string Secret = StandardWebhooksNode.Secret;
     private const string Token = "tok-5e4d3c2b1a0998877665544332211";
 
     [Fact]
@@ -35,7 +34,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         Assert.Single(calls.Select(c => c.Id).Distinct());
         Assert.Equal(WebhookIds.For(id, CallbackEventTypes.Completed), calls[0].Id);
         Assert.Matches("^msg_[0-9a-f]{32}$", calls[0].Id);
-        Assert.Equal([null, null, null, null], await StandardWebhooksNode.VerifyAsync(Secret, calls));
+        Assert.Equal([null, null, null, null], await StandardWebhooksNode.VerifyAsync(StandardWebhooksNode.Secret, calls));
         Assert.All(await StandardWebhooksNode.VerifyAsync(StandardWebhooksNode.OtherSecret, calls), Assert.NotNull);
         var callback = status.GetProperty("callback");
         Assert.Equal(4, callback.GetProperty("attempts").GetInt32());
@@ -114,7 +113,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         var call = Assert.Single(await receiver.WaitForAsync(1));
 
         Assert.Equal(2, call.Signature!.Split(' ').Length);
-        Assert.Equal([null], await StandardWebhooksNode.VerifyAsync(Secret, [call]));
+        Assert.Equal([null], await StandardWebhooksNode.VerifyAsync(StandardWebhooksNode.Secret, [call]));
         Assert.Equal([null], await StandardWebhooksNode.VerifyAsync(StandardWebhooksNode.OtherSecret, [call]));
         Assert.NotNull(Assert.Single(await StandardWebhooksNode.VerifyAsync("whsec_" + Convert.ToBase64String(new byte[32]), [call])));
         AssertSecretsNowhere(host, StandardWebhooksNode.OtherSecret);
@@ -178,7 +177,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         Assert.All(progress, e => Assert.Equal(id, e.Body.GetProperty("data").GetProperty("generationId").GetString()));
         // Every event has its own webhook-id, all verified by the spec's library.
         Assert.Equal(events.Count, events.Select(e => e.Call.Id).Distinct().Count());
-        Assert.All(await StandardWebhooksNode.VerifyAsync(Secret, events.Select(e => e.Call)), Assert.Null);
+        Assert.All(await StandardWebhooksNode.VerifyAsync(StandardWebhooksNode.Secret, events.Select(e => e.Call)), Assert.Null);
         var only = Assert.Single(unasked.Received);
         Assert.Equal(CallbackEventTypes.Completed, JsonDocument.Parse(only.Body).RootElement.GetProperty("type").GetString());
     }
@@ -226,7 +225,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         Assert.Equal(2, calls.Count);
         Assert.Equal(calls[0].Id, calls[1].Id);
         Assert.Equal(Encoding.UTF8.GetString(calls[0].Body), Encoding.UTF8.GetString(calls[1].Body));
-        Assert.Equal([null, null], await StandardWebhooksNode.VerifyAsync(Secret, calls));
+        Assert.Equal([null, null], await StandardWebhooksNode.VerifyAsync(StandardWebhooksNode.Secret, calls));
         Assert.Equal(1, status.GetProperty("callback").GetProperty("attempts").GetInt32());
     }
 
@@ -254,10 +253,8 @@ public sealed class CallbackTests(AzuriteFixture azurite)
     public async Task Orchestration_LoopbackCallbackNotAllowed_SucceedsWithoutCallingAndDeliveryFails()
     {
         await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>
-        {
-            ["Callbacks:SigningSecret"] = Secret,
-        });
+        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString,
+            settings: new Dictionary<string, string?> { ["Callbacks:SigningSecret"] = StandardWebhooksNode.Secret });
         var input = GenerationHost.Input(callback: new Uri(receiver.Url, "hooks/done"));
 
         var meta = await host.RunAsync(input);
@@ -272,15 +269,13 @@ public sealed class CallbackTests(AzuriteFixture azurite)
 
     private Task<GenerationHost> StartAsync(IDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = StandardWebhooksNode.SigningSettings(more: new Dictionary<string, string?>
         {
-            ["Callbacks:SigningSecret"] = Secret,
-            ["Callbacks:AllowLoopback"] = "true",
             // Seconds, not the production minutes to a day, so the schedule runs in a test.
             ["Callbacks:InitialRetryDelay"] = "00:00:00.100",
             ["Callbacks:MaxRetryDelay"] = "00:00:05",
             ["Callbacks:RetryWindow"] = "00:01:00",
-        };
+        });
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
         {
             settings[k] = v;
@@ -345,7 +340,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
     /// <summary>No signing secret, callback token or callback path in durable state, and neither secret nor token in the logs.</summary>
     private static void AssertSecretsNowhere(GenerationHost host, params string[] moreSecrets)
     {
-        string[] secrets = [Secret, Secret["whsec_".Length..], Token, .. moreSecrets, .. moreSecrets.Select(s => s["whsec_".Length..])];
+        string[] secrets = [StandardWebhooksNode.Secret, StandardWebhooksNode.Secret["whsec_".Length..], Token, .. moreSecrets, .. moreSecrets.Select(s => s["whsec_".Length..])];
         Assert.NotEmpty(host.Payloads.Payloads);
         foreach (string secret in secrets)
         {

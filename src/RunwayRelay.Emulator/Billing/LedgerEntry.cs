@@ -1,0 +1,3 @@
+namespace RunwayRelay.Emulator.Billing;
+
+internal sealed record LedgerEntry(DateTimeOffset At, string Model, long Amount);

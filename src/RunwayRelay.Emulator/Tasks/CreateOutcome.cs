@@ -1,0 +1,3 @@
+namespace RunwayRelay.Emulator.Tasks;
+
+internal sealed record CreateOutcome(CreateStatus Status, string? TaskId, long Credits);

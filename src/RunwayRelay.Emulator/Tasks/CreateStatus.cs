@@ -1,0 +1,8 @@
+namespace RunwayRelay.Emulator.Tasks;
+
+internal enum CreateStatus
+{
+    Created,
+    DailyLimitReached,
+    InsufficientCredits,
+}

@@ -1,0 +1,8 @@
+namespace RunwayRelay.Emulator.Validation;
+
+internal enum MediaKind
+{
+    Image,
+    Video,
+    Audio,
+}

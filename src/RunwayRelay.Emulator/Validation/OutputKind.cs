@@ -1,0 +1,7 @@
+namespace RunwayRelay.Emulator.Validation;
+
+internal enum OutputKind
+{
+    Video,
+    Image,
+}
