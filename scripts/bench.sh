@@ -49,6 +49,11 @@ put_section() {
     const open = `<!-- bench:${name} -->`, close = `<!-- /bench:${name} -->`;
     const block = `${open}\n${body}\n${close}`;
     if (md.includes(open)) {
+      // A section whose end marker was lost would swallow the rest of the file: refuse rather than guess.
+      if (md.indexOf(close) < md.indexOf(open)) {
+        console.error(`${out}: ${open} has no ${close} after it; put the end marker back and run again.`);
+        process.exit(1);
+      }
       md = md.slice(0, md.indexOf(open)) + block + md.slice(md.indexOf(close) + close.length);
     } else {
       // Keep the parts in their order whatever ran first.
