@@ -11,8 +11,8 @@ namespace RunwayRelay.Orchestration;
 /// <remarks>
 /// Compared ordinally, case included: Runway's codes are exact identifiers, and the durable records compared them so.
 /// </remarks>
-[System.Text.Json.Serialization.JsonConverter(typeof(GenerationErrorCodeJsonConverter))]
-public readonly struct GenerationErrorCode : IEquatable<GenerationErrorCode>
+[System.Text.Json.Serialization.JsonConverter(typeof(ExtensibleEnumJsonConverter<GenerationErrorCode>))]
+public readonly struct GenerationErrorCode : IExtensibleEnum<GenerationErrorCode>
 {
     // Runway's failure-code families that mean the input itself must change (moderation, unusable assets).
     private const string SafetyPrefix = "SAFETY";
@@ -77,6 +77,8 @@ public readonly struct GenerationErrorCode : IEquatable<GenerationErrorCode>
     public static bool operator !=(GenerationErrorCode left, GenerationErrorCode right) => !left.Equals(right);
 
     public static implicit operator GenerationErrorCode(string value) => new(value);
+
+    static GenerationErrorCode IExtensibleEnum<GenerationErrorCode>.FromString(string value) => new(value);
 
     [EditorBrowsable(EditorBrowsableState.Never)]
     public override bool Equals(object? obj) => obj is GenerationErrorCode other && Equals(other);

@@ -22,11 +22,12 @@ public static class OrchestrationServiceCollectionExtensions
     public static IServiceCollection AddRunwayRelayOrchestration(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (services.Any(d => d.ServiceType == typeof(OrchestrationRegistration)))
+        // Options binding and typed HTTP clients add descriptors on every call. The budget validator is registered only
+        // here (a host may replace a store, never this), so finding it means everything below is there already.
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<BudgetOptions>) && d.ImplementationType == typeof(BudgetOptionsValidator)))
         {
             return services;
         }
-        services.AddSingleton<OrchestrationRegistration>();
 
         services.AddRunwayClient();
         services.TryAddSingleton(TimeProvider.System);
@@ -82,6 +83,4 @@ public static class OrchestrationServiceCollectionExtensions
         registry.AddActivity<ReleaseGenerationActivity>();
         return registry;
     }
-
-    private sealed class OrchestrationRegistration;
 }

@@ -24,11 +24,7 @@ public static class RunwayBaseUrl
             : NonBlank(configuration?[EnvironmentVariable] ?? Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary>The base address requests are resolved against: relative paths like <c>v1/tasks</c> keep a base path only after a slash.</summary>
-    public static Uri ForRequests(Uri baseUrl)
-    {
-        ArgumentNullException.ThrowIfNull(baseUrl);
-        return baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-    }
+    public static Uri ForRequests(Uri baseUrl) => UriPaths.WithTrailingSlash(baseUrl);
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -3,8 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace RunwayRelay.Runway;
 
-public sealed record RunwayCost([property: JsonPropertyName("credits")] double Credits);
-
 /// <summary><c>GET /v1/tasks/{id}</c>: one record for every status; fields absent for a status are null.</summary>
 public sealed record RunwayTask
 {
@@ -21,11 +19,4 @@ public sealed record RunwayTask
     [JsonPropertyName("cost")] public RunwayCost? Cost { get; init; }
     /// <summary>Fields this version does not model, kept as sent.</summary>
     [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
-}
-
-/// <summary>Answer of a create call.</summary>
-public sealed record RunwayTaskCreated
-{
-    [JsonPropertyName("id")] public required string Id { get; init; }
-    [JsonPropertyName("estimatedCost")] public RunwayCost? EstimatedCost { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace RunwayRelay.Runway;
@@ -9,8 +8,8 @@ namespace RunwayRelay.Runway;
 /// ended yet" rather than failing the read. Compared ordinally (case-sensitive), as the string statuses were: Runway
 /// sends them upper-case, and a status in another case is not one RunwayRelay knows.
 /// </summary>
-[JsonConverter(typeof(RunwayTaskStatusJsonConverter))]
-public readonly struct RunwayTaskStatus : IEquatable<RunwayTaskStatus>
+[JsonConverter(typeof(ExtensibleEnumJsonConverter<RunwayTaskStatus>))]
+public readonly struct RunwayTaskStatus : IExtensibleEnum<RunwayTaskStatus>
 {
     private const string PendingValue = "PENDING";
     private const string ThrottledValue = "THROTTLED";
@@ -48,6 +47,8 @@ public readonly struct RunwayTaskStatus : IEquatable<RunwayTaskStatus>
     public static bool operator !=(RunwayTaskStatus left, RunwayTaskStatus right) => !left.Equals(right);
 
     public static implicit operator RunwayTaskStatus(string value) => new(value);
+
+    static RunwayTaskStatus IExtensibleEnum<RunwayTaskStatus>.FromString(string value) => new(value);
 
     [EditorBrowsable(EditorBrowsableState.Never)]
     public override bool Equals(object? obj) => obj is RunwayTaskStatus other && Equals(other);

@@ -13,11 +13,6 @@ public sealed record SubmissionRecord(
     string? ErrorMessage = null,
     string? ClaimToken = null)
 {
-    // The states under their earlier names, so call sites written against the string constants compile unchanged.
-    public const SubmissionState Submitting = SubmissionState.Submitting;
-    public const SubmissionState Submitted = SubmissionState.Submitted;
-    public const SubmissionState Rejected = SubmissionState.Rejected;
-
     /// <summary>Runway's <c>estimatedCost</c> on the created task, so a re-run answers exactly what the first run did.</summary>
     public long? RunwayEstimatedCredits { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
         Assert.Equal(first, second);
         Assert.Equal(1, host.Emulator.Activity.CreateAttempts);
         var record = await host.Services.GetRequiredService<ISubmissionLedger>().GetAsync(input.GenerationId);
-        Assert.Equal(SubmissionRecord.Submitted, record!.State);
+        Assert.Equal(SubmissionState.Submitted, record!.State);
         Assert.Equal(first.RunwayTaskId, record.RunwayTaskId);
     }
 

@@ -27,7 +27,7 @@ public sealed class SubmissionLedgerTests(AzuriteFixture azurite)
         Assert.Null(earlier);
         // The record really is there, so a later attempt is still blocked.
         var record = await Ledger(new BlobServiceClient(azurite.ConnectionString)).GetAsync(generationId);
-        Assert.Equal(SubmissionRecord.Submitting, record!.State);
+        Assert.Equal(SubmissionState.Submitting, record!.State);
         Assert.NotNull(record.ClaimToken);
     }
 
@@ -42,7 +42,7 @@ public sealed class SubmissionLedgerTests(AzuriteFixture azurite)
         var earlier = await Ledger(storage).TryClaimAsync(generationId, DateTimeOffset.UtcNow);
 
         Assert.NotNull(earlier);
-        Assert.Equal(SubmissionRecord.Submitting, earlier.State);
+        Assert.Equal(SubmissionState.Submitting, earlier.State);
         Assert.Equal(claimedAt, earlier.UpdatedAt);
     }
 
@@ -60,7 +60,7 @@ public sealed class SubmissionLedgerTests(AzuriteFixture azurite)
         var earlier = await Ledger(storage).TryClaimAsync(generationId, DateTimeOffset.UtcNow);
 
         Assert.NotNull(earlier);
-        Assert.Equal(SubmissionRecord.Submitting, earlier.State);
+        Assert.Equal(SubmissionState.Submitting, earlier.State);
         Assert.Null(earlier.ClaimToken);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero), earlier.UpdatedAt);
     }

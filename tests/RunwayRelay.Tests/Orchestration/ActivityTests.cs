@@ -41,14 +41,14 @@ public sealed class ActivityTests
 
         Assert.Equal("task-9", Assert.IsType<Submitted>(result).RunwayTaskId);
         _runway.Verify(r => r.CreateTaskAsync(It.IsAny<RunwayGenerationRequest>(), It.IsAny<CancellationToken>()), Times.Once);
-        _ledger.Verify(l => l.RecordAsync(It.Is<SubmissionRecord>(s => s.State == SubmissionRecord.Submitted && s.RunwayTaskId == "task-9"), It.IsAny<CancellationToken>()));
+        _ledger.Verify(l => l.RecordAsync(It.Is<SubmissionRecord>(s => s.State == SubmissionState.Submitted && s.RunwayTaskId == "task-9"), It.IsAny<CancellationToken>()));
     }
 
     [Fact]
     public async Task SubmitRunAsync_ReRunAfterRecordedTaskId_ReturnsItWithoutPosting()
     {
         _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SubmissionRecord("gen-1", SubmissionRecord.Submitted, _time.GetUtcNow(), "task-9"));
+            .ReturnsAsync(new SubmissionRecord("gen-1", SubmissionState.Submitted, _time.GetUtcNow(), "task-9"));
 
         var result = await SubmitActivity().RunAsync(Ctx, Submit);
 
@@ -60,7 +60,7 @@ public sealed class ActivityTests
     public async Task SubmitRunAsync_ReRunAfterInterruptedPost_FailsUncertainWithoutPosting()
     {
         _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SubmissionRecord("gen-1", SubmissionRecord.Submitting, _time.GetUtcNow()));
+            .ReturnsAsync(new SubmissionRecord("gen-1", SubmissionState.Submitting, _time.GetUtcNow()));
 
         var result = Assert.IsType<NotSubmitted>(await SubmitActivity().RunAsync(Ctx, Submit));
 

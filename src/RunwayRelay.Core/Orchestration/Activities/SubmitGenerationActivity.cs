@@ -74,13 +74,13 @@ public sealed class SubmitGenerationActivity(
         catch (Exception e) when (e is Azure.RequestFailedException or IOException or HttpRequestException)
         {
             string message = $"The day's spend record could not be updated ({(e as Azure.RequestFailedException)?.ErrorCode ?? e.GetType().Name}); nothing was submitted. Start the generation again.";
-            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(), ErrorCode: GenerationErrorCodes.SubmissionError, ErrorMessage: message))
+            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionState.Rejected, time.GetUtcNow(), ErrorCode: GenerationErrorCodes.SubmissionError, ErrorMessage: message))
                 .ConfigureAwait(false);
             return Refuse(id, GenerationErrorCodes.SubmissionError, message);
         }
         if (verdict is BudgetRefused refused)
         {
-            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(), ErrorCode: refused.ErrorCode, ErrorMessage: refused.Message))
+            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionState.Rejected, time.GetUtcNow(), ErrorCode: refused.ErrorCode, ErrorMessage: refused.Message))
                 .ConfigureAwait(false);
             return new NotSubmitted(refused.ErrorCode, refused.Message) { ResetsAt = refused.RetryAt };
         }
@@ -101,7 +101,7 @@ public sealed class SubmitGenerationActivity(
         {
             string code = GenerationErrorCodes.ForCreate(e.Kind);
             logger.SubmissionRejected(id, code, e.Message);
-            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(), ErrorCode: code, ErrorMessage: e.Message)).ConfigureAwait(false);
+            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionState.Rejected, time.GetUtcNow(), ErrorCode: code, ErrorMessage: e.Message)).ConfigureAwait(false);
             await ReleaseQuietlyAsync(id, reservedAt).ConfigureAwait(false);
             DateTimeOffset? resetsAt = e.Kind == RunwayErrorKind.DailyLimitReached ? time.GetUtcNow() + (e.RetryAfter ?? TimeSpan.FromDays(1)) : null;
             return new NotSubmitted(code, resetsAt is { } at ? $"{e.Message} Resets by {at:yyyy-MM-dd HH:mm} UTC." : e.Message) { ResetsAt = resetsAt };
@@ -109,7 +109,7 @@ public sealed class SubmitGenerationActivity(
         catch (RunwayApiKeyException e)
         {
             await ReleaseQuietlyAsync(id, reservedAt).ConfigureAwait(false);
-            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Rejected, time.GetUtcNow(),
+            await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionState.Rejected, time.GetUtcNow(),
                 ErrorCode: GenerationErrorCodes.ApiKeyUnavailable, ErrorMessage: e.Message)).ConfigureAwait(false);
             return new NotSubmitted(GenerationErrorCodes.ApiKeyUnavailable, e.Message);
         }
@@ -118,7 +118,7 @@ public sealed class SubmitGenerationActivity(
         span?.SetTag(RunwayRelayTelemetry.ModelTag, request.Model);
         logger.SubmittedAs(id, created.Id);
         long? runwayEstimate = created.EstimatedCost is { } cost ? (long)Math.Ceiling(cost.Credits) : null;
-        await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionRecord.Submitted, time.GetUtcNow(), created.Id) { RunwayEstimatedCredits = runwayEstimate })
+        await RecordQuietlyAsync(new SubmissionRecord(id, SubmissionState.Submitted, time.GetUtcNow(), created.Id) { RunwayEstimatedCredits = runwayEstimate })
             .ConfigureAwait(false);
         if (runwayEstimate is { } credits)
         {
@@ -169,10 +169,10 @@ public sealed class SubmitGenerationActivity(
     {
         switch (earlier.State)
         {
-            case SubmissionRecord.Submitted when earlier.RunwayTaskId is not null:
+            case SubmissionState.Submitted when earlier.RunwayTaskId is not null:
                 logger.AlreadySubmitted(generationId, earlier.RunwayTaskId);
                 return new Submitted(earlier.RunwayTaskId) { RunwayEstimatedCredits = earlier.RunwayEstimatedCredits };
-            case SubmissionRecord.Rejected:
+            case SubmissionState.Rejected:
                 return new NotSubmitted(earlier.ErrorCode ?? GenerationErrorCodes.RunwayError, earlier.ErrorMessage ?? "Runway did not accept the generation.");
             default:
                 logger.SubmissionInterrupted(generationId, earlier.UpdatedAt);
