@@ -1,6 +1,3 @@
-using RunwayRelay.Emulator;
-using RunwayRelay.Runway;
-
 namespace RunwayRelay.IntegrationTests.Client;
 
 /// <summary>A fresh emulator per test (real HTTP on 127.0.0.1, free port), at a time scale that ends generations in ms.</summary>

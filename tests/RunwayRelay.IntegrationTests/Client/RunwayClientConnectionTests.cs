@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.Client;
 

@@ -1,6 +1,3 @@
-using RunwayRelay.Emulator;
-using RunwayRelay.Runway;
-
 namespace RunwayRelay.IntegrationTests.Client;
 
 public sealed class RunwayClientEmulatorTests : EmulatorTestBase

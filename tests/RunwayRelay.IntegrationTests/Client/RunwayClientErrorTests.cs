@@ -1,6 +1,4 @@
-using System.Net;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.Client;
 

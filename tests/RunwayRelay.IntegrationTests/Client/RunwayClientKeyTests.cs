@@ -1,7 +1,5 @@
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Emulator;
 using RunwayRelay.IntegrationTests.KeyVault;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.Client;
 

@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
-using RunwayRelay.Emulator;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.Client;
 

@@ -1,10 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using RunwayRelay.Emulator;
 using RunwayRelay.Emulator.Uploads;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.Client;
 

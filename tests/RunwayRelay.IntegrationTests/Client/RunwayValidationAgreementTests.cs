@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.Client;
 

@@ -1,7 +1,4 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.DevHost;
 

@@ -1,17 +1,10 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RunwayRelay.DevHost;
 using RunwayRelay.DevHost.Uploads;
 using RunwayRelay.Http;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Storage;
 using RunwayRelay.Uploads;
 
 namespace RunwayRelay.IntegrationTests.DevHost;

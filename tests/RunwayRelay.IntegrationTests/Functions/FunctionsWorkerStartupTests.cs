@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using RunwayRelay.IntegrationTests.DevHost;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.Functions;
 

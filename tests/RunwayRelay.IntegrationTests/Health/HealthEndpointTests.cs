@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Emulator;
 using RunwayRelay.Health;
 using RunwayRelay.IntegrationTests.KeyVault;
-using RunwayRelay.IntegrationTests.Orchestration;
 
 namespace RunwayRelay.IntegrationTests.Health;
 

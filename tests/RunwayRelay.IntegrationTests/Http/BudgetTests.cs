@@ -1,6 +1,4 @@
-using System.Net;
 using RunwayRelay.Health;
-using RunwayRelay.Orchestration;
 using static RunwayRelay.IntegrationTests.Http.MoneyApi;
 
 namespace RunwayRelay.IntegrationTests.Http;

@@ -1,12 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.IntegrationTests.Storage;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 using static RunwayRelay.IntegrationTests.Http.MoneyApi;
 
 namespace RunwayRelay.IntegrationTests.Http;

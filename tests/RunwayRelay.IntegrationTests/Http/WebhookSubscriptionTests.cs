@@ -1,13 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using RunwayRelay.Callbacks;
-using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
 using RunwayRelay.Http;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Orchestration;
 using static RunwayRelay.IntegrationTests.Http.HttpApi;
 
 namespace RunwayRelay.IntegrationTests.Http;

@@ -1,5 +1,3 @@
-using Azure.Storage.Blobs;
-
 namespace RunwayRelay.IntegrationTests.Infrastructure;
 
 [Collection(AzuriteCollection.Name)]

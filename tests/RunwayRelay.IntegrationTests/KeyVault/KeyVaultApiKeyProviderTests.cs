@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.KeyVault;
 

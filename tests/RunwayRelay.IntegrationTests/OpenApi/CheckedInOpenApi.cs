@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using RunwayRelay.Http.OpenApi;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.OpenApi;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using RunwayRelay.Http.OpenApi;
 using RunwayRelay.IntegrationTests.DevHost;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.OpenApi;
 

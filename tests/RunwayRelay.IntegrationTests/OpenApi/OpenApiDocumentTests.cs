@@ -1,14 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using RunwayRelay.DevHost.Access;
-using RunwayRelay.Generations;
 using RunwayRelay.Health;
 using RunwayRelay.Http;
 using RunwayRelay.Http.OpenApi;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.OpenApi;
 

@@ -1,6 +1,5 @@
 using Microsoft.DurableTask;
 using Moq;
-using RunwayRelay.Emulator;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

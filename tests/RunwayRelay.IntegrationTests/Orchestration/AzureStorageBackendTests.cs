@@ -1,5 +1,3 @@
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
 using RunwayRelay.IntegrationTests.Polling;
 using RunwayRelay.Scheduling;
 

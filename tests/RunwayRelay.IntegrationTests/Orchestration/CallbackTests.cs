@@ -1,12 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Microsoft.DurableTask.Client;
 using RunwayRelay.Callbacks;
-using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Orchestration;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

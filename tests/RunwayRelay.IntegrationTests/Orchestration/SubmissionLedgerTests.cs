@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;

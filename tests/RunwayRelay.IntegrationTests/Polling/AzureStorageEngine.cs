@@ -1,4 +1,3 @@
-using System.Net;
 using DurableTask.AzureStorage;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -6,13 +5,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RunwayRelay.Emulator;
 using Core = DurableTask.Core;
 
 namespace RunwayRelay.IntegrationTests.Polling;

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
 using RunwayRelay.Emulator.Admin;
 using RunwayRelay.Scheduling;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.IntegrationTests.OpenApi;
 
 namespace RunwayRelay.IntegrationTests.Samples;

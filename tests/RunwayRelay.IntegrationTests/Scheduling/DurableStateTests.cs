@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using RunwayRelay.Emulator;
 using RunwayRelay.IntegrationTests.DevHost;
 using Xunit.Abstractions;
 

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
 using RunwayRelay.Uploads;
 
 namespace RunwayRelay.IntegrationTests.Scheduling;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using RunwayRelay.Emulator;
 using RunwayRelay.Uploads;
 
 namespace RunwayRelay.IntegrationTests.Scheduling;

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Budget;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Storage;
 

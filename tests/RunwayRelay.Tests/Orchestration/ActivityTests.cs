@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RunwayRelay.Budget;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Orchestration;

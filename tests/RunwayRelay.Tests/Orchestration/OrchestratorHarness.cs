@@ -1,7 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
 using Moq.Protected;
 using RunwayRelay.Generations;
 using RunwayRelay.Orchestration;

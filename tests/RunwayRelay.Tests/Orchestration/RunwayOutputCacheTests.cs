@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
