@@ -3,8 +3,7 @@ using Azure.Storage.Blobs.Models;
 namespace RunwayRelay.IntegrationTests.DevHost;
 
 /// <summary>The inbox scanner inside the DevHost process: one upload that cannot start holds up none after it.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class DevHostInboxTests(AzuriteFixture azurite)
+public sealed class DevHostInboxTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
@@ -12,9 +11,9 @@ public sealed class DevHostInboxTests(AzuriteFixture azurite)
     public async Task DevHost_ArchivedUploadFirstInTheInbox_LaterUploadsStartAndItGetsItsReport()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString, runway);
         settings["DevHost__InboxMaxAttempts"] = "2";
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         var inbox = storage.GetBlobContainerClient(settings["Input__Container"]);
         var output = storage.GetBlobContainerClient(settings["Output__Container"]);
         await inbox.CreateIfNotExistsAsync();
@@ -48,7 +47,7 @@ public sealed class DevHostInboxTests(AzuriteFixture azurite)
     [Fact]
     public async Task DevHost_InboxMaxAttemptsZero_ExitsWithOneLine()
     {
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString);
         settings["DevHost__InboxMaxAttempts"] = "0";
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
 

@@ -14,8 +14,7 @@ namespace RunwayRelay.IntegrationTests.DevHost;
 /// emulator over HTTP and Azurite. The poison upload is an image in the Archive tier: its properties read fine, but
 /// storage refuses to serve its content (409 BlobArchived), so every start of it fails, as it would in Azure.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class InboxScannerTests(AzuriteFixture azurite)
+public sealed class InboxScannerTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private const int MaxAttempts = 3;
     private const string Poison = "a-archived.png";
@@ -25,7 +24,7 @@ public sealed class InboxScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Scan_PoisonUploadFirst_GoodUploadsStartAndThePoisonIsReportedAfterMaxAttemptsThenLeftAlone()
     {
-        await using var inbox = await Inbox.StartAsync(azurite.ConnectionString);
+        await using var inbox = await Inbox.StartAsync(Azurite.ConnectionString);
         var etags = await inbox.UploadAsync();
         var scanner = inbox.NewScanner();
 
@@ -75,7 +74,7 @@ public sealed class InboxScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Scan_ReportNameAlreadyTaken_KeepsTheExistingBlobAndStillGivesUp()
     {
-        await using var inbox = await Inbox.StartAsync(azurite.ConnectionString);
+        await using var inbox = await Inbox.StartAsync(Azurite.ConnectionString);
         await inbox.UploadAsync();
         await inbox.Output.CreateIfNotExistsAsync();
         var existing = inbox.Output.GetBlobClient("a-archived.error.json");
@@ -94,7 +93,7 @@ public sealed class InboxScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task StartAsync_RefusedUploadWhoseReportNameIsTaken_KeepsTheExistingBlob()
     {
-        await using var inbox = await Inbox.StartAsync(azurite.ConnectionString);
+        await using var inbox = await Inbox.StartAsync(Azurite.ConnectionString);
         var notes = inbox.Container.GetBlobClient("notes.txt");
         await notes.UploadAsync(BinaryData.FromString("not an image"));
         await inbox.Output.CreateIfNotExistsAsync();

@@ -4,8 +4,7 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// Callback URLs into the server's own network are refused at <c>POST /api/generations</c> (SSRF), over the real HTTP
 /// API with the emulator and Azurite: nothing is submitted and no generation starts.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
+public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     /// <summary>Each of these was accepted and called with <c>Callbacks__AllowLoopback=false</c> before the fix.</summary>
     private static readonly (string Url, string Reason)[] Reproduced =
@@ -71,7 +70,7 @@ public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
     }
 
     private Task<GenerationHost> StartAsync(bool allowLoopback) =>
-        GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 }, StandardWebhooksNode.SigningSettings(allowLoopback,
+        GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 }, StandardWebhooksNode.SigningSettings(allowLoopback,
             new Dictionary<string, string?>
             {
                 ["Runway:PollInterval"] = "00:00:00.050",

@@ -7,11 +7,10 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// The HTTP API end to end: a real Kestrel host with <c>AddRunwayRelay()</c> + <c>MapGenerationsApi()</c>, called over
 /// loopback, running the real orchestration on the in-memory durable engine against the emulator and Azurite.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class GenerationsApiTests(AzuriteFixture azurite)
+public sealed class GenerationsApiTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private Task<GenerationHost> StartAsync(double timeScale = 0.001, IDictionary<string, string?>? settings = null,
-        Action<EmulatorOptions>? emulator = null) => HttpApi.StartAsync(azurite, timeScale, settings, emulator);
+        Action<EmulatorOptions>? emulator = null) => HttpApi.StartAsync(Azurite, timeScale, settings, emulator);
 
     /// <summary>A fresh host with one generation of <see cref="Body"/> accepted on it.</summary>
     private async Task<StartedGeneration> StartGenerationAsync(double timeScale)

@@ -8,8 +8,7 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// The Logic Apps HTTP Webhook pair over real HTTP: a Kestrel host with <c>MapGenerationsApi()</c>, the real durable
 /// engine, the emulator and Azurite, and a loopback receiver standing in for the workflow's <c>listCallbackUrl()</c>.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
+public sealed class WebhookSubscriptionTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private const string Secret = StandardWebhooksNode.Secret;
 
@@ -23,7 +22,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
     };
 
     private Task<GenerationHost> StartAsync(double timeScale = 0.001, Action<EmulatorOptions>? emulator = null) =>
-        HttpApi.StartAsync(azurite, timeScale, SignedLoopbackCallbacks, emulator);
+        HttpApi.StartAsync(Azurite, timeScale, SignedLoopbackCallbacks, emulator);
 
     /// <summary>A workflow's run: the receiver behind its callback URL (named <paramref name="run"/>), the host and a client.</summary>
     private async Task<Webhook> StartWebhookAsync(string run, double timeScale = 0.001, Action<EmulatorOptions>? emulator = null)

@@ -8,13 +8,12 @@ namespace RunwayRelay.IntegrationTests.OpenApi;
 /// The document as the code generates it: served by a real DevHost process (Kestrel, the ASP.NET Core generator over
 /// the mapped routes), compared with the checked-in copy the Functions app serves; and the DevHost's reference page.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed partial class DevHostOpenApiTests(AzuriteFixture azurite)
+public sealed partial class DevHostOpenApiTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task DevHost_GetOpenApiJson_ServesExactlyTheCheckedInDocument()
     {
-        await using var devhost = await DevHostProcess.StartAsync(DevHostProcess.Settings(azurite.ConnectionString));
+        await using var devhost = await DevHostProcess.StartAsync(DevHostProcess.Settings(Azurite.ConnectionString));
 
         using var response = await devhost.Http.GetAsync(new Uri(GenerationsOpenApi.DocumentRoute, UriKind.Relative));
         string served = await response.Content.ReadAsStringAsync();
@@ -34,7 +33,7 @@ public sealed partial class DevHostOpenApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task DevHost_GetApiDocs_ServesAReferencePageThatLoadsTheDocument()
     {
-        await using var devhost = await DevHostProcess.StartAsync(DevHostProcess.Settings(azurite.ConnectionString));
+        await using var devhost = await DevHostProcess.StartAsync(DevHostProcess.Settings(Azurite.ConnectionString));
 
         using var page = await devhost.Http.GetAsync(new Uri("/api/docs", UriKind.Relative));
         string html = await page.Content.ReadAsStringAsync();

@@ -13,8 +13,7 @@ namespace RunwayRelay.IntegrationTests.Orchestration;
 /// (the copy fails, so the durable retry runs it again, instead of holding it), and against a blob that appears under
 /// the name mid-copy (the commit is a conditional create: it is never overwritten).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
+public sealed class BlobVideoStoreTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private const int SourceSize = 3 * 1024 * 1024;
     private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(1);
@@ -25,7 +24,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     {
         // 20 MiB with 4 MiB blocks: five staged blocks, committed at the end.
         var options = new EmulatorOptions { TimeScale = 0.001, OutputSizeBytes = 20L * 1024 * 1024 };
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, options,
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, options,
             new Dictionary<string, string?> { ["Output:UploadBlockSize"] = (4 * 1024 * 1024).ToString() });
         var (source, taskId) = await FinishedOutputAsync(host);
 
@@ -42,7 +41,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     public async Task CopyAsync_DownloadTruncated_ThrowsAndLeavesNoBlob()
     {
         var options = new EmulatorOptions { TimeScale = 0.001, OutputSizeBytes = 3L * 1024 * 1024 };
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, options);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, options);
         var (source, taskId) = await FinishedOutputAsync(host);
         host.Emulator.Options.Faults.Download.TruncateNext = 1;
 
@@ -56,7 +55,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task CopyAsync_BlobHoldsAnotherTasksVideo_RefusesToOverwrite()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var (source, taskId) = await FinishedOutputAsync(host);
         var store = host.Services.GetRequiredService<IVideoStore>();
         await store.CopyAsync(source, "taken.mp4", new VideoMetadata(taskId, "gen4.5", "gen-a", "abc"));
@@ -72,10 +71,10 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task CopyAsync_ContainerExists_SendsNoContainerRequest()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var (source, taskId) = await FinishedOutputAsync(host);
         await host.OutputContainer.CreateIfNotExistsAsync();
-        var (store, requests) = CountingStore(host, azurite.ConnectionString);
+        var (store, requests) = CountingStore(host, Azurite.ConnectionString);
 
         await store.CopyAsync(source, "first.mp4", new VideoMetadata(taskId, "gen4.5", "gen-first", "abc"));
         await store.CopyAsync(source, "second.mp4", new VideoMetadata(taskId, "gen4.5", "gen-second", "abc"));
@@ -89,10 +88,10 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task CopyAsync_ContainerMissing_CreatesItAndStoresTheVideo()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var (source, taskId) = await FinishedOutputAsync(host);
         await host.OutputContainer.DeleteIfExistsAsync();
-        var (store, _) = CountingStore(host, azurite.ConnectionString);
+        var (store, _) = CountingStore(host, Azurite.ConnectionString);
 
         var video = await store.CopyAsync(source, "fresh.mp4", new VideoMetadata(taskId, "gen4.5", "gen-fresh", "abc"));
 
@@ -112,7 +111,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
             await http.Response.Body.FlushAsync(http.RequestAborted);
             await ScriptedHttpServer.StallAsync(http);
         });
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<VideoCopyException>(() => Store(storage, new HttpClient(), 1024 * 1024, StallTimeout).CopyAsync(
@@ -128,7 +127,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     public async Task CopyAsync_SourceSendsNoHeaders_FailsWithinStallTimeout()
     {
         await using var source = await ScriptedHttpServer.StartAsync(ScriptedHttpServer.StallAsync);
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<VideoCopyException>(() => Store(storage, new HttpClient(), 1024 * 1024, StallTimeout).CopyAsync(
@@ -146,7 +145,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     public async Task CopyAsync_AnotherGenerationWritesTheNameMidCopy_KeepsItsBlobAndFails(int blockSize)
     {
         await using var source = await ServeAsync();
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         var target = storage.GetBlobContainerClient(_container).GetBlobClient("race.mp4");
         byte[] theirs = "another generation's video"u8.ToArray();
         var http = MidReadHook(() => target.UploadAsync(new BinaryData(theirs), new BlobUploadOptions
@@ -166,7 +165,7 @@ public sealed class BlobVideoStoreTests(AzuriteFixture azurite)
     public async Task CopyAsync_SameTaskCommittedByAnotherRunMidCopy_ReturnsThatBlob()
     {
         await using var source = await ServeAsync();
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         var target = storage.GetBlobContainerClient(_container).GetBlobClient("rerun.mp4");
         byte[] firstRun = new byte[SourceSize];
         Array.Fill(firstRun, (byte)7);

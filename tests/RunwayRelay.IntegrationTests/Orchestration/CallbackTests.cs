@@ -6,8 +6,7 @@ namespace RunwayRelay.IntegrationTests.Orchestration;
 /// Completion callbacks per Standard Webhooks through the real HTTP API, the real durable engine, the emulator and a
 /// loopback receiver; signatures are checked by the spec's Node library (<see cref="StandardWebhooksNode"/>).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class CallbackTests(AzuriteFixture azurite)
+public sealed class CallbackTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private const string Token = "tok-5e4d3c2b1a0998877665544332211";
 
@@ -245,7 +244,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
     public async Task Orchestration_LoopbackCallbackNotAllowed_SucceedsWithoutCallingAndDeliveryFails()
     {
         await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString,
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString,
             settings: new Dictionary<string, string?> { ["Callbacks:SigningSecret"] = StandardWebhooksNode.Secret });
         var input = GenerationHost.Input(callback: new Uri(receiver.Url, "hooks/done"));
 
@@ -272,7 +271,7 @@ public sealed class CallbackTests(AzuriteFixture azurite)
         {
             settings[k] = v;
         }
-        return GenerationHost.StartWebAsync(azurite.ConnectionString, emulator, settings);
+        return GenerationHost.StartWebAsync(Azurite.ConnectionString, emulator, settings);
     }
 
     private static async Task<string> StartGenerationAsync(HttpClient http, CallbackReceiver receiver, string[]? events = null)

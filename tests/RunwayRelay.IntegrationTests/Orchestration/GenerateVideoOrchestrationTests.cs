@@ -3,13 +3,12 @@ using Microsoft.DurableTask;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
+public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task Orchestration_EmulatorSucceeds_StoresByteIdenticalVideoWithMetadata()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var input = GenerationHost.Input();
 
         var meta = await host.RunAsync(input);
@@ -45,7 +44,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     public async Task Orchestration_FullRun_ApiKeyAndSignedUrlsAppearNowhere()
     {
         // Slow enough (about 0.6 s) for several polls, so ContinueAsNew inputs are among the payloads checked.
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.01 });
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.01 });
         var input = GenerationHost.Input();
 
         var meta = await host.RunAsync(input);
@@ -80,7 +79,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_EmulatorFails_EndsFailedWithRunwayCode()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var input = GenerationHost.Input("a storm [emulator:fail=SAFETY.INPUT.TEXT]");
 
         var meta = await host.RunAsync(input);
@@ -98,7 +97,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     public async Task Orchestration_CancelEvent_CancelsRunwayTaskAndEndsCancelled()
     {
         // Generations take a minute at time scale 1: only the cancel can end this one in time.
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 });
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 });
         var input = GenerationHost.Input();
         await host.ScheduleAsync(input);
         string taskId = await WaitForRunwayTaskAsync(host, input.GenerationId);
@@ -116,7 +115,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_DeadlinePasses_CancelsRunwayTaskAndEndsTimedOut()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 },
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 },
             new Dictionary<string, string?> { ["Runway:Timeout"] = "00:00:01.500" });
         var input = GenerationHost.Input();
 
@@ -134,7 +133,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     {
         var options = new EmulatorOptions { TimeScale = 0.001 };
         options.Faults.Download.TruncateNext = 1;
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, options);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, options);
         var input = GenerationHost.Input();
 
         var meta = await host.RunAsync(input);
@@ -148,7 +147,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_CreditsExhausted_EndsFailedWithoutTask()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         host.Emulator.CreditBalance = 0;
         var input = GenerationHost.Input();
 

@@ -4,8 +4,7 @@ using Microsoft.Extensions.Options;
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
 /// <summary>The submission ledger on Azurite, including the storage SDK's own retries.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class SubmissionLedgerTests(AzuriteFixture azurite)
+public sealed class SubmissionLedgerTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private readonly string _container = "submissions-" + Guid.NewGuid().ToString("N")[..10];
 
@@ -18,14 +17,14 @@ public sealed class SubmissionLedgerTests(AzuriteFixture azurite)
             && m.Response.Status == 201);
         var options = new BlobClientOptions { Retry = { Delay = TimeSpan.FromMilliseconds(10), MaxRetries = 3 } };
         options.AddPolicy(lose, HttpPipelinePosition.PerRetry);
-        var ledger = Ledger(new BlobServiceClient(azurite.ConnectionString, options));
+        var ledger = Ledger(new BlobServiceClient(Azurite.ConnectionString, options));
 
         var earlier = await ledger.TryClaimAsync(generationId, DateTimeOffset.UtcNow);
 
         Assert.Equal(1, lose.Lost);
         Assert.Null(earlier);
         // The record really is there, so a later attempt is still blocked.
-        var record = await Ledger(new BlobServiceClient(azurite.ConnectionString)).GetAsync(generationId);
+        var record = await Ledger(new BlobServiceClient(Azurite.ConnectionString)).GetAsync(generationId);
         Assert.Equal(SubmissionRecord.Submitting, record!.State);
         Assert.NotNull(record.ClaimToken);
     }
@@ -34,7 +33,7 @@ public sealed class SubmissionLedgerTests(AzuriteFixture azurite)
     public async Task TryClaimAsync_ClaimedByAnotherAttempt_ReturnsTheirRecord()
     {
         string generationId = "gen-" + Guid.NewGuid().ToString("N")[..12];
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         var claimedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
         Assert.Null(await Ledger(storage).TryClaimAsync(generationId, claimedAt));
 
@@ -49,7 +48,7 @@ public sealed class SubmissionLedgerTests(AzuriteFixture azurite)
     public async Task TryClaimAsync_RecordWrittenBeforeClaimTokens_StillBlocks()
     {
         string generationId = "gen-" + Guid.NewGuid().ToString("N")[..12];
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         var container = storage.GetBlobContainerClient(_container);
         await container.CreateIfNotExistsAsync();
         // Exactly what the ledger wrote before the claim token existed.

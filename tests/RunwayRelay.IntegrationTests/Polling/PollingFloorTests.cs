@@ -8,8 +8,7 @@ namespace RunwayRelay.IntegrationTests.Polling;
 /// Azure Storage backend a durable timer's queue message is made visible after a whole number of seconds (the
 /// remaining delay is truncated), so before the fix a 1 s interval polled back to back.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class PollingFloorTests(AzuriteFixture azurite)
+public sealed class PollingFloorTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Theory]
     [InlineData("00:00:01", "00:00:01", 6)]
@@ -28,7 +27,7 @@ public sealed class PollingFloorTests(AzuriteFixture azurite)
             QueueTime = TimeSpan.Zero,
             GenerationTime = TimeSpan.FromSeconds(generationSeconds),
         });
-        await using var engine = await AzureStorageEngine.StartAsync(azurite.ConnectionString, runway, new Dictionary<string, string?>
+        await using var engine = await AzureStorageEngine.StartAsync(Azurite.ConnectionString, runway, new Dictionary<string, string?>
         {
             ["Runway:PollInterval"] = interval,
             ["Runway:MaxPollInterval"] = maxInterval,

@@ -7,14 +7,13 @@ namespace RunwayRelay.IntegrationTests.Scheduling;
 /// An output name is reserved when a generation is accepted, so two generations can never be billed for one name
 /// (one of them would be unable to store its video). Real HTTP API, in-memory durable engine, emulator, Azurite.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class OutputNameReservationTests(AzuriteFixture azurite)
+public sealed class OutputNameReservationTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task Start_ConcurrentPostsForOneNewName_OneAccepted_RestConflict_OneCreate()
     {
         const int posts = 8;
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString);
         using var http = host.CreateApiClient();
         string body = Body("race/winner.mp4");
 
@@ -39,7 +38,7 @@ public sealed class OutputNameReservationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_NameOfAFailedGeneration_IsFreeAgain()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString);
         using var http = host.CreateApiClient();
 
         var failed = await PostAsync(http, Body("retry/clip.mp4", "a storm [emulator:fail=SAFETY.INPUT.TEXT]"));
@@ -58,7 +57,7 @@ public sealed class OutputNameReservationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_NameOfAStoredVideo_Conflicts_AndNothingIsSubmitted()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString);
         using var http = host.CreateApiClient();
         var first = await PostAsync(http, Body("kept/clip.mp4"));
         await host.WaitAsync(first.Json.GetProperty("id").GetString()!);
@@ -72,7 +71,7 @@ public sealed class OutputNameReservationTests(AzuriteFixture azurite)
     [Fact]
     public async Task StartUpload_TwoImagesWithOneNaturalName_SecondGetsNameOfItsOwnAtAcceptance_BothStored()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.005 });
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.005 });
         var starter = host.Services.GetRequiredService<BlobGenerationStarter>();
         var inbox = host.Services.GetRequiredKeyedService<BlobServiceClient>(VideoStorageClientFactory.ConnectionName)
             .GetBlobContainerClient("inbox-" + Guid.NewGuid().ToString("N")[..10]);

@@ -8,13 +8,12 @@ namespace RunwayRelay.IntegrationTests.Scheduling;
 /// A blob upload's image is read by the submit activity itself: as a data URI when it fits Runway's 5 MiB limit, else
 /// through an ephemeral upload, instead of being refused. Real starter, durable engine, emulator and Azurite.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class UploadedImageTests(AzuriteFixture azurite)
+public sealed class UploadedImageTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task Upload_SmallImage_SentAsDataUriWithoutEphemeralUpload()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString);
         var blob = await UploadAsync(host, "small.png", Png(64 * 1024));
 
         var outcome = await StartAndWaitAsync(host, blob);
@@ -27,7 +26,7 @@ public sealed class UploadedImageTests(AzuriteFixture azurite)
     [Fact]
     public async Task Upload_ImageTooLargeForADataUri_SentThroughOneEphemeralUploadAndSucceeds()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString);
         byte[] image = Png(6 * 1024 * 1024);
         Assert.True(image.Length > PromptImageLoader.MaxDataUriImageBytes("image/png"));
         var blob = await UploadAsync(host, "large.png", image);
@@ -46,7 +45,7 @@ public sealed class UploadedImageTests(AzuriteFixture azurite)
     [Fact]
     public async Task Upload_ContentNotWhatItsTypeSays_RefusedWithReportAndNothingSubmitted()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString);
         var blob = await UploadAsync(host, "notes.png", "this is text, not a PNG"u8.ToArray());
 
         var result = await host.Services.GetRequiredService<BlobGenerationStarter>().StartAsync(blob, host.Client);
