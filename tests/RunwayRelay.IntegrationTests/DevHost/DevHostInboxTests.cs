@@ -1,5 +1,3 @@
-using Azure.Storage.Blobs.Models;
-
 namespace RunwayRelay.IntegrationTests.DevHost;
 
 /// <summary>The inbox scanner inside the DevHost process: one upload that cannot start holds up none after it.</summary>

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 
 namespace RunwayRelay.IntegrationTests.DevHost;
 

@@ -1,4 +1,3 @@
-using RunwayRelay.Callbacks;
 using RunwayRelay.DevHost.Callbacks;
 
 namespace RunwayRelay.IntegrationTests.DevHost;

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RunwayRelay.DevHost;
 using RunwayRelay.DevHost.Uploads;
-using RunwayRelay.Http;
-using RunwayRelay.Uploads;
 
 namespace RunwayRelay.IntegrationTests.DevHost;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 
 namespace RunwayRelay.IntegrationTests.Emulator;

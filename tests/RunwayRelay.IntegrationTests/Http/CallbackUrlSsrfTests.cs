@@ -80,15 +80,7 @@ public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite) : AzuriteTestBa
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string callbackUrl)
     {
-        string body = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["endpoint"] = "text_to_video",
-            ["model"] = "gen4.5",
-            ["promptText"] = "a lighthouse at dusk",
-            ["ratio"] = "1280:720",
-            ["duration"] = 5,
-            ["callbackUrl"] = callbackUrl,
-        });
+        string body = HttpApi.Body(HttpApi.Prompt, ("callbackUrl", callbackUrl));
         return await http.PostAsync("/api/generations", new StringContent(body, Encoding.UTF8, "application/json"));
     }
 

@@ -627,22 +627,8 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite) : AzuriteTestBas
         Assert.Empty(host.Emulator.Activity.Requests);
     }
 
-    private static string Body(string prompt = "a lighthouse at dusk", string? outputBlobName = null)
-    {
-        var body = new Dictionary<string, object>
-        {
-            ["endpoint"] = "text_to_video",
-            ["model"] = "gen4.5",
-            ["promptText"] = prompt,
-            ["ratio"] = "1280:720",
-            ["duration"] = 5,
-        };
-        if (outputBlobName is not null)
-        {
-            body["outputBlobName"] = outputBlobName;
-        }
-        return JsonSerializer.Serialize(body);
-    }
+    private static string Body(string prompt = Prompt, string? outputBlobName = null) =>
+        HttpApi.Body(prompt, ("outputBlobName", outputBlobName));
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string? idempotencyKey = null,
         string path = "/api/generations") => HttpApi.PostAsync(http, path, body, idempotencyKey);

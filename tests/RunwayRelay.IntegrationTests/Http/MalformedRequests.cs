@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using RunwayRelay.Http;
 
 namespace RunwayRelay.IntegrationTests.Http;
 

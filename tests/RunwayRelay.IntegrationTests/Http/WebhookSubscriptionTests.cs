@@ -1,5 +1,3 @@
-using RunwayRelay.Callbacks;
-using RunwayRelay.Http;
 using static RunwayRelay.IntegrationTests.Http.HttpApi;
 
 namespace RunwayRelay.IntegrationTests.Http;
@@ -230,22 +228,8 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite) : AzuriteTe
     private static Uri CallbackUrl(CallbackReceiver receiver, string run) =>
         new(receiver.Url, $"hooks/done?run={run}&sig={Token}");
 
-    private static string Body(Uri? callbackUrl, string prompt = "a lighthouse at dusk")
-    {
-        var body = new Dictionary<string, object>
-        {
-            ["endpoint"] = "text_to_video",
-            ["model"] = "gen4.5",
-            ["promptText"] = prompt,
-            ["ratio"] = "1280:720",
-            ["duration"] = 5,
-        };
-        if (callbackUrl is not null)
-        {
-            body["callbackUrl"] = callbackUrl.AbsoluteUri;
-        }
-        return JsonSerializer.Serialize(body);
-    }
+    private static string Body(Uri? callbackUrl, string prompt = Prompt) =>
+        HttpApi.Body(prompt, ("callbackUrl", callbackUrl?.AbsoluteUri));
 
     private static Task<HttpResponseMessage> SubscribeAsync(HttpClient http, string body) =>
         http.PostAsync("/api/generations/subscribe", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.OpenApi;
 using RunwayRelay.DevHost.Access;
 using RunwayRelay.Health;
-using RunwayRelay.Http;
 using RunwayRelay.Http.OpenApi;
 
 namespace RunwayRelay.IntegrationTests.OpenApi;

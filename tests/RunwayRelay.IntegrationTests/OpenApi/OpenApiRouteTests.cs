@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RunwayRelay.DevHost.Hosting;
 using RunwayRelay.Health;
-using RunwayRelay.Http;
 using RunwayRelay.Http.OpenApi;
 using RunwayRelay.IntegrationTests.Functions;
 

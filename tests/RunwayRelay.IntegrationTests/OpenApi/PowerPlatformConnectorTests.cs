@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
-using RunwayRelay.Http;
 using RunwayRelay.Http.OpenApi.PowerPlatform;
 
 namespace RunwayRelay.IntegrationTests.OpenApi;

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Moq;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;

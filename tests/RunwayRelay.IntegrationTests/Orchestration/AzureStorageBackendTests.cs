@@ -1,5 +1,4 @@
 using RunwayRelay.IntegrationTests.Polling;
-using RunwayRelay.Scheduling;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

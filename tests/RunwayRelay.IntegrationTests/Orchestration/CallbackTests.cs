@@ -1,5 +1,3 @@
-using RunwayRelay.Callbacks;
-
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
 /// <summary>
@@ -286,22 +284,8 @@ public sealed class CallbackTests(AzuriteFixture azurite) : AzuriteTestBase(azur
         return JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
     }
 
-    private static Dictionary<string, object> Request(Uri? callbackUrl)
-    {
-        var body = new Dictionary<string, object>
-        {
-            ["endpoint"] = "text_to_video",
-            ["model"] = "gen4.5",
-            ["promptText"] = "a lighthouse at dusk",
-            ["ratio"] = "1280:720",
-            ["duration"] = 5,
-        };
-        if (callbackUrl is not null)
-        {
-            body["callbackUrl"] = callbackUrl.AbsoluteUri;
-        }
-        return body;
-    }
+    private static Dictionary<string, object> Request(Uri? callbackUrl) =>
+        Http.HttpApi.Request(Http.HttpApi.Prompt, ("callbackUrl", callbackUrl?.AbsoluteUri));
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.DurableTask;
-
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
 public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)

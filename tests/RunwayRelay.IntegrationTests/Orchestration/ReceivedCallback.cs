@@ -1,5 +1,3 @@
-using RunwayRelay.Callbacks;
-
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
 /// <summary>One call a <see cref="CallbackReceiver"/> took: the raw body, its Standard Webhooks headers, when it came.</summary>

@@ -1,5 +1,4 @@
 using RunwayRelay.Emulator.Admin;
-using RunwayRelay.Scheduling;
 
 namespace RunwayRelay.IntegrationTests.Polling;
 

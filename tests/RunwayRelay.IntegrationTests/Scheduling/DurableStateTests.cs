@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using RunwayRelay.IntegrationTests.DevHost;

@@ -1,9 +1,7 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using RunwayRelay.Scheduling;
 
 namespace RunwayRelay.IntegrationTests.Scheduling;
 

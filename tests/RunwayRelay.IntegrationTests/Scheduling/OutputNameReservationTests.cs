@@ -1,6 +1,3 @@
-using Azure.Storage.Blobs.Models;
-using RunwayRelay.Uploads;
-
 namespace RunwayRelay.IntegrationTests.Scheduling;
 
 /// <summary>
@@ -102,15 +99,8 @@ public sealed class OutputNameReservationTests(AzuriteFixture azurite) : Azurite
     private static byte[] TinyImage() => Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    private static string Body(string outputBlobName, string prompt = "a lighthouse at dusk") => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["endpoint"] = "text_to_video",
-        ["model"] = "gen4.5",
-        ["promptText"] = prompt,
-        ["ratio"] = "1280:720",
-        ["duration"] = 5,
-        ["outputBlobName"] = outputBlobName,
-    });
+    private static string Body(string outputBlobName, string prompt = Http.HttpApi.Prompt) =>
+        Http.HttpApi.Body(prompt, ("outputBlobName", outputBlobName));
 
     private static async Task<Answer> PostAsync(HttpClient http, string body)
     {

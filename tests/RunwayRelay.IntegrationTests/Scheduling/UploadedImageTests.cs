@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using Azure.Storage.Blobs.Models;
-using RunwayRelay.Uploads;
-
 namespace RunwayRelay.IntegrationTests.Scheduling;
 
 /// <summary>

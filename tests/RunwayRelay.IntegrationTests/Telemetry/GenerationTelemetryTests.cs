@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using RunwayRelay.Scheduling;
 using RunwayRelay.Telemetry;
 using Xunit.Abstractions;
 

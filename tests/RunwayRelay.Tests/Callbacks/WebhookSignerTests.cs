@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using RunwayRelay.Callbacks;
 using RunwayRelay.Tests.Http;
 
 namespace RunwayRelay.Tests.Callbacks;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Hosting;
 
 namespace RunwayRelay.Tests.Hosting;

@@ -1,17 +1,10 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using RunwayRelay.Callbacks;
-using RunwayRelay.Generations;
-using RunwayRelay.Http;
-using RunwayRelay.Runway;
 using RunwayRelay.Scheduling;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Http;
 

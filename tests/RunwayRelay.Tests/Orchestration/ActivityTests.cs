@@ -2,10 +2,6 @@ using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using RunwayRelay.Budget;
-using RunwayRelay.Callbacks;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Orchestration;
 

@@ -1,8 +1,4 @@
 using Microsoft.DurableTask;
-using RunwayRelay.Generations;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Orchestration;
 

@@ -2,9 +2,6 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq.Protected;
-using RunwayRelay.Generations;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Orchestration;
 

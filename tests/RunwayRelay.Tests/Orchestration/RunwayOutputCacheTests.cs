@@ -1,9 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Orchestration;
 

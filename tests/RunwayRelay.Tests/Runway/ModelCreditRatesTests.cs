@@ -1,4 +1,3 @@
-using RunwayRelay.Runway;
 using RunwayRelay.Runway.Pricing;
 
 namespace RunwayRelay.Tests.Runway;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Runway;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using RunwayRelay.Storage;
-
 namespace RunwayRelay.Tests.Storage;
 
 public sealed class DownloadStallTimeoutTests
