@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RunwayRelay.Budget;
 using static RunwayRelay.Tests.Http.HttpTestKit;
 

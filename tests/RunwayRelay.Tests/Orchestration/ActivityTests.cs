@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging.Abstractions;
 using RunwayRelay.Budget;
 
 namespace RunwayRelay.Tests.Orchestration;
@@ -12,7 +10,7 @@ public sealed class ActivityTests
     private readonly Mock<IRunwayClient> _runway = new();
     private readonly Mock<ISubmissionLedger> _ledger = new();
     private readonly Mock<IDailySpendStore> _spend = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     private SubmitGenerationActivity SubmitActivity(Azure.Storage.Blobs.BlobServiceClient? storage = null)
     {

@@ -1,6 +1,4 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq.Protected;
 
 namespace RunwayRelay.Tests.Orchestration;
@@ -11,7 +9,7 @@ namespace RunwayRelay.Tests.Orchestration;
 /// </summary>
 internal sealed class OrchestratorHarness
 {
-    public static readonly DateTime Start = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime Start = TestClock.Start.UtcDateTime;
 
     public DateTime Now { get; set; } = Start;
     public List<DateTime> TimerFireTimes { get; } = [];

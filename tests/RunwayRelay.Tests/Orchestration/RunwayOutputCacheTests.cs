@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace RunwayRelay.Tests.Orchestration;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RunwayRelay.ApiKeys;
 
 namespace RunwayRelay.Tests.Runway;
