@@ -9,23 +9,15 @@ namespace RunwayRelay.IntegrationTests.Client;
 /// The production registration (<see cref="RunwayServiceCollectionExtensions.AddRunwayClient"/>) pointed at a base URL, with
 /// test-sized retry delays and every log line captured (Trace and up) so tests can check the key never leaks.
 /// </summary>
-internal sealed class RunwayClientHarness : IDisposable
+internal sealed class RunwayClientHarness(ServiceProvider services, IConfigurationRoot configuration) : IDisposable
 {
-    private readonly ServiceProvider _services;
+    public IConfigurationRoot Configuration { get; } = configuration;
 
-    private RunwayClientHarness(ServiceProvider services, IConfigurationRoot configuration)
-    {
-        _services = services;
-        Configuration = configuration;
-    }
+    public IRunwayClient Client => services.GetRequiredService<IRunwayClient>();
 
-    public IConfigurationRoot Configuration { get; }
+    public IRunwayApiKeyProvider Keys => services.GetRequiredService<IRunwayApiKeyProvider>();
 
-    public IRunwayClient Client => _services.GetRequiredService<IRunwayClient>();
-
-    public IRunwayApiKeyProvider Keys => _services.GetRequiredService<IRunwayApiKeyProvider>();
-
-    public FakeLogCollector Logs => _services.GetFakeLogCollector();
+    public FakeLogCollector Logs => services.GetFakeLogCollector();
 
     public static string NewKey() => "key_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(64));
 
@@ -94,5 +86,5 @@ internal sealed class RunwayClientHarness : IDisposable
         }
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => services.Dispose();
 }
