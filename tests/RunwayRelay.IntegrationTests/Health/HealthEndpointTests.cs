@@ -1,6 +1,6 @@
 using RunwayRelay.ApiKeys;
 using RunwayRelay.Health;
-using RunwayRelay.IntegrationTests.KeyVault;
+using RunwayRelay.IntegrationTests.ApiKeys;
 
 namespace RunwayRelay.IntegrationTests.Health;
 

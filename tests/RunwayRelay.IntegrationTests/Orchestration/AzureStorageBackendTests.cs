@@ -1,4 +1,3 @@
-using RunwayRelay.IntegrationTests.Polling;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RunwayRelay.IntegrationTests.OpenApi;
+using RunwayRelay.IntegrationTests.Http.OpenApi;
 
 namespace RunwayRelay.IntegrationTests.Samples;
 
