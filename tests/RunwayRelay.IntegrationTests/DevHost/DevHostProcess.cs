@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.DevHost;
 

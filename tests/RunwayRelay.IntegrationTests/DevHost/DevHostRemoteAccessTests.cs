@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text.Json;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.DevHost;
 
@@ -10,15 +6,14 @@ namespace RunwayRelay.IntegrationTests.DevHost;
 /// A DevHost bound beyond loopback: refused unless allowed, and then only with its API key. The bind may be 0.0.0.0, but
 /// every request here goes to 127.0.0.1 (the decision is made on the bind address, so this is still the remote case).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class DevHostRemoteAccessTests(AzuriteFixture azurite)
+public sealed class DevHostRemoteAccessTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Theory]
     [InlineData("0.0.0.0")]
     [InlineData("192.0.2.10")] // a LAN-style address (TEST-NET-1): refused before anything binds
     public async Task DevHost_NonLoopbackUrlWithoutAllowRemote_ExitsWithOneActionableLine(string host)
     {
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString);
         string url = $"http://{host}:{FreePort.Next()}";
         settings["DEVHOST_URL"] = url;
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
@@ -35,7 +30,7 @@ public sealed class DevHostRemoteAccessTests(AzuriteFixture azurite)
     [Fact]
     public async Task DevHost_AllowRemoteWithShortKey_ExitsNamingDevHostApiKey()
     {
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString);
         string shortKey = "only-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         settings["DEVHOST_URL"] = $"http://0.0.0.0:{FreePort.Next()}";
         settings["DevHost__AllowRemote"] = "true";
@@ -56,7 +51,7 @@ public sealed class DevHostRemoteAccessTests(AzuriteFixture azurite)
         int port = FreePort.Next();
         string key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         // The embedded emulator: the DevHost's calls to itself must pass its own key check too.
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString);
         settings["Emulator__TimeScale"] = "0.01";
         settings["DEVHOST_URL"] = $"http://0.0.0.0:{port}";
         settings["DevHost__AllowRemote"] = "true";

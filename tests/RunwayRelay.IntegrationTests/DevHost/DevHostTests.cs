@@ -1,24 +1,16 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
-
 namespace RunwayRelay.IntegrationTests.DevHost;
 
 /// <summary>
 /// The DevHost process end to end: HTTP API, the durable Azure Storage backend on Azurite, the emulator over HTTP,
 /// durability across a crash, and two processes sharing one task hub.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class DevHostTests(AzuriteFixture azurite)
+public sealed class DevHostTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task DevHost_HttpApiEndToEnd_StoresTheEmulatorsVideoOnce()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.02 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString, runway);
         await using var devhost = await DevHostProcess.StartAsync(settings);
 
         var accepted = await devhost.StartGenerationAsync(DevHostProcess.TextToVideo);
@@ -30,7 +22,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         var video = Assert.Single(body.GetProperty("videos").EnumerateArray());
         string taskId = body.GetProperty("runwayTaskId").GetString()!;
         var expected = await EmulatorOutputAsync(runway, taskId);
-        var blob = new BlobServiceClient(azurite.ConnectionString)
+        var blob = new BlobServiceClient(Azurite.ConnectionString)
             .GetBlobContainerClient(settings["Output__Container"]).GetBlobClient(video.GetProperty("name").GetString());
         byte[] stored = (await blob.DownloadContentAsync()).Value.Content.ToArray();
         Assert.Equal(expected, stored);
@@ -50,7 +42,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     {
         // 2 s queue + 60 s generation at 0.1: about 6 s of RUNNING to crash in.
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.1 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString, runway);
         // What the dead process had taken comes back after this, instead of the local default of 30 s.
         settings["DevHost__MessageVisibilityTimeout"] = "00:00:03";
 
@@ -74,7 +66,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         Assert.Single(runway.Activity.Creates);
         var video = Assert.Single(body.GetProperty("videos").EnumerateArray());
         var expected = await EmulatorOutputAsync(runway, body.GetProperty("runwayTaskId").GetString()!);
-        var stored = (await new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(settings["Output__Container"])
+        var stored = (await new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(settings["Output__Container"])
             .GetBlobClient(video.GetProperty("name").GetString()).DownloadContentAsync()).Value.Content.ToArray();
         Assert.Equal(SHA256.HashData(expected), SHA256.HashData(stored));
     }
@@ -82,7 +74,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     [Fact]
     public async Task DevHost_NoRunwayUrl_EmbedsTheEmulatorAndCompletes()
     {
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString);
         settings["Emulator__TimeScale"] = "0.01";
         await using var devhost = await DevHostProcess.StartAsync(settings);
 
@@ -102,7 +94,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     [Fact]
     public async Task DevHost_GetHealth_Answers200FromTheEmbeddedEmulatorAndTwoProbesReadRunwayOnce()
     {
-        await using var devhost = await DevHostProcess.StartAsync(DevHostProcess.Settings(azurite.ConnectionString));
+        await using var devhost = await DevHostProcess.StartAsync(DevHostProcess.Settings(Azurite.ConnectionString));
 
         using var first = await devhost.Http.GetAsync(new Uri("/api/health", UriKind.Relative));
         using var second = await devhost.Http.GetAsync(new Uri("/api/health", UriKind.Relative));
@@ -123,9 +115,9 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     public async Task DevHost_ImagesUploadedToInbox_StartOneGenerationEachAndRefuseNonImages()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString, runway);
         await using var devhost = await DevHostProcess.StartAsync(settings);
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         var inbox = storage.GetBlobContainerClient(settings["Input__Container"]);
         var output = storage.GetBlobContainerClient(settings["Output__Container"]);
         await inbox.CreateIfNotExistsAsync();
@@ -180,7 +172,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     [Fact]
     public async Task DevHost_InvalidSettings_ExitWithOneActionableLineEach()
     {
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString);
         settings["DevHost__TaskHub"] = "9-not-a-hub";
         settings["Output__DownloadLinkLifetime"] = "8.00:00:00";
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
@@ -197,7 +189,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
     public async Task DevHost_MalformedRunwayKey_ExitsNamingTheProblemWithoutTheKey()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString, runway);
         string malformed = runway.ApiKey[..^1] + "Z";
         settings["RUNWAYML_API_SECRET"] = malformed;
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
@@ -217,7 +209,7 @@ public sealed class DevHostTests(AzuriteFixture azurite)
         // Two processes on one task hub and storage. The Azure Storage backend accepts a second start of an instance id
         // that is already running, so what keeps one generation to one paid Runway task across processes is the ledger.
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.02 });
-        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString, runway);
         await using var first = await DevHostProcess.StartAsync(settings);
         await using var second = await DevHostProcess.StartAsync(settings);
         string key = "both-" + Guid.NewGuid();

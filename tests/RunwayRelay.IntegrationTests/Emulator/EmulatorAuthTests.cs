@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace RunwayRelay.IntegrationTests.Emulator;
 
 public sealed class EmulatorAuthTests : EmulatorTestBase

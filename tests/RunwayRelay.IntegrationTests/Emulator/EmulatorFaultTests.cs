@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using RunwayRelay.Emulator;
 
 namespace RunwayRelay.IntegrationTests.Emulator;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using RunwayRelay.Emulator;
-
 namespace RunwayRelay.IntegrationTests.Emulator;
 
 public sealed class EmulatorLifecycleTests : EmulatorTestBase

@@ -1,6 +1,3 @@
-using System.Net;
-using RunwayRelay.Emulator;
-
 namespace RunwayRelay.IntegrationTests.Emulator;
 
 public sealed class EmulatorOrganizationTests : EmulatorTestBase

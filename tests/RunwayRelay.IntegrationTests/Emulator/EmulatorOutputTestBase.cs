@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace RunwayRelay.IntegrationTests.Emulator;
 
 public abstract class EmulatorOutputTestBase : EmulatorTestBase

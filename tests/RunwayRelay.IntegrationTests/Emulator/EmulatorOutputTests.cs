@@ -1,10 +1,6 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
-using RunwayRelay.Emulator;
 
 namespace RunwayRelay.IntegrationTests.Emulator;
 

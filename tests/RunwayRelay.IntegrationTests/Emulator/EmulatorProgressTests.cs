@@ -1,5 +1,3 @@
-using RunwayRelay.Emulator;
-
 namespace RunwayRelay.IntegrationTests.Emulator;
 
 /// <summary>Progress as Runway reports it: in steps at most every ProgressUpdateInterval, off a straight line, never down.</summary>

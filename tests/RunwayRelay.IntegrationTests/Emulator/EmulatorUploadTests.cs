@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text.Json;
-using RunwayRelay.Emulator;
 using RunwayRelay.Emulator.Admin;
 
 namespace RunwayRelay.IntegrationTests.Emulator;

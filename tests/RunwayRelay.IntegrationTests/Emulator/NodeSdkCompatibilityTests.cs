@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.Emulator;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.Emulator;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.Functions;
 

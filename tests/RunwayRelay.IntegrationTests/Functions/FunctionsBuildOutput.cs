@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RunwayRelay.IntegrationTests.Infrastructure;
-
 namespace RunwayRelay.IntegrationTests.Functions;
 
 /// <summary>The functions.metadata the Functions SDK generated in the Functions project's build output (what the host indexes).</summary>

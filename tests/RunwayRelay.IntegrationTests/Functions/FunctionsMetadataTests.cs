@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Orchestration;
-
 namespace RunwayRelay.IntegrationTests.Functions;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using RunwayRelay.IntegrationTests.DevHost;
-using RunwayRelay.IntegrationTests.Infrastructure;
 
 namespace RunwayRelay.IntegrationTests.Functions;
 
@@ -9,8 +8,7 @@ namespace RunwayRelay.IntegrationTests.Functions;
 /// but with nothing listening at <c>Functions:Worker:HostEndpoint</c>: options are validated when the worker starts,
 /// before it connects to the host, so a bad setting is observable without the host.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class FunctionsWorkerStartupTests(AzuriteFixture azurite)
+public sealed class FunctionsWorkerStartupTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task FunctionsWorker_InvalidSettings_PrintsOneInvalidSettingLineEachAndNoStackTrace()
@@ -67,7 +65,7 @@ public sealed class FunctionsWorkerStartupTests(AzuriteFixture azurite)
         var pairs = invalid.Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]);
         var (code, worker) = await RunWorkerAsync(pairs);
 
-        var settings = DevHostProcess.Settings(azurite.ConnectionString);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString);
         foreach (var (name, value) in pairs)
         {
             settings[name] = value;

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Emulator;
 using RunwayRelay.Health;
-using RunwayRelay.IntegrationTests.KeyVault;
-using RunwayRelay.IntegrationTests.Orchestration;
+using RunwayRelay.IntegrationTests.ApiKeys;
 
 namespace RunwayRelay.IntegrationTests.Health;
 
@@ -12,15 +8,14 @@ namespace RunwayRelay.IntegrationTests.Health;
 /// <c>GET /api/health</c> over loopback on the real HTTP host, against the emulator over HTTP, Azurite and the fake Key
 /// Vault: each part that can fail is named in a 503, and the report is cached so probes cost no Runway request each.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output)
+public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output) : AzuriteTestBase(azurite)
 {
     private static readonly Dictionary<string, string?> NoCache = new() { ["Health:CacheDuration"] = "00:00:00" };
 
     [Fact]
     public async Task GetHealth_AllPartsUp_Answers200WithBalanceAndFingerprintButNeverTheKey()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001, InitialCreditBalance = 4321 });
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001, InitialCreditBalance = 4321 });
         using var http = host.CreateApiClient();
 
         var (status, body, text) = await GetHealthAsync(http);
@@ -46,7 +41,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
     [Fact]
     public async Task GetHealth_TenProbesWithinTheCacheDuration_AskRunwayForTheOrganizationOnce()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString);
         using var http = host.CreateApiClient();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -64,7 +59,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
     [Fact]
     public async Task GetHealth_CacheDurationZero_AsksRunwayOnEveryProbe()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, settings: NoCache);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, settings: NoCache);
         using var http = host.CreateApiClient();
 
         await GetHealthAsync(http);
@@ -78,7 +73,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
     public async Task GetHealth_KeyRejectedByRunway_Answers503NamingRunwayWith401()
     {
         string disabled = RunwayEmulatorServer.CreateApiKey();
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString,
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString,
             new EmulatorOptions { TimeScale = 0.001, DisabledKeys = [disabled] },
             new Dictionary<string, string?> { ["RUNWAYML_API_SECRET"] = disabled });
         using var http = host.CreateApiClient();
@@ -98,7 +93,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
     [Fact]
     public async Task GetHealth_NoKeyConfigured_Answers503NamingTheKeyAndRunway()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString,
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString,
             settings: new Dictionary<string, string?> { ["RUNWAYML_API_SECRET"] = "" });
         using var http = host.CreateApiClient();
 
@@ -113,7 +108,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
     public async Task GetHealth_RunwayStopped_Answers503NamingRunway()
     {
         var stopped = await RunwayEmulatorServer.StartAsync(new EmulatorOptions());
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>(NoCache)
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, settings: new Dictionary<string, string?>(NoCache)
         {
             ["Runway:BaseUrl"] = stopped.BaseUrl.ToString(),
             ["RUNWAYML_API_SECRET"] = stopped.ApiKey,
@@ -135,7 +130,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
     public async Task GetHealth_StorageUnreachable_Answers503NamingEveryContainer()
     {
         string closed = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};BlobEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["VideoStorage"] = closed,
             ["Health:CheckTimeout"] = "00:00:02",
@@ -155,7 +150,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite, Xunit.Abstractio
     public async Task GetHealth_KeyVaultGoesAway_Answers503NamingKeyVaultWhileTheCachedKeyStillWorks()
     {
         var vault = await FakeKeyVault.StartAsync();
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 },
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 },
             new Dictionary<string, string?>(NoCache) { ["Runway:KeyVaultUri"] = vault.VaultUri.ToString(), ["RUNWAYML_API_SECRET"] = "" },
             services => services.AddSingleton<IRunwaySecretClientFactory>(new RunwaySecretClientFactory(new FakeTokenCredential(), vault.ClientOptions())));
         vault.SetSecret("runwayml-api-secret", host.Emulator.ApiKey);

@@ -1,6 +1,4 @@
-using System.Net;
 using RunwayRelay.Health;
-using RunwayRelay.Orchestration;
 using static RunwayRelay.IntegrationTests.Http.MoneyApi;
 
 namespace RunwayRelay.IntegrationTests.Http;
@@ -9,8 +7,7 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// Cost before submission and the spending guards, end to end: the real HTTP API and durable engine over the emulator
 /// (which charges credits by its own price table) and Azurite (the daily spend records).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class BudgetTests(AzuriteFixture azurite)
+public sealed class BudgetTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -23,7 +20,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [InlineData("text_to_image", "gen4_image", null, null, "1280:720")]
     public async Task Quote_ThenStart_EstimateEqualsWhatTheEmulatorChargesAndRunwayReportsSpent(string endpoint, string model, int? duration, bool? audio, string ratio)
     {
-        await using var host = await StartAsync(azurite);
+        await using var host = await StartAsync(Azurite);
         using var http = host.CreateApiClient();
         string body = Body(model, duration, endpoint, ratio, audio);
 
@@ -51,7 +48,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task Quote_OverPerGenerationCap_NamesTheRefusalAndSubmitsNothing()
     {
-        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerGeneration"] = "100" });
+        await using var host = await StartAsync(Azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerGeneration"] = "100" });
         using var http = host.CreateApiClient();
 
         using var quote = await PostAsync(http, "/api/generations/quote", Body(duration: 10));
@@ -68,7 +65,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task Quote_InvalidBody_Answers400ProblemLikeStart()
     {
-        await using var host = await StartAsync(azurite);
+        await using var host = await StartAsync(Azurite);
         using var http = host.CreateApiClient();
 
         using var quote = await PostAsync(http, "/api/generations/quote", Body(duration: 99));
@@ -81,7 +78,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_EstimateOverPerGenerationCap_Answers402AndCreatesNothing()
     {
-        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerGeneration"] = "50" });
+        await using var host = await StartAsync(Azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerGeneration"] = "50" });
         using var http = host.CreateApiClient();
 
         using var refused = await PostAsync(http, "/api/generations", Body(duration: 5));
@@ -102,7 +99,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetHealth_AfterAGenerationWithADailyBudget_ReportsTodaysUseAndStays200()
     {
-        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "100" });
+        await using var host = await StartAsync(Azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "100" });
         using var http = host.CreateApiClient();
         using var first = await PostAsync(http, "/api/generations", Body(duration: 5));
         var (done, _) = await FollowAsync(http, first.Headers.Location!);
@@ -123,7 +120,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_DailyBudgetSpent_Answers429WithRetryAfterUntilUtcMidnightAndCreatesNothing()
     {
-        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "100" });
+        await using var host = await StartAsync(Azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "100" });
         using var http = host.CreateApiClient();
         using var first = await PostAsync(http, "/api/generations", Body(duration: 5));
         var (done, _) = await FollowAsync(http, first.Headers.Location!);
@@ -146,7 +143,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_RepeatWithSameIdempotencyKeyAfterTheDayIsSpent_AnswersTheSameGeneration()
     {
-        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "60" });
+        await using var host = await StartAsync(Azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "60" });
         using var http = host.CreateApiClient();
         string key = "repeat-" + Guid.NewGuid();
         using var first = await SendWithKeyAsync(http, key);
@@ -175,7 +172,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     public async Task Start_ConcurrentBurstOverDailyBudget_SubmitsOnlyWhatTheBudgetHolds()
     {
         // Three 60-credit generations fit; the door sees an empty day for most of the burst, the activity's conditional writes decide.
-        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "180" });
+        await using var host = await StartAsync(Azurite, new Dictionary<string, string?> { ["Budget:MaxCreditsPerDay"] = "180" });
         using var http = host.CreateApiClient();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => PostAsync(http, "/api/generations", Body(prompt: $"burst {i}"))));
@@ -203,7 +200,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_BalanceBelowEstimate_Answers402PointingToTheDeveloperPortalAndCreatesNothing()
     {
-        await using var host = await StartAsync(azurite);
+        await using var host = await StartAsync(Azurite);
         host.Emulator.CreditBalance = 30;
         using var http = host.CreateApiClient();
 
@@ -221,7 +218,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_BalanceDropsBetweenDoorAndSubmit_ActivityRefusesAndSubmitsNothing()
     {
-        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Budget:BalanceCacheDuration"] = "00:05:00" });
+        await using var host = await StartAsync(Azurite, new Dictionary<string, string?> { ["Budget:BalanceCacheDuration"] = "00:05:00" });
         using var http = host.CreateApiClient();
         // The quote reads the balance (plenty) into the door's cache; then it drops below the estimate.
         using var quote = await PostAsync(http, "/api/generations/quote", Body());
@@ -242,7 +239,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_ModelDailyLimitReached_EndsDailyLimitReachedAfterOneCreateAttempt()
     {
-        await using var host = await StartAsync(azurite, new Dictionary<string, string?> { ["Runway:MaxRetryAttempts"] = "3" },
+        await using var host = await StartAsync(Azurite, new Dictionary<string, string?> { ["Runway:MaxRetryAttempts"] = "3" },
             emulator: o => o.Models["gen4.5"] = new RunwayRelay.Emulator.ModelLimitOptions { MaxDailyGenerations = 0 });
         using var http = host.CreateApiClient();
 
@@ -262,7 +259,7 @@ public sealed class BudgetTests(AzuriteFixture azurite)
     public async Task GetStatus_TaskThrottledByConcurrency_ShowsQueuedFor()
     {
         // Time scale 0.02: each task runs 1.2 s; with one concurrent generation the second waits THROTTLED behind the first.
-        await using var host = await StartAsync(azurite, timeScale: 0.02,
+        await using var host = await StartAsync(Azurite, timeScale: 0.02,
             emulator: o => o.Models["gen4.5"] = new RunwayRelay.Emulator.ModelLimitOptions { MaxConcurrentGenerations = 1 });
         using var http = host.CreateApiClient();
 

@@ -1,21 +1,10 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Orchestration;
-
 namespace RunwayRelay.IntegrationTests.Http;
 
 /// <summary>
 /// Callback URLs into the server's own network are refused at <c>POST /api/generations</c> (SSRF), over the real HTTP
 /// API with the emulator and Azurite: nothing is submitted and no generation starts.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
+public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     /// <summary>Each of these was accepted and called with <c>Callbacks__AllowLoopback=false</c> before the fix.</summary>
     private static readonly (string Url, string Reason)[] Reproduced =
@@ -81,7 +70,7 @@ public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
     }
 
     private Task<GenerationHost> StartAsync(bool allowLoopback) =>
-        GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 }, StandardWebhooksNode.SigningSettings(allowLoopback,
+        GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 }, StandardWebhooksNode.SigningSettings(allowLoopback,
             new Dictionary<string, string?>
             {
                 ["Runway:PollInterval"] = "00:00:00.050",
@@ -91,15 +80,7 @@ public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite)
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string callbackUrl)
     {
-        string body = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["endpoint"] = "text_to_video",
-            ["model"] = "gen4.5",
-            ["promptText"] = "a lighthouse at dusk",
-            ["ratio"] = "1280:720",
-            ["duration"] = 5,
-            ["callbackUrl"] = callbackUrl,
-        });
+        string body = HttpApi.Body(HttpApi.Prompt, ("callbackUrl", callbackUrl));
         return await http.PostAsync("/api/generations", new StringContent(body, Encoding.UTF8, "application/json"));
     }
 

@@ -1,13 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Orchestration;
 using static RunwayRelay.IntegrationTests.Http.HttpApi;
 
 namespace RunwayRelay.IntegrationTests.Http;
@@ -16,11 +7,10 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// The HTTP API end to end: a real Kestrel host with <c>AddRunwayRelay()</c> + <c>MapGenerationsApi()</c>, called over
 /// loopback, running the real orchestration on the in-memory durable engine against the emulator and Azurite.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class GenerationsApiTests(AzuriteFixture azurite)
+public sealed class GenerationsApiTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private Task<GenerationHost> StartAsync(double timeScale = 0.001, IDictionary<string, string?>? settings = null,
-        Action<EmulatorOptions>? emulator = null) => HttpApi.StartAsync(azurite, timeScale, settings, emulator);
+        Action<EmulatorOptions>? emulator = null) => HttpApi.StartAsync(Azurite, timeScale, settings, emulator);
 
     /// <summary>A fresh host with one generation of <see cref="Body"/> accepted on it.</summary>
     private async Task<StartedGeneration> StartGenerationAsync(double timeScale)
@@ -637,22 +627,8 @@ public sealed class GenerationsApiTests(AzuriteFixture azurite)
         Assert.Empty(host.Emulator.Activity.Requests);
     }
 
-    private static string Body(string prompt = "a lighthouse at dusk", string? outputBlobName = null)
-    {
-        var body = new Dictionary<string, object>
-        {
-            ["endpoint"] = "text_to_video",
-            ["model"] = "gen4.5",
-            ["promptText"] = prompt,
-            ["ratio"] = "1280:720",
-            ["duration"] = 5,
-        };
-        if (outputBlobName is not null)
-        {
-            body["outputBlobName"] = outputBlobName;
-        }
-        return JsonSerializer.Serialize(body);
-    }
+    private static string Body(string prompt = Prompt, string? outputBlobName = null) =>
+        HttpApi.Body(prompt, ("outputBlobName", outputBlobName));
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string? idempotencyKey = null,
         string path = "/api/generations") => HttpApi.PostAsync(http, path, body, idempotencyKey);

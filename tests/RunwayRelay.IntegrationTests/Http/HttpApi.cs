@@ -1,13 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Orchestration;
-
 namespace RunwayRelay.IntegrationTests.Http;
 
 /// <summary>
@@ -16,6 +6,34 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// </summary>
 internal static class HttpApi
 {
+    /// <summary>What the tests prompt for when the prompt is not what they test.</summary>
+    public const string Prompt = "a lighthouse at dusk";
+
+    /// <summary>The five-second gen4.5 text_to_video request the tests post, with the fields a test adds (a null value leaves its field out).</summary>
+    public static Dictionary<string, object> Request(string prompt = Prompt, params (string Name, object? Value)[] fields)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["endpoint"] = "text_to_video",
+            ["model"] = "gen4.5",
+            ["promptText"] = prompt,
+            ["ratio"] = "1280:720",
+            ["duration"] = 5,
+        };
+        foreach (var (name, value) in fields)
+        {
+            if (value is not null)
+            {
+                body[name] = value;
+            }
+        }
+        return body;
+    }
+
+    /// <summary><see cref="Request"/> as the JSON text a client posts.</summary>
+    public static string Body(string prompt = Prompt, params (string Name, object? Value)[] fields) =>
+        JsonSerializer.Serialize(Request(prompt, fields));
+
     /// <summary>Polling in milliseconds so a generation at emulator time scale 0.001 finishes in well under a second.</summary>
     public static IReadOnlyDictionary<string, string?> FastPolling { get; } = new Dictionary<string, string?>
     {

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Generations;
-
 namespace RunwayRelay.IntegrationTests.Http;
 
 /// <summary>
@@ -13,8 +5,7 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// waiting <c>Retry-After</c> seconds between polls, as long as the answer is 202; the first other answer is the
 /// action's result (2xx succeeded, 4xx/5xx failed). This client does exactly that, and nothing else.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class LogicAppsAsyncPatternTests(AzuriteFixture azurite)
+public sealed class LogicAppsAsyncPatternTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private static readonly Dictionary<string, string?> OneSecondPolls = new()
     {
@@ -26,7 +17,7 @@ public sealed class LogicAppsAsyncPatternTests(AzuriteFixture azurite)
     public async Task HttpAction_FollowsLocationAndRetryAfter_EndsOn200WithTheStoredVideo()
     {
         // About 3 s of generation at the emulator: a few polls, each after the advertised Retry-After.
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.05 }, OneSecondPolls);
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.05 }, OneSecondPolls);
         using var http = host.CreateApiClient();
 
         var run = await RunHttpActionAsync(http, """{"endpoint":"text_to_video","model":"gen4.5","promptText":"a lighthouse at dusk","ratio":"1280:720","duration":5}""");
@@ -46,7 +37,7 @@ public sealed class LogicAppsAsyncPatternTests(AzuriteFixture azurite)
     [Fact]
     public async Task HttpAction_GenerationFails_EndsOnA5xxProblemSoTheActionFails()
     {
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString,
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString,
             new EmulatorOptions { TimeScale = 0.05, Outcomes = { FailureRate = 1 } }, OneSecondPolls);
         using var http = host.CreateApiClient();
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RunwayRelay.IntegrationTests.Http;
 
 /// <summary>

@@ -1,13 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Orchestration;
 using Xunit.Abstractions;
 
 namespace RunwayRelay.IntegrationTests.Http;
@@ -17,8 +9,7 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// Azurite behind it, gets a 4xx <c>application/problem+json</c> whose <c>errors</c> names what to fix, and nothing is
 /// submitted: the emulator's journal sees no create and the durable store holds no generation.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHelper output) : AzuriteTestBase(azurite)
 {
     /// <summary>Set to replay a failed random run: the seed is printed at the start of every run.</summary>
     public const string SeedVariable = "RUNWAYRELAY_FUZZ_SEED";
@@ -40,7 +31,7 @@ public sealed class MalformedRequestTests(AzuriteFixture azurite, ITestOutputHel
         {
             values[k] = v;
         }
-        return GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 }, values);
+        return GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.001 }, values);
     }
 
     [Fact]

@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using RunwayRelay.Http;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.IntegrationTests.Http;
 

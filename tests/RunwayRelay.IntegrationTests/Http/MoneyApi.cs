@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-
 namespace RunwayRelay.IntegrationTests.Http;
 
 /// <summary>Helpers of the budget and usage tests: the HTTP API on the real engine over the emulator and Azurite.</summary>

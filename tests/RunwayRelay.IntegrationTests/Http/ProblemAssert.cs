@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RunwayRelay.IntegrationTests.Http;
 
 /// <summary>Assertions on an <c>application/problem+json</c> answer, as every non-2xx of the HTTP API is.</summary>

@@ -1,24 +1,16 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using RunwayRelay.IntegrationTests.Infrastructure;
 using RunwayRelay.IntegrationTests.Storage;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 using static RunwayRelay.IntegrationTests.Http.MoneyApi;
 
 namespace RunwayRelay.IntegrationTests.Http;
 
 /// <summary><c>GET /api/usage</c> over the emulator's <c>POST /v1/organization/usage</c> and the daily spend records in Azurite.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class UsageTests(AzuriteFixture azurite)
+public sealed class UsageTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task GetUsage_AfterGenerationsAndSpendElsewhere_ShowsRunwayAndRecordedSideBySide()
     {
-        await using var host = await StartAsync(azurite);
+        await using var host = await StartAsync(Azurite);
         using var http = host.CreateApiClient();
         using var succeeded = await PostAsync(http, "/api/generations", Body());
         Assert.Equal(HttpStatusCode.OK, (await FollowAsync(http, succeeded.Headers.Location!)).Final.StatusCode);
@@ -48,7 +40,7 @@ public sealed class UsageTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetUsage_NoDates_AnswersTheLast30DaysUpToToday()
     {
-        await using var host = await StartAsync(azurite);
+        await using var host = await StartAsync(Azurite);
         using var http = host.CreateApiClient();
 
         using var response = await http.GetAsync("/api/usage");
@@ -64,7 +56,7 @@ public sealed class UsageTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetUsage_DayRecordedByAnEarlierVersion_ShowsItsRecordedCredits()
     {
-        await using var host = await StartAsync(azurite);
+        await using var host = await StartAsync(Azurite);
         using var http = host.CreateApiClient();
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
         var storage = host.Services.GetRequiredKeyedService<BlobServiceClient>(VideoStorageClientFactory.ConnectionName);
@@ -87,7 +79,7 @@ public sealed class UsageTests(AzuriteFixture azurite)
     [InlineData("to=2026-01-01&to=2026-01-02", "to")]
     public async Task GetUsage_BadRange_Answers400ProblemNamingTheParameter(string query, string field)
     {
-        await using var host = await StartAsync(azurite);
+        await using var host = await StartAsync(Azurite);
         using var http = host.CreateApiClient();
 
         using var response = await http.GetAsync("/api/usage?" + query);
@@ -102,7 +94,7 @@ public sealed class UsageTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetUsage_ExactlyNinetyDays_IsAccepted()
     {
-        await using var host = await StartAsync(azurite);
+        await using var host = await StartAsync(Azurite);
         using var http = host.CreateApiClient();
         var to = DateOnly.FromDateTime(DateTime.UtcNow);
 

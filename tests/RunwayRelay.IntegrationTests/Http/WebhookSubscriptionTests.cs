@@ -1,13 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using RunwayRelay.Callbacks;
-using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.Http;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Orchestration;
 using static RunwayRelay.IntegrationTests.Http.HttpApi;
 
 namespace RunwayRelay.IntegrationTests.Http;
@@ -16,8 +6,7 @@ namespace RunwayRelay.IntegrationTests.Http;
 /// The Logic Apps HTTP Webhook pair over real HTTP: a Kestrel host with <c>MapGenerationsApi()</c>, the real durable
 /// engine, the emulator and Azurite, and a loopback receiver standing in for the workflow's <c>listCallbackUrl()</c>.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
+public sealed class WebhookSubscriptionTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private const string Secret = StandardWebhooksNode.Secret;
 
@@ -31,7 +20,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
     };
 
     private Task<GenerationHost> StartAsync(double timeScale = 0.001, Action<EmulatorOptions>? emulator = null) =>
-        HttpApi.StartAsync(azurite, timeScale, SignedLoopbackCallbacks, emulator);
+        HttpApi.StartAsync(Azurite, timeScale, SignedLoopbackCallbacks, emulator);
 
     /// <summary>A workflow's run: the receiver behind its callback URL (named <paramref name="run"/>), the host and a client.</summary>
     private async Task<Webhook> StartWebhookAsync(string run, double timeScale = 0.001, Action<EmulatorOptions>? emulator = null)
@@ -239,22 +228,8 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite)
     private static Uri CallbackUrl(CallbackReceiver receiver, string run) =>
         new(receiver.Url, $"hooks/done?run={run}&sig={Token}");
 
-    private static string Body(Uri? callbackUrl, string prompt = "a lighthouse at dusk")
-    {
-        var body = new Dictionary<string, object>
-        {
-            ["endpoint"] = "text_to_video",
-            ["model"] = "gen4.5",
-            ["promptText"] = prompt,
-            ["ratio"] = "1280:720",
-            ["duration"] = 5,
-        };
-        if (callbackUrl is not null)
-        {
-            body["callbackUrl"] = callbackUrl.AbsoluteUri;
-        }
-        return JsonSerializer.Serialize(body);
-    }
+    private static string Body(Uri? callbackUrl, string prompt = Prompt) =>
+        HttpApi.Body(prompt, ("callbackUrl", callbackUrl?.AbsoluteUri));
 
     private static Task<HttpResponseMessage> SubscribeAsync(HttpClient http, string body) =>
         http.PostAsync("/api/generations/subscribe", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -1,14 +1,11 @@
-using Azure.Storage.Blobs;
-
 namespace RunwayRelay.IntegrationTests.Infrastructure;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
+public sealed class AzuriteFixtureTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task Fixture_Started_ServesBlobRoundTrip()
     {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("fixture-check");
+        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("fixture-check");
         await container.CreateIfNotExistsAsync();
         await container.GetBlobClient("hello.txt").UploadAsync(BinaryData.FromString("hello"), overwrite: true);
 

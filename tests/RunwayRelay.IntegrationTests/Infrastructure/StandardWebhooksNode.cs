@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using RunwayRelay.IntegrationTests.Orchestration;
 
 namespace RunwayRelay.IntegrationTests.Infrastructure;
 

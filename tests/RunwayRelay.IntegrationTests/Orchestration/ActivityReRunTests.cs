@@ -1,19 +1,16 @@
-using Microsoft.DurableTask;
 using Moq;
-using RunwayRelay.Emulator;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
 /// <summary>The durable engine may run an activity again after a crash; these run the real activities twice.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ActivityReRunTests(AzuriteFixture azurite)
+public sealed class ActivityReRunTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private static readonly TaskActivityContext Ctx = new Mock<TaskActivityContext>().Object;
 
     [Fact]
     public async Task SubmitActivity_RunTwice_SubmitsOnceAndReturnsSameTaskId()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var activity = ActivatorUtilities.CreateInstance<SubmitGenerationActivity>(host.Services);
         var input = GenerationHost.Input();
         await host.StorePayloadAsync(input);
@@ -32,7 +29,7 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
     [Fact]
     public async Task SubmitActivity_EarlierAttemptInterrupted_DoesNotPostAndReportsUncertain()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var input = GenerationHost.Input();
         var ledger = host.Services.GetRequiredService<ISubmissionLedger>();
         // What a crash between "submitting" and Runway's answer leaves behind.
@@ -51,7 +48,7 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
         var options = new EmulatorOptions { TimeScale = 0.001 };
         options.Faults.Create.ServerErrorNext = 1;
         options.Faults.Create.AfterProcessing = true;
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, options);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, options);
         var activity = ActivatorUtilities.CreateInstance<SubmitGenerationActivity>(host.Services);
         var input = GenerationHost.Input();
         await host.StorePayloadAsync(input);
@@ -70,7 +67,7 @@ public sealed class ActivityReRunTests(AzuriteFixture azurite)
     [Fact]
     public async Task CopyActivity_RunTwice_CopiesOnce()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var runway = host.Services.GetRequiredService<RunwayClient>();
         var input = GenerationHost.Input();
         var created = await runway.CreateTaskAsync(input.Request);

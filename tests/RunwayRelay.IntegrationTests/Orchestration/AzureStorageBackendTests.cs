@@ -1,7 +1,3 @@
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
-using RunwayRelay.IntegrationTests.Polling;
-using RunwayRelay.Scheduling;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
@@ -9,14 +5,13 @@ namespace RunwayRelay.IntegrationTests.Orchestration;
 /// The same orchestration on the Durable Task Framework's Azure Storage provider (Durable Functions' default backend)
 /// over Azurite, through the TaskHubGrpcServer sidecar, as the DevHost runs it.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class AzureStorageBackendTests(AzuriteFixture azurite)
+public sealed class AzureStorageBackendTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task Orchestration_OnAzureStorageBackend_CompletesWithOneSubmission()
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.01 });
-        await using var engine = await AzureStorageEngine.StartAsync(azurite.ConnectionString, runway, new Dictionary<string, string?>
+        await using var engine = await AzureStorageEngine.StartAsync(Azurite.ConnectionString, runway, new Dictionary<string, string?>
         {
             ["Runway:PollInterval"] = "00:00:00.050",
             ["Runway:MaxPollInterval"] = "00:00:00.200",

@@ -1,18 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using RunwayRelay.Emulator;
-
 namespace RunwayRelay.IntegrationTests.Orchestration;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
+public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task Orchestration_EmulatorSucceeds_StoresByteIdenticalVideoWithMetadata()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var input = GenerationHost.Input();
 
         var meta = await host.RunAsync(input);
@@ -48,7 +41,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     public async Task Orchestration_FullRun_ApiKeyAndSignedUrlsAppearNowhere()
     {
         // Slow enough (about 0.6 s) for several polls, so ContinueAsNew inputs are among the payloads checked.
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.01 });
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.01 });
         var input = GenerationHost.Input();
 
         var meta = await host.RunAsync(input);
@@ -83,7 +76,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_EmulatorFails_EndsFailedWithRunwayCode()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var input = GenerationHost.Input("a storm [emulator:fail=SAFETY.INPUT.TEXT]");
 
         var meta = await host.RunAsync(input);
@@ -101,7 +94,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     public async Task Orchestration_CancelEvent_CancelsRunwayTaskAndEndsCancelled()
     {
         // Generations take a minute at time scale 1: only the cancel can end this one in time.
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 });
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 });
         var input = GenerationHost.Input();
         await host.ScheduleAsync(input);
         string taskId = await WaitForRunwayTaskAsync(host, input.GenerationId);
@@ -119,7 +112,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_DeadlinePasses_CancelsRunwayTaskAndEndsTimedOut()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 },
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 1 },
             new Dictionary<string, string?> { ["Runway:Timeout"] = "00:00:01.500" });
         var input = GenerationHost.Input();
 
@@ -137,7 +130,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     {
         var options = new EmulatorOptions { TimeScale = 0.001 };
         options.Faults.Download.TruncateNext = 1;
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString, options);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString, options);
         var input = GenerationHost.Input();
 
         var meta = await host.RunAsync(input);
@@ -151,7 +144,7 @@ public sealed class GenerateVideoOrchestrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Orchestration_CreditsExhausted_EndsFailedWithoutTask()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         host.Emulator.CreditBalance = 0;
         var input = GenerationHost.Input();
 

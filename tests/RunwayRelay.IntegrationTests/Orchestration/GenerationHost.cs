@@ -1,23 +1,15 @@
-using System.Net;
-using System.Security.Cryptography;
-using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using RunwayRelay.Emulator;
 using RunwayRelay.Health;
 using RunwayRelay.Hosting;
-using RunwayRelay.Http;
-using RunwayRelay.Scheduling;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;
 

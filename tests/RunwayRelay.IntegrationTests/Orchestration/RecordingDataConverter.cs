@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 
 namespace RunwayRelay.IntegrationTests.Orchestration;

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.OpenApi;
+using RunwayRelay.IntegrationTests.Http.OpenApi;
 
 namespace RunwayRelay.IntegrationTests.Samples;
 

@@ -1,10 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using RunwayRelay.Emulator;
 using RunwayRelay.IntegrationTests.DevHost;
 using Xunit.Abstractions;
 
@@ -16,8 +11,7 @@ namespace RunwayRelay.IntegrationTests.Scheduling;
 /// Checked on the in-memory engine (every payload the data converter writes) and on the Azure Storage backend the
 /// DevHost runs (every table row, queue message and task-hub blob in Azurite).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class DurableStateTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed class DurableStateTests(AzuriteFixture azurite, ITestOutputHelper output) : AzuriteTestBase(azurite)
 {
     /// <summary>A payload above this would not be "ids, names, hashes and small settings".</summary>
     private const int MaxPayloadChars = 64 * 1024;
@@ -28,7 +22,7 @@ public sealed class DurableStateTests(AzuriteFixture azurite, ITestOutputHelper 
     public async Task Generations_WithSecretsAndLargeMedia_InMemoryEngine_PayloadsSmallAndSecretFree()
     {
         await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.005 },
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.005 },
             new Dictionary<string, string?> { ["Callbacks:SigningSecret"] = StandardWebhooksNode.Secret, ["Callbacks:AllowLoopback"] = "true" });
         using var http = host.CreateApiClient();
 
@@ -57,7 +51,7 @@ public sealed class DurableStateTests(AzuriteFixture azurite, ITestOutputHelper 
     {
         await using var runway = await RunwayEmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.005 });
         await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
-        var settings = DevHostProcess.Settings(azurite.ConnectionString, runway);
+        var settings = DevHostProcess.Settings(Azurite.ConnectionString, runway);
         string hub = settings["DevHost__TaskHub"]!;
         string payloadsContainer = "payloads-" + hub[^10..];
         settings["Output__PayloadsContainer"] = payloadsContainer;
@@ -65,7 +59,7 @@ public sealed class DurableStateTests(AzuriteFixture azurite, ITestOutputHelper 
         // visible long enough to be peeked. (Every message's payload is also in the History table scanned below.)
         settings["DevHost__MaxQueuePollingInterval"] = "00:00:02";
         await using var devhost = await DevHostProcess.StartAsync(settings);
-        var queues = new QueueServiceClient(azurite.ConnectionString);
+        var queues = new QueueServiceClient(Azurite.ConnectionString);
         using var watching = new CancellationTokenSource();
         var messages = WatchQueuesAsync(queues, hub, watching.Token);
 
@@ -87,8 +81,8 @@ public sealed class DurableStateTests(AzuriteFixture azurite, ITestOutputHelper 
         await watching.CancelAsync();
         var queued = await messages;
 
-        var rows = await ReadTablesAsync(new TableServiceClient(azurite.ConnectionString), hub);
-        var blobs = new BlobServiceClient(azurite.ConnectionString);
+        var rows = await ReadTablesAsync(new TableServiceClient(Azurite.ConnectionString), hub);
+        var blobs = new BlobServiceClient(Azurite.ConnectionString);
         var hubBlobs = new List<string>();
         await foreach (var container in blobs.GetBlobContainersAsync(prefix: hub.ToLowerInvariant()))
         {

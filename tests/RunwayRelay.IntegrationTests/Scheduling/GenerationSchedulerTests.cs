@@ -1,21 +1,17 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using RunwayRelay.Scheduling;
 
 namespace RunwayRelay.IntegrationTests.Scheduling;
 
 /// <summary>The scheduler's conflict paths on Azurite: stale and ended reservations, a lost race, a start that fails.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class GenerationSchedulerTests(AzuriteFixture azurite)
+public sealed class GenerationSchedulerTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     [Fact]
     public async Task Schedule_NameReservedByAGenerationThatNeverStarted_TakenOverOnlyAfterTwoMinutes()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var draft = GenerationHost.Input();
         // What a crash between reserving and scheduling leaves behind.
         Assert.Equal(NameReservation.Reserved, await Names(host).TryReserveAsync(draft.OutputBlobName!, "g-crashed", (_, _) => Task.FromResult(false)));
@@ -32,7 +28,7 @@ public sealed class GenerationSchedulerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Schedule_NameStillReservedByAnEndedGeneration_IsTakenOver()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var failed = GenerationHost.Input("a storm [emulator:fail=SAFETY.INPUT.TEXT]");
         await host.RunAsync(failed);
         // As if its release had failed: the ended generation still holds the name.
@@ -47,7 +43,7 @@ public sealed class GenerationSchedulerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Schedule_LosesTheRaceForItsIdToADifferentRequest_IdConflictAndItsNameIsFreed()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var draft = GenerationHost.Input();
         // Another process stored a different request under the same id and has not started it yet.
         await host.Services.GetRequiredService<GenerationPayloadStore>().TryCreateAsync(draft.GenerationId,
@@ -63,7 +59,7 @@ public sealed class GenerationSchedulerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Schedule_DurableStoreRefusesTheStart_NameFreedPayloadDeletedErrorSurfaces()
     {
-        await using var host = await GenerationHost.StartAsync(azurite.ConnectionString);
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
         var draft = GenerationHost.Input(callback: new Uri("https://hooks.example.com/done?sig=secret"));
         var client = new Mock<DurableTaskClient>("refusing") { CallBase = false };
         client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Budget;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.IntegrationTests.Storage;
 
@@ -12,8 +9,7 @@ namespace RunwayRelay.IntegrationTests.Storage;
 /// The spend records on Azurite: one create-only record per generation, a shared day blob only under a day limit, and
 /// the day blobs of earlier versions still read.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class DailySpendStoreTests(AzuriteFixture azurite)
+public sealed class DailySpendStoreTests(AzuriteFixture azurite) : AzuriteTestBase(azurite)
 {
     private static readonly DateTimeOffset At = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Day = DateOnly.FromDateTime(At.UtcDateTime);
@@ -23,7 +19,7 @@ public sealed class DailySpendStoreTests(AzuriteFixture azurite)
     public async Task TryReserveAsync_NoDayLimit_OnePutPerGenerationAndNoSharedBlob()
     {
         var requests = new ConcurrentQueue<string>();
-        var store = Store(RecordingBlobClient.Create(azurite.ConnectionString, requests), dayLimit: null);
+        var store = Store(RecordingBlobClient.Create(Azurite.ConnectionString, requests), dayLimit: null);
         await store.TryReserveAsync(Entry("gen-warm", 1), limit: null); // creates the container
         requests.Clear();
 
@@ -41,7 +37,7 @@ public sealed class DailySpendStoreTests(AzuriteFixture azurite)
     public async Task RecordRunwayEstimateAsync_NoDayLimit_ReplacesOnlyTheGenerationsRecord()
     {
         var requests = new ConcurrentQueue<string>();
-        var store = Store(RecordingBlobClient.Create(azurite.ConnectionString, requests), dayLimit: null);
+        var store = Store(RecordingBlobClient.Create(Azurite.ConnectionString, requests), dayLimit: null);
         await store.TryReserveAsync(Entry("gen-a", 10), limit: null);
         requests.Clear();
 
@@ -58,7 +54,7 @@ public sealed class DailySpendStoreTests(AzuriteFixture azurite)
     [InlineData(1000L)]
     public async Task ReserveRecordRelease_ActivityRunsAgain_CountedOnceThenGone(long? dayLimit)
     {
-        var store = Store(new BlobServiceClient(azurite.ConnectionString), dayLimit);
+        var store = Store(new BlobServiceClient(Azurite.ConnectionString), dayLimit);
 
         var first = await store.TryReserveAsync(Entry("gen-a", 10), dayLimit);
         var again = await store.TryReserveAsync(Entry("gen-a", 10) with { At = At.AddSeconds(5) }, dayLimit);
@@ -79,7 +75,7 @@ public sealed class DailySpendStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task TryReserveAsync_DayLimitSetDuringTheDay_CountsWhatWasReservedBefore()
     {
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         await Store(storage, dayLimit: null).TryReserveAsync(Entry("gen-before", 80), limit: null);
         var limited = Store(storage, dayLimit: 100);
 
@@ -95,7 +91,7 @@ public sealed class DailySpendStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetAsync_DayBlobOfAnEarlierVersion_IsReadWithTheNewRecords()
     {
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var storage = new BlobServiceClient(Azurite.ConnectionString);
         await WriteEarlierVersionDayAsync(storage.GetBlobContainerClient(_container), Day);
         var store = Store(storage, dayLimit: null);
         await store.TryReserveAsync(Entry("gen-new", 5), limit: null);
@@ -113,7 +109,7 @@ public sealed class DailySpendStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetRangeAsync_DaysAcrossMonths_AnswersEachDayWithEntriesInDateOrder()
     {
-        var store = Store(new BlobServiceClient(azurite.ConnectionString), dayLimit: null);
+        var store = Store(new BlobServiceClient(Azurite.ConnectionString), dayLimit: null);
         foreach (var at in new[] { At.AddDays(2), At, At.AddDays(-45) })
         {
             await store.TryReserveAsync(Entry("gen-" + at.Day, 1) with { At = at }, limit: null);
@@ -145,7 +141,7 @@ public sealed class DailySpendStoreTests(AzuriteFixture azurite)
     private async Task<List<string>> BlobNamesAsync()
     {
         var names = new List<string>();
-        await foreach (var item in new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(_container).GetBlobsAsync())
+        await foreach (var item in new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(_container).GetBlobsAsync())
         {
             names.Add(item.Name);
         }

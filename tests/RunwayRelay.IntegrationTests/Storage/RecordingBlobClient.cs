@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Storage.Blobs;
 
 namespace RunwayRelay.IntegrationTests.Storage;
 

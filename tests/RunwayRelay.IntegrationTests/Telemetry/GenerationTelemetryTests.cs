@@ -1,19 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using RunwayRelay.Emulator;
-using RunwayRelay.Generations;
-using RunwayRelay.IntegrationTests.Infrastructure;
-using RunwayRelay.IntegrationTests.Orchestration;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Scheduling;
 using RunwayRelay.Telemetry;
 using Xunit.Abstractions;
 
@@ -24,8 +14,7 @@ namespace RunwayRelay.IntegrationTests.Telemetry;
 /// production telemetry (AddRunwayRelay) exported to memory: the spans form one trace from the HTTP start through every
 /// activity to each Runway call and the download, tagged with the ids, and nothing secret is in any attribute.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITestOutputHelper output) : AzuriteTestBase(azurite)
 {
     // A model no other test uses, so the shared meter's points of this test can be told apart.
     private const string Model = "veo3";
@@ -39,7 +28,7 @@ public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITe
         string token = "cb-token-" + Guid.NewGuid().ToString("N");
         await using var receiver = await CallbackReceiver.StartAsync(failFirst: 0);
         // Slow enough (about 0.6 s at Runway) for several polls, each in an execution of its own after ContinueAsNew.
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.01 }, settings: new Dictionary<string, string?>
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, new EmulatorOptions { TimeScale = 0.01 }, settings: new Dictionary<string, string?>
             {
                 ["Callbacks:SigningSecret"] = "whsec_dGVsZW1ldHJ5LXNpZ25pbmctc2VjcmV0LTMyYnl0ZXM=",
                 ["Callbacks:AllowLoopback"] = "true",
@@ -145,7 +134,7 @@ public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITe
         var emulator = new EmulatorOptions { TimeScale = 0.001 };
         emulator.Outcomes.FailureRate = 1;
         emulator.Outcomes.FailureCode = "INTERNAL.BAD_OUTPUT.CODE01";
-        await using var host = await GenerationHost.StartWebAsync(azurite.ConnectionString, emulator,
+        await using var host = await GenerationHost.StartWebAsync(Azurite.ConnectionString, emulator,
             services: s => s.AddOpenTelemetry().WithMetrics(m => m.AddInMemoryExporter(metrics)));
         string id = "gen-" + Guid.NewGuid().ToString("N")[..12];
 

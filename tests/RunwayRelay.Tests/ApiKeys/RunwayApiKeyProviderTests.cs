@@ -2,10 +2,8 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Testing;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Runway;
 using static RunwayRelay.Tests.Http.HttpTestKit;
 
 namespace RunwayRelay.Tests.ApiKeys;

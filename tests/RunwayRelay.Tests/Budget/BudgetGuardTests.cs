@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RunwayRelay.Budget;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 using static RunwayRelay.Tests.Http.HttpTestKit;
 
 namespace RunwayRelay.Tests.Budget;

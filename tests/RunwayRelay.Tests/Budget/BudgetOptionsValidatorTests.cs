@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.Budget;
-using RunwayRelay.Orchestration;
 
 namespace RunwayRelay.Tests.Budget;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using RunwayRelay.Callbacks;
 
 namespace RunwayRelay.Tests.Callbacks;
 

@@ -2,12 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using RunwayRelay.Callbacks;
-using RunwayRelay.Generations;
-using RunwayRelay.Orchestration;
 
 namespace RunwayRelay.Tests.Callbacks;
 

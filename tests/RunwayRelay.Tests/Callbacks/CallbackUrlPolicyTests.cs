@@ -1,5 +1,3 @@
-using RunwayRelay.Callbacks;
-
 namespace RunwayRelay.Tests.Callbacks;
 
 public sealed class CallbackUrlPolicyTests

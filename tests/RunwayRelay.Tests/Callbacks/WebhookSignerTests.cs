@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
-using RunwayRelay.Callbacks;
 using RunwayRelay.Tests.Http;
 
 namespace RunwayRelay.Tests.Callbacks;

@@ -1,9 +1,4 @@
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Callbacks;
-using RunwayRelay.Common;
-using RunwayRelay.Generations;
-using RunwayRelay.Http;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Common;
 

@@ -1,5 +1,3 @@
-using RunwayRelay.Common;
-
 namespace RunwayRelay.Tests.Common;
 
 /// <summary>

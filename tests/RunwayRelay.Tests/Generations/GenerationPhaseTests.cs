@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.DurableTask.Converters;
-using RunwayRelay.Common;
-using RunwayRelay.Generations;
 
 namespace RunwayRelay.Tests.Generations;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using RunwayRelay.Hosting;
 
 namespace RunwayRelay.Tests.Hosting;

@@ -1,5 +1,3 @@
-using RunwayRelay.Http;
-
 namespace RunwayRelay.Tests.Http;
 
 /// <summary><c>outputBlobName</c> as Azure applies blob names: what Azure would rewrite is refused, not silently renamed.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RunwayRelay.Common;
-using RunwayRelay.Http;
-
 namespace RunwayRelay.Tests.Http;
 
 /// <summary>The HTTP API's closed sets: each member's wire value, as JSON and as the answers write it.</summary>

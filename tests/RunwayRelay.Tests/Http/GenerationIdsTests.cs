@@ -1,5 +1,3 @@
-using RunwayRelay.Http;
-
 namespace RunwayRelay.Tests.Http;
 
 public sealed class GenerationIdsTests

@@ -2,8 +2,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using RunwayRelay.Generations;
-using RunwayRelay.Http;
 
 namespace RunwayRelay.Tests.Http;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RunwayRelay.Http;
-using RunwayRelay.Runway;
-
 namespace RunwayRelay.Tests.Http;
 
 /// <summary>The fields of the body come from the request records; these pin what that derivation yields today.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RunwayRelay.Http;
-using RunwayRelay.Runway;
-
 namespace RunwayRelay.Tests.Http;
 
 public sealed class GenerationRequestReaderTests

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using RunwayRelay.Http;
 
 namespace RunwayRelay.Tests.Http;
 

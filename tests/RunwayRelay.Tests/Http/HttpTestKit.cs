@@ -1,27 +1,15 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
-using Moq;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using RunwayRelay.Callbacks;
-using RunwayRelay.Generations;
-using RunwayRelay.Http;
-using RunwayRelay.Runway;
 using RunwayRelay.Scheduling;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Http;
 
 /// <summary>Runs handlers on a DefaultHttpContext and reads back what a client would see.</summary>
 internal static class HttpTestKit
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = TestClock.Start;
 
     public static GenerationsApi Api(RunwayOptions? runway = null, GenerationApiOptions? api = null, CallbackOptions? callbacks = null) =>
         new(Monitor(runway ?? new RunwayOptions()), Monitor(api ?? new GenerationApiOptions()), Monitor(callbacks ?? new CallbackOptions()),

@@ -1,5 +1,4 @@
 using System.Text;
-using RunwayRelay.Http;
 
 namespace RunwayRelay.Tests.Http;
 

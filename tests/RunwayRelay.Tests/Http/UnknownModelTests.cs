@@ -1,6 +1,4 @@
 using System.Text;
-using RunwayRelay.Http;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Http;
 

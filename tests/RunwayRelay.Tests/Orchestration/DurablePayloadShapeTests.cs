@@ -1,8 +1,4 @@
-using System.Text.Json;
 using Microsoft.DurableTask.Converters;
-using RunwayRelay.Generations;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Orchestration;
 

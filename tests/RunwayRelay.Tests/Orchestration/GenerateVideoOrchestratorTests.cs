@@ -1,8 +1,3 @@
-using Microsoft.DurableTask;
-using RunwayRelay.Generations;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Orchestration;
 

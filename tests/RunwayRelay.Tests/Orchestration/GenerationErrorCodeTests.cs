@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RunwayRelay.Common;
-using RunwayRelay.Orchestration;
-
 namespace RunwayRelay.Tests.Orchestration;
 
 public sealed class GenerationErrorCodeTests

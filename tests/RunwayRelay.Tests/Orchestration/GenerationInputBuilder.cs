@@ -1,6 +1,3 @@
-using RunwayRelay.Generations;
-using RunwayRelay.Runway;
-
 namespace RunwayRelay.Tests.Orchestration;
 
 /// <summary>

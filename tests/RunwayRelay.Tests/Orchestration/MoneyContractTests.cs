@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RunwayRelay.Generations;
-using RunwayRelay.Orchestration;
-
 namespace RunwayRelay.Tests.Orchestration;
 
 /// <summary>The durable contracts' money fields: optional, so what generations in flight wrote before them still reads.</summary>

@@ -1,11 +1,5 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
 using Moq.Protected;
-using RunwayRelay.Generations;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Orchestration;
 
@@ -15,7 +9,7 @@ namespace RunwayRelay.Tests.Orchestration;
 /// </summary>
 internal sealed class OrchestratorHarness
 {
-    public static readonly DateTime Start = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime Start = TestClock.Start.UtcDateTime;
 
     public DateTime Now { get; set; } = Start;
     public List<DateTime> TimerFireTimes { get; } = [];

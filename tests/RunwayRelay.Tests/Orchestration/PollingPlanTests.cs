@@ -1,7 +1,3 @@
-using RunwayRelay.Generations;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Runway;
-
 namespace RunwayRelay.Tests.Orchestration;
 
 public sealed class PollingPlanTests

@@ -1,6 +1,3 @@
-using RunwayRelay.Http;
-using RunwayRelay.Runway;
-
 namespace RunwayRelay.Tests.Runway;
 
 /// <summary>Media URLs Runway cannot fetch (IP literals, local names) are refused before anything is submitted.</summary>

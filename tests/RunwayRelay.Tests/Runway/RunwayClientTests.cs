@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Runway;
 

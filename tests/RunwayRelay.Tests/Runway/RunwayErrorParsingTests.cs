@@ -1,5 +1,3 @@
-using RunwayRelay.Runway;
-
 namespace RunwayRelay.Tests.Runway;
 
 public sealed class RunwayErrorParsingTests

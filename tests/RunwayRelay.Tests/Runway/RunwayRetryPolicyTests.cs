@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Polly;
 using Polly.Timeout;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Runway;
 

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Runway;
 

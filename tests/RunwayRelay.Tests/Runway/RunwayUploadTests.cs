@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using RunwayRelay.ApiKeys;
-using RunwayRelay.Runway;
 
 namespace RunwayRelay.Tests.Runway;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using RunwayRelay.Storage;
-
 namespace RunwayRelay.Tests.Storage;
 
 public sealed class DownloadStallTimeoutTests

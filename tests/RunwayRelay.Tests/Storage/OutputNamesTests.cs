@@ -1,4 +1,3 @@
-using RunwayRelay.Storage;
 using RunwayRelay.Uploads;
 
 namespace RunwayRelay.Tests.Storage;

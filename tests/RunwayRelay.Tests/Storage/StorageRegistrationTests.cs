@@ -1,11 +1,5 @@
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RunwayRelay.Callbacks;
-using RunwayRelay.Orchestration;
-using RunwayRelay.Storage;
 
 namespace RunwayRelay.Tests.Storage;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using RunwayRelay.Orchestration;
-
 namespace RunwayRelay.Tests.Storage;
 
 /// <summary>The production registrations (<c>AddRunwayRelayOrchestration</c>) over in-memory settings, as the storage tests read them.</summary>

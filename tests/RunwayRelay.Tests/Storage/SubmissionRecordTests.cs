@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RunwayRelay.Common;
-using RunwayRelay.Storage;
-
 namespace RunwayRelay.Tests.Storage;
 
 /// <summary>Submission records outlive a deployment: the state's JSON must stay the strings stored before it was an enum.</summary>

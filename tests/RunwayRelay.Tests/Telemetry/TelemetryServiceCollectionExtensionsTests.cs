@@ -1,8 +1,5 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using RunwayRelay.Telemetry;
 
 namespace RunwayRelay.Tests.Telemetry;
