@@ -40,6 +40,12 @@ if ($exists -eq '0') {
     }
     Write-Host "postprovision: created secret $secretName in $vault"
 } else {
+    # Secrets made before callbacks followed Standard Webhooks lack the whsec_ prefix, and the app refuses them at start.
+    # Checked inside Key Vault's query, so the value never reaches this session; not replaced, since receivers hold it.
+    $standard = az keyvault secret show --vault-name $vault --name $secretName --query "starts_with(value, 'whsec_')" -o tsv 2>$null
+    if ($standard -eq 'false') {
+        throw "postprovision: secret $secretName in $vault is not a Standard Webhooks secret (whsec_...), so the app will not start: rotate it as docs/callbacks.md describes (new secret, old one as Callbacks__PreviousSigningSecret until the receivers have the new one)."
+    }
     Write-Host "postprovision: secret $secretName already exists in $vault (kept)"
 }
 

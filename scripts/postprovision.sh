@@ -52,6 +52,16 @@ if [ "$exists" = "0" ]; then
   rm -f "$secret_file"
   echo "postprovision: created secret $CALLBACK_SIGNING_SECRET_NAME in $AZURE_KEY_VAULT_NAME"
 else
+  # Secrets made before callbacks followed Standard Webhooks lack the whsec_ prefix, and the app refuses them at start.
+  # Checked inside Key Vault's query, so the value never reaches this shell; not replaced, since receivers hold it.
+  standard="$(az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name "$CALLBACK_SIGNING_SECRET_NAME" \
+    --query "starts_with(value, 'whsec_')" -o tsv 2>/dev/null || true)"
+  if [ "$standard" = "false" ]; then
+    echo "postprovision: secret $CALLBACK_SIGNING_SECRET_NAME in $AZURE_KEY_VAULT_NAME is not a Standard Webhooks secret" \
+         "(whsec_...), so the app will not start: rotate it as docs/callbacks.md describes (new secret, old one as" \
+         "Callbacks__PreviousSigningSecret until the receivers have the new one)." >&2
+    exit 1
+  fi
   echo "postprovision: secret $CALLBACK_SIGNING_SECRET_NAME already exists in $AZURE_KEY_VAULT_NAME (kept)"
 fi
 

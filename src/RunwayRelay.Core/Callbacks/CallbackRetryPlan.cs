@@ -31,9 +31,10 @@ public static class CallbackRetryPlan
         TimeSpan? retryAfter, string jitterKey)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        // The receiver knows best when it can take the call again; a Retry-After past MaxDelay is held to it.
-        TimeSpan delay = retryAfter is { } asked && asked >= TimeSpan.Zero
-            ? (asked > schedule.MaxDelay ? schedule.MaxDelay : asked)
+        // The receiver knows best when it can take the call again, within bounds: a Retry-After past MaxDelay is held to
+        // it, and one of 0 or a date already past to InitialDelay, so a receiver cannot turn the retries into a tight loop.
+        TimeSpan delay = retryAfter is { } asked
+            ? TimeSpan.FromTicks(Math.Clamp(asked.Ticks, schedule.InitialDelay.Ticks, Math.Max(schedule.InitialDelay.Ticks, schedule.MaxDelay.Ticks)))
             : Backoff(schedule, attempts, jitterKey);
         DateTime next = now + delay;
         return next > firstAttemptAt + schedule.Window ? null : next;

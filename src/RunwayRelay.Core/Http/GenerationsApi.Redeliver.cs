@@ -45,8 +45,7 @@ public sealed partial class GenerationsApi
 
         var previous = GenerationInstance.ReadDeliveryInput(delivery);
         // The same notice as before, so a receiver that kept the first delivery gets an identical event.
-        var notice = previous?.Notice ?? new CompletionNotice(id, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
-            outcome.ErrorCode, outcome.ErrorMessage, DateTimeOffset.UtcNow);
+        var notice = previous?.Notice ?? CompletionNotice.For(id, outcome, _time.GetUtcNow());
         await client.PurgeInstanceAsync(deliveryId, cancellation: cancellationToken).ConfigureAwait(false);
         await client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.CallbackDelivery,
             new CallbackDeliveryInput(id, notice, CallbackSchedule.From(_callbacks.CurrentValue), (previous?.Redelivery ?? 0) + 1),

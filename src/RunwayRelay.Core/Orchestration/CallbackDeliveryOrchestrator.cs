@@ -13,7 +13,7 @@ public sealed class CallbackDeliveryOrchestrator : TaskOrchestrator<CallbackDeli
 {
     /// <summary>
     /// A bound on the history, far above what a schedule reaches (backoff doubling to MaxRetryDelay over a 6-day window
-    /// at most); a receiver answering Retry-After: 0 forever is stopped by it.
+    /// at most, Retry-After held to at least InitialRetryDelay).
     /// </summary>
     public const int MaxAttempts = 200;
 

@@ -40,7 +40,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         if (submission is NotSubmitted refused)
         {
             // The estimate and the reset time stay on the outcome: the caller is told what was refused and until when.
-            return Failed(null, refused.ErrorCode, refused.ErrorMessage) with { EstimatedCredits = input.EstimatedCredits, ResetsAt = refused.ResetsAt };
+            return Failed(null, refused.ErrorCode, refused.ErrorMessage) with { ResetsAt = refused.ResetsAt };
         }
         var submitted = (Submitted)submission;
         context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().GenerationSubmitted(input.GenerationId, submitted.RunwayTaskId);
@@ -236,7 +236,6 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         };
         return ended is null ? null : ended with
         {
-            EstimatedCredits = input.EstimatedCredits,
             CreditsSpent = snapshot is TaskObserved { CostCredits: { } cost } ? (long)Math.Ceiling(cost) : null,
         };
     }
@@ -265,6 +264,8 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     /// </summary>
     public async Task<GenerationOutcome> FinishAsync(GenerationOutcome outcome)
     {
+        // Every ending (refused, failed, cancelled, timed out, succeeded) reports what the request was estimated to cost.
+        outcome = outcome with { EstimatedCredits = outcome.EstimatedCredits ?? input.EstimatedCredits };
         if (!context.IsReplaying)
         {
             // Reached live once: every later execution of this code is a replay.
@@ -288,11 +289,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
         if (input.HasCallback || input.CallbackUrl is not null)
         {
-            var notice = new CompletionNotice(input.GenerationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos,
-                outcome.ErrorCode, outcome.ErrorMessage, Now)
-            {
-                EstimatedCredits = outcome.EstimatedCredits, CreditsSpent = outcome.CreditsSpent, ResetsAt = outcome.ResetsAt,
-            };
+            var notice = CompletionNotice.For(input.GenerationId, outcome, Now);
             await TryAsync(GenerationTasks.StartCallbackDelivery, new StartCallbackDeliveryInput(input.GenerationId, notice, input.CallbackUrl)
                 { TraceParent = input.TraceParent },
                 GenerationRetryPolicies.StartCallbackDelivery);

@@ -52,6 +52,16 @@ public sealed class CallbackRetryPlanTests
         Assert.Equal(First + Schedule.MaxDelay, next);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3600)]
+    public void NextAttemptAt_RetryAfterZeroOrADateAlreadyPast_HeldToTheInitialDelay(int askedSeconds)
+    {
+        var next = CallbackRetryPlan.NextAttemptAt(Schedule, 1, First, First, TimeSpan.FromSeconds(askedSeconds), "msg_a");
+
+        Assert.Equal(First + Schedule.InitialDelay, next);
+    }
+
     [Fact]
     public void NextAttemptAt_PastTheWindow_NullSoTheDeliveryEnds()
     {

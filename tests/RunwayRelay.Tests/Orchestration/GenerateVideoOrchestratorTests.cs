@@ -106,6 +106,25 @@ public sealed class GenerateVideoOrchestratorTests
         Assert.Equal(GenerationPhase.TimedOut, h.Statuses[^1].Phase);
     }
 
+    [Theory]
+    [InlineData(GenerationPhase.Cancelled)]
+    [InlineData(GenerationPhase.TimedOut)]
+    public async Task RunAsync_CancelledOrTimedOut_OutcomeCarriesTheEstimate(GenerationPhase ending)
+    {
+        var h = new OrchestratorHarness { CancelOnExecution = ending == GenerationPhase.Cancelled ? 2 : null };
+        var builder = new GenerationInputBuilder();
+        if (ending == GenerationPhase.TimedOut)
+        {
+            builder.WithPolling(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(40));
+        }
+        var input = builder.Build() with { EstimatedCredits = 60 };
+
+        var outcome = await h.RunToEndAsync(input);
+
+        Assert.Equal(ending, outcome.Status);
+        Assert.Equal(60, outcome.EstimatedCredits);
+    }
+
     [Fact]
     public async Task RunAsync_SucceededAtDeadline_CopiesInsteadOfCancelling()
     {

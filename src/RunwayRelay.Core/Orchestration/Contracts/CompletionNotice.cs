@@ -18,4 +18,16 @@ public sealed record CompletionNotice(
     public long? CreditsSpent { get; init; }
 
     public DateTimeOffset? ResetsAt { get; init; }
+
+    /// <summary>The notice for <paramref name="outcome"/>: the orchestrator's when the generation ends, and a redelivery's when none was kept.</summary>
+    public static CompletionNotice For(string generationId, GenerationOutcome outcome, DateTimeOffset completedAt)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return new CompletionNotice(generationId, outcome.Status, outcome.RunwayTaskId, outcome.Videos, outcome.ErrorCode, outcome.ErrorMessage, completedAt)
+        {
+            EstimatedCredits = outcome.EstimatedCredits,
+            CreditsSpent = outcome.CreditsSpent,
+            ResetsAt = outcome.ResetsAt,
+        };
+    }
 }
