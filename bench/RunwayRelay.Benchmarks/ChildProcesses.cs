@@ -14,6 +14,8 @@ internal static class ChildProcesses
     static ChildProcesses()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        // A crash raises no ProcessExit: without this an Azurite outlived a failed run.
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAll();
     }
 
     public static void Track(Process process)

@@ -38,6 +38,29 @@ internal static class LoadBench
             }
             rounds.Add(round);
         }
+        // The durable backend's activity concurrency, side by side at the largest count: the backend's own default (10) and others.
+        int[] sweep = (Environment.GetEnvironmentVariable("BENCH_LOAD_ACTIVITIES") ?? "10,30,100").Split(',').Select(v => int.Parse(v, inv)).ToArray();
+        var swept = sweep.ToDictionary(v => v, _ => new List<LoadResult>());
+        for (int run = 0; run < runs; run++)
+        {
+            foreach (int v in sweep)
+            {
+                var r = await RunOnceAsync(root, counts[^1], seconds, countRequests: false, activities: v);
+                swept[v].Add(r);
+                Console.Error.WriteLine(string.Create(inv, $"run {run + 1}: {counts[^1]} generations, DevHost__MaxConcurrentActivities={v}: {r.Makespan:F1} s, {r.Failures} failures, POST p95 {r.PostP95 * 1000:F0} ms"));
+            }
+        }
+        var floors = new Dictionary<int, List<List<double>>>();
+        foreach (int n in counts)
+        {
+            floors[n] = [];
+            for (int run = 0; run < runs; run++)
+            {
+                var f = await PostFloor.MeasureAsync(root, n);
+                floors[n].Add(f);
+                Console.Error.WriteLine(string.Create(inv, $"raw POST floor run {run + 1}: {n} at once: p50 {Percentile(f, 0.5) * 1000:F0} ms, p95 {Percentile(f, 0.95) * 1000:F0} ms"));
+            }
+        }
         var counted = new Dictionary<int, LoadResult>();
         foreach (int n in counts)
         {
@@ -59,7 +82,36 @@ internal static class LoadBench
                 $"| {n} | {M(r => r.Makespan):F1} s | {ratio:F2}x | {rounds.Sum(r => r[n].Failures)} of {n * runs} | {M(r => r.PostP50) * 1000:F0} ms | {M(r => r.PostP95) * 1000:F0} ms | {M(r => r.DevHostCpu / n):F3} | {M(r => r.PeakRss / 1048576.0):F0} MiB | {M(r => r.AzuriteCpu):F1} of {M(r => r.Makespan):F1} s |"));
         }
         md.AppendLine();
-        md.AppendLine("Storage requests per generation (one more run per row, with Azurite's debug log; idle requests, counted for 5 s before the first POST, are shown per second and included in the per-generation figures):");
+        md.AppendLine(string.Create(inv, $"The durable backend's activity concurrency at {counts[^1]} generations (`DevHost__MaxConcurrentActivities`; 10 is the backend's own default, docs/settings.md gives the DevHost's), median of {runs} runs, each against the same runs' time of {one}:"));
+        md.AppendLine();
+        md.AppendLine($"| activities at once | time | time / time of {one} | failures | POST p50 | POST p95 | Azurite CPU-s |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (int v in sweep)
+        {
+            var rs = swept[v];
+            double ratio = CopyBench.Median(rs.Select((r, i) => r.Makespan / rounds[i][one].Makespan));
+            md.AppendLine(string.Create(inv,
+                $"| {v} | {CopyBench.Median(rs.Select(r => r.Makespan)):F1} s | {ratio:F2}x | {rs.Sum(r => r.Failures)} of {counts[^1] * runs} | {CopyBench.Median(rs.Select(r => r.PostP50)) * 1000:F0} ms | {CopyBench.Median(rs.Select(r => r.PostP95)) * 1000:F0} ms | {CopyBench.Median(rs.Select(r => r.AzuriteCpu)):F1} |"));
+        }
+        md.AppendLine();
+        int cores = Environment.ProcessorCount;
+        md.AppendLine(string.Create(inv, $"Bounds from the same runs. *Raw POST floor*: the {PostFloor.RoundTrips} storage round trips an accepted POST makes ({PostFloor.Steps}), sent one after the other by as many callers at once, raw with the same SDKs, to a fresh Azurite with nothing else running (median of {runs} runs); a POST cannot be faster. *Least time*: Azurite serves every request on one Node thread, so a row cannot take less than the CPU-s of Azurite's event loop in it, nor less than the CPU-s of the whole stack (DevHost, Azurite, and the bench process with the emulator and the callback receiver) over this machine's {cores} cores."));
+        md.AppendLine();
+        md.AppendLine($"| generations | POST p95 | raw POST floor p50 | raw POST floor p95 | time | least time: Azurite's thread | least time: all CPU-s / {cores} cores | least time / time of {one} | stack CPU-s per generation |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (int n in counts)
+        {
+            double M(Func<LoadResult, double> f) => CopyBench.Median(rounds.Select(r => f(r[n])));
+            double least = CopyBench.Median(rounds.Select(r => Math.Max(r[one].Makespan, Math.Max(r[n].AzuriteLoopCpu, r[n].StackCpu / cores)) / r[one].Makespan));
+            md.AppendLine(string.Create(inv,
+                $"| {n} | {M(r => r.PostP95) * 1000:F0} ms | {CopyBench.Median(floors[n].Select(f => Percentile(f, 0.5))) * 1000:F0} ms | {CopyBench.Median(floors[n].Select(f => Percentile(f, 0.95))) * 1000:F0} ms | {M(r => r.Makespan):F1} s | {M(r => r.AzuriteLoopCpu):F1} s | {M(r => r.StackCpu / cores):F1} s | {least:F2}x | {M(r => r.StackCpu / n):F3} |"));
+        }
+        int most = counts[^1];
+        double budget = CopyBench.Median(rounds.Select(r => 2 * r[one].Makespan * cores / most));
+        md.AppendLine();
+        md.AppendLine(string.Create(inv, $"For {most} to take at most 2x one on this machine, the stack may spend at most {budget:F3} CPU-s per generation (2 x the time of one x {cores} cores / {most}), and Azurite at most {CopyBench.Median(rounds.Select(r => 2 * r[one].Makespan / most)):F3} (its one thread); measured: {CopyBench.Median(rounds.Select(r => r[most].StackCpu / most)):F3} and {CopyBench.Median(rounds.Select(r => r[most].AzuriteLoopCpu / most)):F3}."));
+        md.AppendLine();
+        md.AppendLine("Storage requests per generation (one more run per row, with Azurite's debug log, counted from the first POST until the traffic falls back to the idle rate after the last callback; idle requests, counted for 5 s before the first POST, are shown per second and included in the per-generation figures):");
         md.AppendLine();
         md.AppendLine("| generations | blob | queue | table | all | request bytes sent per generation | idle requests per second |");
         md.AppendLine("|---|---|---|---|---|---|---|");
@@ -86,7 +138,7 @@ internal static class LoadBench
         return 0;
     }
 
-    private static async Task<LoadResult> RunOnceAsync(string root, int n, double seconds, bool countRequests)
+    private static async Task<LoadResult> RunOnceAsync(string root, int n, double seconds, bool countRequests, int? activities = null)
     {
         var emulator = new EmulatorOptions
         {
@@ -97,7 +149,12 @@ internal static class LoadBench
             DefaultMaxDailyGenerations = 1_000_000,
             InitialCreditBalance = 1_000_000_000,
         };
-        await using var stack = await DevHostStack.StartAsync(root, emulator, new Dictionary<string, string?>(), countRequests);
+        var settings = new Dictionary<string, string?>();
+        if (activities is { } a)
+        {
+            settings["DevHost__MaxConcurrentActivities"] = a.ToString(CultureInfo.InvariantCulture);
+        }
+        await using var stack = await DevHostStack.StartAsync(root, emulator, settings, countRequests);
         // One generation first, not measured: a long-running host has its code compiled and its connections open.
         await PostAllAsync(stack, 1, "warm-up", TimeSpan.FromSeconds(120));
         StorageRequestCounts? idle = null;
@@ -111,13 +168,35 @@ internal static class LoadBench
         var baseline = countRequests ? StorageRequestCounts.Read(stack.Azurite.DebugLog!, stack.TaskHub) : null;
         double devCpu = ProcessStats.CpuSeconds(stack.DevHostPid);
         double azCpu = stack.Azurite.CpuSeconds;
+        double benchCpu = ProcessStats.CpuSeconds(Environment.ProcessId);
+        double azLoop = stack.Azurite.LoopCpuSeconds;
         var started = DateTimeOffset.UtcNow;
         var (accepted, ids) = await PostAllAsync(stack, n, "generation", TimeSpan.FromSeconds(60 + (seconds * 3) + n));
         double makespan = (ids.Select(id => stack.Ended.TryGetValue(id, out var at) ? at : DateTimeOffset.UtcNow).Max() - started).TotalSeconds;
         double devCpuUsed = ProcessStats.CpuSeconds(stack.DevHostPid) - devCpu;
         double azCpuUsed = stack.Azurite.CpuSeconds - azCpu;
+        double benchCpuUsed = ProcessStats.CpuSeconds(Environment.ProcessId) - benchCpu;
+        double azLoopUsed = stack.Azurite.LoopCpuSeconds - azLoop;
         long peak = ProcessStats.PeakBytes(stack.DevHostPid);
-        var requests = countRequests ? Minus(StorageRequestCounts.Read(stack.Azurite.DebugLog!, stack.TaskHub), baseline!) : null;
+        StorageRequestCounts? requests = null;
+        if (countRequests)
+        {
+            // The last callback comes before the generations' own last steps (release, completion) and the deliveries'
+            // completion: count until the storage traffic falls back to what an idle host sends.
+            int last = StorageRequestCounts.Read(stack.Azurite.DebugLog!, stack.TaskHub).Total;
+            for (int settle = 0; settle < 30; settle++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                int now = StorageRequestCounts.Read(stack.Azurite.DebugLog!, stack.TaskHub).Total;
+                bool quiet = now - last <= Math.Max(10, 2 * idle!.Total / 5.0);
+                last = now;
+                if (quiet)
+                {
+                    break;
+                }
+            }
+            requests = Minus(StorageRequestCounts.Read(stack.Azurite.DebugLog!, stack.TaskHub), baseline!);
+        }
 
         int failures = n - ids.Count;
         foreach (string id in ids)
@@ -130,7 +209,7 @@ internal static class LoadBench
         }
         var latencies = accepted.Select(a => a.Seconds).OrderBy(s => s).ToList();
         return new LoadResult(makespan, failures, Percentile(latencies, 0.5), Percentile(latencies, 0.95), devCpuUsed, peak, azCpuUsed, requests,
-            idle is null ? 0 : idle.Total / 5.0);
+            idle is null ? 0 : idle.Total / 5.0, benchCpuUsed, azLoopUsed);
     }
 
     private static async Task<((string? Id, double Seconds)[] Accepted, List<string> Ids)> PostAllAsync(DevHostStack stack, int n, string prompt, TimeSpan timeout)
@@ -189,5 +268,9 @@ internal static class LoadBench
     }
 
     private sealed record LoadResult(double Makespan, int Failures, double PostP50, double PostP95, double DevHostCpu, long PeakRss, double AzuriteCpu,
-        StorageRequestCounts? Requests, double IdleRequestsPerSecond);
+        StorageRequestCounts? Requests, double IdleRequestsPerSecond, double BenchCpu, double AzuriteLoopCpu)
+    {
+        /// <summary>CPU seconds of the whole stack: DevHost, Azurite, and this process (emulator, callback receiver, client).</summary>
+        public double StackCpu => DevHostCpu + AzuriteCpu + BenchCpu;
+    }
 }

@@ -77,6 +77,9 @@ internal sealed class LocalAzurite : IAsyncDisposable
     /// <summary>CPU seconds Azurite (one Node thread) has used so far.</summary>
     public double CpuSeconds => ProcessStats.CpuSeconds(_process.Id);
 
+    /// <summary>CPU seconds of Azurite's event loop, the one thread every request waits for.</summary>
+    public double LoopCpuSeconds => ProcessStats.MainThreadCpuSeconds(_process.Id);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

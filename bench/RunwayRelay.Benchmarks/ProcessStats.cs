@@ -12,9 +12,14 @@ internal static class ProcessStats
     /// <summary>Resets this process's peak RSS to its current RSS (Linux clear_refs 5), so a peak measures one operation.</summary>
     public static void ResetPeak() => File.WriteAllText("/proc/self/clear_refs", "5");
 
-    public static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid) => StatCpuSeconds($"/proc/{pid}/stat");
+
+    /// <summary>CPU seconds of the process's main thread only (for Node: the event loop, where Azurite serves requests).</summary>
+    public static double MainThreadCpuSeconds(int pid) => StatCpuSeconds($"/proc/{pid}/task/{pid}/stat");
+
+    private static double StatCpuSeconds(string path)
     {
-        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        string stat = File.ReadAllText(path);
         // Fields after the command name (which may hold spaces) start at ") ".
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);

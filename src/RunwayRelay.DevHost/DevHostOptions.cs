@@ -14,6 +14,17 @@ public sealed class DevHostOptions
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How many activities the durable backend runs at once. The backend's own default (10) queues a burst's Runway reads,
+    /// copies and submissions behind each other; BENCHMARKS.md "Load" measures the two side by side.
+    /// </summary>
+    public int MaxConcurrentActivities { get; set; } = DefaultMaxConcurrentActivities;
+
+    /// <summary>How many orchestration work items the durable backend runs at once (the backend's own default).</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    public const int DefaultMaxConcurrentActivities = 100;
+
+    /// <summary>
     /// How long a durable message taken by a process that then dies stays invisible before another run picks it up:
     /// the longest a generation waits after a crash. Live work renews its messages, so long copies are not repeated.
     /// </summary>

@@ -42,6 +42,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             TaskHubName = options.TaskHub,
             PartitionCount = 1,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             LoggerFactory = _loggers,

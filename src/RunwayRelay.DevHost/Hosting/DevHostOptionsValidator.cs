@@ -29,6 +29,14 @@ internal sealed class DevHostOptionsValidator(Uri url) : IValidateOptions<DevHos
         {
             failures.Add("DevHost__MessageVisibilityTimeout must be at least 00:00:01.");
         }
+        if (options.MaxConcurrentActivities is < 1 or > 1000)
+        {
+            failures.Add("DevHost__MaxConcurrentActivities must be from 1 to 1000.");
+        }
+        if (options.MaxConcurrentOrchestrations is < 1 or > 1000)
+        {
+            failures.Add("DevHost__MaxConcurrentOrchestrations must be from 1 to 1000.");
+        }
         if (options.InboxMaxAttempts is < 1 or > 100)
         {
             failures.Add("DevHost__InboxMaxAttempts must be from 1 to 100.");

@@ -175,6 +175,8 @@ public sealed class DevHostTests(AzuriteFixture azurite) : AzuriteTestBase(azuri
         var settings = DevHostProcess.Settings(Azurite.ConnectionString);
         settings["DevHost__TaskHub"] = "9-not-a-hub";
         settings["Output__DownloadLinkLifetime"] = "8.00:00:00";
+        settings["DevHost__MaxConcurrentActivities"] = "0";
+        settings["DevHost__MaxConcurrentOrchestrations"] = "1001";
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
 
         int code = await devhost.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -182,6 +184,8 @@ public sealed class DevHostTests(AzuriteFixture azurite) : AzuriteTestBase(azuri
         Assert.Equal(2, code);
         Assert.Contains("Invalid setting: DevHost__TaskHub must be 3 to 45 letters and digits, starting with a letter.", devhost.Output, StringComparison.Ordinal);
         Assert.Contains("Invalid setting: Output__DownloadLinkLifetime must be between", devhost.Output, StringComparison.Ordinal);
+        Assert.Contains("Invalid setting: DevHost__MaxConcurrentActivities must be from 1 to 1000.", devhost.Output, StringComparison.Ordinal);
+        Assert.Contains("Invalid setting: DevHost__MaxConcurrentOrchestrations must be from 1 to 1000.", devhost.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", devhost.Output, StringComparison.Ordinal);
     }
 

@@ -73,16 +73,68 @@ public sealed class GenerationSchedulerTests(AzuriteFixture azurite) : AzuriteTe
         Assert.Null(await host.Services.GetRequiredService<GenerationPayloadStore>().GetAsync(draft.GenerationId));
     }
 
+    [Fact]
+    public async Task Schedule_NameReservedJustNow_StartsWithoutReadingTheReservationBack()
+    {
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
+        var draft = GenerationHost.Input();
+        var reads = new NameReadCounter();
+
+        var result = await SchedulerAt(host, new FakeTimeProvider(DateTimeOffset.UtcNow), reads).ScheduleAsync(host.Client, draft, OutputNamePolicy.Exact);
+
+        Assert.IsType<Scheduled>(result);
+        Assert.Equal(0, reads.Count);
+    }
+
+    [Fact]
+    public async Task Schedule_SlowBetweenReservingAndStarting_ReadsTheReservationBackFirst()
+    {
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
+        var draft = GenerationHost.Input();
+        var reads = new NameReadCounter();
+        // Every reading of the clock is a minute later: the reservation may have been taken over meanwhile.
+        var slow = new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMinutes(1) };
+
+        var result = await SchedulerAt(host, slow, reads).ScheduleAsync(host.Client, draft, OutputNamePolicy.Exact);
+
+        Assert.IsType<Scheduled>(result);
+        Assert.Equal(1, reads.Count);
+    }
+
     private static OutputNameReservations Names(GenerationHost host) => host.Services.GetRequiredService<OutputNameReservations>();
 
-    private static GenerationScheduler SchedulerAt(GenerationHost host, DateTimeOffset now)
+    private static GenerationScheduler SchedulerAt(GenerationHost host, DateTimeOffset now) => SchedulerAt(host, new FakeTimeProvider(now));
+
+    private GenerationScheduler SchedulerAt(GenerationHost host, TimeProvider time, NameReadCounter reads)
     {
-        var time = new FakeTimeProvider(now);
+        var options = new Azure.Storage.Blobs.BlobClientOptions();
+        options.AddPolicy(reads, Azure.Core.HttpPipelinePosition.PerCall);
+        return SchedulerAt(host, time, new Azure.Storage.Blobs.BlobServiceClient(Azurite.ConnectionString, options));
+    }
+
+    private static GenerationScheduler SchedulerAt(GenerationHost host, TimeProvider time, Azure.Storage.Blobs.BlobServiceClient? blobs = null)
+    {
         var services = host.Services;
         return new GenerationScheduler(
-            new OutputNameReservations(services.GetRequiredKeyedService<Azure.Storage.Blobs.BlobServiceClient>(VideoStorageClientFactory.ConnectionName),
+            new OutputNameReservations(blobs ?? services.GetRequiredKeyedService<Azure.Storage.Blobs.BlobServiceClient>(VideoStorageClientFactory.ConnectionName),
                 services.GetRequiredService<IOptions<OutputOptions>>(), time),
             services.GetRequiredService<GenerationPayloadStore>(), services.GetRequiredService<IOptionsMonitor<RunwayOptions>>(), time,
             NullLogger<GenerationScheduler>.Instance);
+    }
+
+    /// <summary>Counts the GETs of name reservations (<c>names/...</c> blobs) sent through a client.</summary>
+    private sealed class NameReadCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Method == Azure.Core.RequestMethod.Get && message.Request.Uri.Path.Contains("/names/", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
     }
 }

@@ -28,22 +28,32 @@ public sealed class StartCallbackDeliveryActivity(DurableTaskClient client, Gene
         {
             return null;
         }
-        var target = await targets.GetAsync(input.GenerationId).ConfigureAwait(false);
-        if (target is null)
+        if (await TargetAsync(input).ConfigureAwait(false) is not { } target)
         {
-            var payload = input.LegacyCallbackUrl is null ? await payloads.GetAsync(input.GenerationId).ConfigureAwait(false) : null;
-            if ((input.LegacyCallbackUrl ?? payload?.CallbackUrl) is not { } url)
-            {
-                logger.NoCallbackUrl(input.GenerationId);
-                return null;
-            }
-            target = new CallbackTarget(url, payload?.StatusUrl);
-            await targets.PutAsync(input.GenerationId, target).ConfigureAwait(false);
+            logger.NoCallbackUrl(input.GenerationId);
+            return null;
         }
         await client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.CallbackDelivery,
             new CallbackDeliveryInput(input.GenerationId, input.Notice, CallbackSchedule.From(options.CurrentValue)),
             new StartOrchestrationOptions(deliveryId)).ConfigureAwait(false);
         logger.CallbackDeliveryStarted(input.GenerationId, target.CallbackUrl.Host);
         return null;
+    }
+
+    /// <summary>
+    /// The address from the payload, copied to the target store (one read and one write: the payload is there until the
+    /// generation is released, which comes after this step); else the copy an earlier run of this activity stored.
+    /// </summary>
+    private async Task<CallbackTarget?> TargetAsync(StartCallbackDeliveryInput input)
+    {
+        CallbackTarget? target = input.LegacyCallbackUrl is { } legacy ? new CallbackTarget(legacy, null)
+            : await payloads.GetAsync(input.GenerationId).ConfigureAwait(false) is { CallbackUrl: { } url } payload ? new CallbackTarget(url, payload.StatusUrl)
+            : null;
+        if (target is null)
+        {
+            return await targets.GetAsync(input.GenerationId).ConfigureAwait(false);
+        }
+        await targets.PutAsync(input.GenerationId, target).ConfigureAwait(false);
+        return target;
     }
 }
