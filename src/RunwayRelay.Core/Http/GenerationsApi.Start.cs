@@ -33,7 +33,7 @@ public sealed partial class GenerationsApi
 
         string id = idempotencyKey is null ? GenerationIds.New() : GenerationIds.FromIdempotencyKey(idempotencyKey);
         var draft = new GenerationDraft(id, accepted.Request, accepted.OutputBlobName, accepted.CallbackUrl,
-            CallbackEvents: EventsOf(accepted));
+            CallbackEvents: EventsOf(accepted)) { IdIsNew = idempotencyKey is null };
         return await ScheduleAsync(client, draft, UrlsFor(request, id, isCollection: true), GenerationProblems.IdempotencyKeyReused,
             StatusCodes.Status202Accepted, scheduled: null, cancellationToken).ConfigureAwait(false);
     }

@@ -16,4 +16,11 @@ public sealed record GenerationDraft(
     Uri? CallbackUrl = null,
     UploadedImage? Image = null,
     Uri? StatusUrl = null,
-    CallbackEventSubscription? CallbackEvents = null);
+    CallbackEventSubscription? CallbackEvents = null)
+{
+    /// <summary>
+    /// The id was just made at random (a POST without <c>Idempotency-Key</c>): no instance can hold it yet, so the
+    /// scheduler does not look for one, one storage round trip less. The durable store's own dedupe still guards the start.
+    /// </summary>
+    public bool IdIsNew { get; init; }
+}

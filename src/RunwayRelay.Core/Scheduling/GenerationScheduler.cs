@@ -56,7 +56,7 @@ public sealed class GenerationScheduler(
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false) is { } existing)
+            if (!draft.IdIsNew && await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false) is { } existing)
             {
                 return Repeat(existing, draft, policy);
             }

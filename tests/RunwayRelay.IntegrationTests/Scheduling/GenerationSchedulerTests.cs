@@ -101,6 +101,23 @@ public sealed class GenerationSchedulerTests(AzuriteFixture azurite) : AzuriteTe
         Assert.Equal(1, reads.Count);
     }
 
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public async Task Schedule_IdJustMadeOrGiven_LooksForAnExistingInstanceOnlyForAGivenId(bool idIsNew, int lookups)
+    {
+        await using var host = await GenerationHost.StartAsync(Azurite.ConnectionString);
+        var draft = GenerationHost.Input() with { IdIsNew = idIsNew };
+        var client = new Mock<DurableTaskClient>("counting") { CallBase = false };
+        client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(draft.GenerationId);
+
+        var result = await host.Services.GetRequiredService<GenerationScheduler>().ScheduleAsync(client.Object, draft, OutputNamePolicy.Exact);
+
+        Assert.IsType<Scheduled>(result);
+        client.Verify(c => c.GetInstanceAsync(draft.GenerationId, It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Exactly(lookups));
+    }
+
     private static OutputNameReservations Names(GenerationHost host) => host.Services.GetRequiredService<OutputNameReservations>();
 
     private static GenerationScheduler SchedulerAt(GenerationHost host, DateTimeOffset now) => SchedulerAt(host, new FakeTimeProvider(now));
