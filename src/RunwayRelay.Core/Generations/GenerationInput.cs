@@ -49,6 +49,14 @@ public sealed record GenerationInput
     public string? TraceParent { get; init; }
 
     /// <summary>
+    /// True in executions started by this version (the scheduler and every <c>ContinueAsNew</c> set it): the finish
+    /// starts the callback's delivery inside the release activity. False (absent) in an execution an earlier version
+    /// started, which replays its two finishing activities as it recorded them.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ReleaseStartsCallback { get; init; }
+
+    /// <summary>
     /// Set by the orchestrator itself when it continues as new after a poll: where the generation is. Null on the first
     /// execution. Callers starting a generation leave it null.
     /// </summary>

@@ -86,7 +86,8 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     public void ContinueAsNew()
     {
         ShowProgress();
-        context.ContinueAsNew(input.WithoutLegacyRequest() with { Checkpoint = Checkpoint });
+        // The next execution has no history yet, so it may finish the way this version does.
+        context.ContinueAsNew(input.WithoutLegacyRequest() with { Checkpoint = Checkpoint, ReleaseStartsCallback = true });
     }
 
     /// <summary>A submission failure of either activity is a <see cref="NotSubmitted"/>, whose outcome is returned.</summary>
@@ -260,7 +261,8 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
 
     /// <summary>
     /// Publishes the outcome, starts the callback's delivery (an orchestration of its own, so this one completes with the
-    /// outcome now and the delivery never changes it), then deletes the payload and frees the name reservation.
+    /// outcome now and the delivery never changes it), then deletes the payload and frees the name reservation: all in
+    /// the release activity, or in two activities in an execution an earlier version started.
     /// </summary>
     public async Task<GenerationOutcome> FinishAsync(GenerationOutcome outcome)
     {
@@ -287,14 +289,22 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
             log.GenerationEnded(input.GenerationId, outcome.Status.ToString(), outcome.ErrorCode, outcome.RunwayTaskId, outcome.ErrorMessage);
         }
         SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
-        if (input.HasCallback || input.CallbackUrl is not null)
+        var notice = input.HasCallback || input.CallbackUrl is not null ? CompletionNotice.For(input.GenerationId, outcome, Now) : null;
+        var release = new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName) { TraceParent = input.TraceParent };
+        if (input.ReleaseStartsCallback)
         {
-            var notice = CompletionNotice.For(input.GenerationId, outcome, Now);
+            await TryAsync(GenerationTasks.ReleaseGeneration, release with { Notice = notice, LegacyCallbackUrl = notice is null ? null : input.CallbackUrl },
+                notice is null ? GenerationRetryPolicies.Release : GenerationRetryPolicies.StartCallbackDelivery);
+            return outcome;
+        }
+        // An execution an earlier version started: the same two activities as it recorded.
+        if (notice is not null)
+        {
             await TryAsync(GenerationTasks.StartCallbackDelivery, new StartCallbackDeliveryInput(input.GenerationId, notice, input.CallbackUrl)
                 { TraceParent = input.TraceParent },
                 GenerationRetryPolicies.StartCallbackDelivery);
         }
-        await TryAsync(GenerationTasks.ReleaseGeneration, new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName) { TraceParent = input.TraceParent }, GenerationRetryPolicies.Release);
+        await TryAsync(GenerationTasks.ReleaseGeneration, release, GenerationRetryPolicies.Release);
         return outcome;
     }
 

@@ -53,6 +53,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<GenerationScheduler>();
         services.TryAddSingleton<IDailySpendStore, DailySpendStore>();
         services.TryAddSingleton<BudgetGuard>();
+        // Transient: it takes the DurableTaskClient the way the activities do.
+        services.TryAddTransient<CallbackDeliveryStarter>();
 
         // Downloads carry signed URLs: the factory's request loggers would write them out, so they are removed.
         services.AddHttpClient<IVideoStore, BlobVideoStore>((sp, http) =>

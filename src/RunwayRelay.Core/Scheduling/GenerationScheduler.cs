@@ -143,6 +143,7 @@ public sealed class GenerationScheduler(
             HasCallback = draft.CallbackUrl is not null,
             CallbackEvents = draft.CallbackUrl is null ? null : draft.CallbackEvents,
             EstimatedCredits = ModelCreditRates.Estimate(draft.Request),
+            ReleaseStartsCallback = true,
         };
     }
 

@@ -72,7 +72,7 @@ public sealed partial class GenerationTelemetryTests(AzuriteFixture azurite, ITe
 
         // Every activity of the generation, in the trace of its HTTP start, under the start.
         foreach (string activity in new[] { GenerationTasks.EnsureApiKey, GenerationTasks.SubmitGeneration, GenerationTasks.ReadRunwayTask,
-                     GenerationTasks.CopyOutputs, GenerationTasks.StartCallbackDelivery, GenerationTasks.ReleaseGeneration })
+                     GenerationTasks.CopyOutputs, GenerationTasks.ReleaseGeneration })
         {
             var span = trace.Last(s => s.Source.Name == RunwayRelayTelemetry.SourceName && s.DisplayName == activity);
             Assert.Equal(id, span.GetTagItem(RunwayRelayTelemetry.GenerationIdTag));

@@ -199,8 +199,9 @@ public sealed class GenerateVideoOrchestratorTests
         {
             LastPolledAt = firstPoll, FirstProgress = 0.25, FirstProgressAt = firstPoll, ProgressAt = firstPoll,
         }, first.Checkpoint);
-        // Everything else is carried unchanged, and a transient error keeps the last known status and progress samples.
-        Assert.Equal(input with { Checkpoint = first.Checkpoint }, first);
+        // Everything else is carried unchanged (the next execution, with no history yet, finishes the way this version
+        // does), and a transient error keeps the last known status and progress samples.
+        Assert.Equal(input with { Checkpoint = first.Checkpoint, ReleaseStartsCallback = true }, first);
         var second = h.ContinuedWith[1].Checkpoint!;
         // The 5 s between the two answers count as running, the status the first one saw.
         Assert.Equal(first.Checkpoint! with { PollCount = 2, LastPolledAt = second.LastPolledAt, UninformativePolls = 1, RunningSeconds = 5 }, second);
@@ -304,7 +305,40 @@ public sealed class GenerateVideoOrchestratorTests
         var copy = Assert.IsType<CopyOutputsInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.CopyOutputs).Input);
         Assert.Equal("gen4.5", copy.Model);
         // A generation started before payloads moved out keeps its callback URL to the end: it is nowhere else.
-        Assert.Equal(url, Assert.IsType<StartCallbackDeliveryInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.StartCallbackDelivery).Input).LegacyCallbackUrl);
+        Assert.Equal(url, Assert.IsType<ReleaseGenerationInput>(Assert.Single(h.Calls, c => c.Name == GenerationTasks.ReleaseGeneration).Input).LegacyCallbackUrl);
+        Assert.Equal(0, h.CountCalls(GenerationTasks.StartCallbackDelivery));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReleaseStartsCallback_OneActivityStartsTheDeliveryThenReleases()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Failed, Failure: "bad", FailureCode: "INTERNAL"));
+
+        await h.RunToEndAsync(new GenerationInputBuilder().WithCallback(new Uri("https://hooks.example.com/done")).Build() with { ReleaseStartsCallback = true });
+
+        Assert.Equal(0, h.CountCalls(GenerationTasks.StartCallbackDelivery));
+        var call = Assert.Single(h.Calls, c => c.Name == GenerationTasks.ReleaseGeneration);
+        var release = Assert.IsType<ReleaseGenerationInput>(call.Input);
+        Assert.Equal(("gen-1", "gen-1.mp4"), (release.GenerationId, release.OutputBlobName));
+        Assert.Equal(("gen-1", GenerationPhase.Failed, "INTERNAL"), (release.Notice!.GenerationId, release.Notice.Status, release.Notice.ErrorCode));
+        // The URL (it may carry a token) stays in the payload store; the activity reads it there.
+        Assert.Null(release.LegacyCallbackUrl);
+        Assert.Same(GenerationRetryPolicies.StartCallbackDelivery, call.Options);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReleaseStartsCallbackWithoutCallback_ReleasesWithoutNotice()
+    {
+        var h = new OrchestratorHarness();
+        h.Reads.Enqueue(new TaskObserved(RunwayTaskStatus.Succeeded, 1));
+
+        await h.RunToEndAsync(new GenerationInputBuilder().Build() with { ReleaseStartsCallback = true });
+
+        var call = Assert.Single(h.Calls, c => c.Name == GenerationTasks.ReleaseGeneration);
+        Assert.Equal(new ReleaseGenerationInput("gen-1", "gen-1.mp4"), call.Input);
+        Assert.Same(GenerationRetryPolicies.Release, call.Options);
+        Assert.Equal(0, h.CountCalls(GenerationTasks.StartCallbackDelivery));
     }
 
     [Theory]
