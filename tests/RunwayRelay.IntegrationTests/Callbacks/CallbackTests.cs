@@ -256,6 +256,59 @@ public sealed class CallbackTests(AzuriteFixture azurite) : AzuriteTestBase(azur
         Assert.Empty(receiver.Received);
     }
 
+    /// <summary>
+    /// A generation an earlier version started (its input without <c>ReleaseStartsCallback</c>) finishing under this one,
+    /// on the real engine: it runs the two finishing activities it would have recorded, and the callback still arrives.
+    /// </summary>
+    [Fact]
+    public async Task Delivery_ExecutionStartedByAnEarlierVersion_FinishesWithItsTwoActivitiesAndDelivers()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync([]);
+        await using var host = await StartAsync();
+        var draft = GenerationHost.Input(callback: new Uri(receiver.Url, "hooks/done?token=" + Token));
+        string id = draft.GenerationId;
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RunwayRelay.Telemetry.RunwayRelayTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = span =>
+            {
+                if (Equals(span.GetTagItem(RunwayRelay.Telemetry.RunwayRelayTelemetry.GenerationIdTag), id))
+                {
+                    spans.Enqueue(span.DisplayName);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        // What the scheduler of an earlier version stored and started: the payload, then the input without the flag.
+        var payloads = host.Services.GetRequiredService<GenerationPayloadStore>();
+        await payloads.TryCreateAsync(id, new GenerationPayload(draft.Request, "fingerprint", draft.CallbackUrl));
+        var input = new GenerationInput
+        {
+            GenerationId = id,
+            OutputBlobName = draft.OutputBlobName!,
+            AcceptedAt = DateTimeOffset.UtcNow,
+            // The first poll finds the emulator's task done, so the generation ends in the execution the old version started.
+            Polling = new PollingSchedule(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30)),
+            Model = "gen4.5",
+            RequestSha256 = "fingerprint",
+            HasCallback = true,
+        };
+        Assert.False(input.ReleaseStartsCallback);
+
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.Orchestrator, input, new StartOrchestrationOptions(id));
+        var calls = await receiver.WaitForAsync(1);
+        var ended = await host.WaitAsync(id);
+
+        Assert.Equal(GenerationPhase.Succeeded, ended.ReadOutputAs<GenerationOutcome>()!.Status);
+        using var body = JsonDocument.Parse(Assert.Single(calls).Body);
+        Assert.Equal(id, body.RootElement.GetProperty("data").GetProperty("generationId").GetString());
+        Assert.Contains(GenerationTasks.StartCallbackDelivery, spans);
+        Assert.Contains(GenerationTasks.ReleaseGeneration, spans);
+        Assert.Null(await payloads.GetAsync(id));
+    }
+
     private Task<GenerationHost> StartAsync(IDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null)
     {
         var settings = StandardWebhooksNode.SigningSettings(more: new Dictionary<string, string?>
