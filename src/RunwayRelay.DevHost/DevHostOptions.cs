@@ -17,12 +17,10 @@ public sealed class DevHostOptions
     /// How many activities the durable backend runs at once. The backend's own default (10) queues a burst's Runway reads,
     /// copies and submissions behind each other; BENCHMARKS.md "Load" measures the two side by side.
     /// </summary>
-    public int MaxConcurrentActivities { get; set; } = DefaultMaxConcurrentActivities;
+    public int MaxConcurrentActivities { get; set; } = 100;
 
     /// <summary>How many orchestration work items the durable backend runs at once (the backend's own default).</summary>
     public int MaxConcurrentOrchestrations { get; set; } = 100;
-
-    public const int DefaultMaxConcurrentActivities = 100;
 
     /// <summary>
     /// How long a durable message taken by a process that then dies stays invisible before another run picks it up:

@@ -293,7 +293,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         var release = new ReleaseGenerationInput(input.GenerationId, input.OutputBlobName) { TraceParent = input.TraceParent };
         if (input.ReleaseStartsCallback)
         {
-            await TryAsync(GenerationTasks.ReleaseGeneration, release with { Notice = notice, LegacyCallbackUrl = notice is null ? null : input.CallbackUrl },
+            await TryAsync(GenerationTasks.ReleaseGeneration, release with { Notice = notice, LegacyCallbackUrl = input.CallbackUrl },
                 notice is null ? GenerationRetryPolicies.Release : GenerationRetryPolicies.StartCallbackDelivery);
             return outcome;
         }

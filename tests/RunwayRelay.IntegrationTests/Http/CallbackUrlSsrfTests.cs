@@ -35,7 +35,7 @@ public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite) : AzuriteTestBa
         }
         Assert.Empty(host.Emulator.Activity.Creates);
         Assert.Equal(0, host.Emulator.Activity.CreateAttempts);
-        Assert.Equal(0, await CountGenerationsAsync(host));
+        Assert.Equal(0, await HttpApi.CountGenerationsAsync(host));
     }
 
     [Fact]
@@ -93,18 +93,5 @@ public sealed class CallbackUrlSsrfTests(AzuriteFixture azurite) : AzuriteTestBa
         Assert.Equal(["callbackUrl"], errors.EnumerateObject().Select(p => p.Name));
         string message = errors.GetProperty("callbackUrl")[0].GetString()!;
         Assert.True(message.Contains(reason, StringComparison.Ordinal), $"{url}: '{message}' names '{reason}'");
-    }
-
-    private static async Task<int> CountGenerationsAsync(GenerationHost host)
-    {
-        int count = 0;
-        await foreach (var instance in host.Client.GetAllInstancesAsync(new OrchestrationQuery()))
-        {
-            if (instance.Name == GenerationTasks.Orchestrator)
-            {
-                count++;
-            }
-        }
-        return count;
     }
 }
