@@ -74,6 +74,9 @@ if has polling; then
   cmd0="$bench $generations $runs $scale 0"
   echo "== $cmd0" >&2
   $cmd0 >"$tmp/schedules-linear.md"
+  cmd3="$bench $generations $runs $scale 0.2"
+  echo "== $cmd3" >&2
+  $cmd3 >"$tmp/schedules-noisier.md"
 
   # Part 2: the floor tests on the real durable engine record what they measured when RUNWAYRELAY_BENCH_OUT is set.
   dotnet build Functions.sln -c Debug -v quiet -nologo >/dev/null
@@ -100,6 +103,10 @@ if has polling; then
     echo "The same with a straight-line progress (noise 0, still updated every 5 s): \`$cmd0\`"
     echo
     cat "$tmp/schedules-linear.md"
+    echo
+    echo "And with twice the noise (0.2), to see how the predictor holds up beyond what it was tuned on: \`$cmd3\`"
+    echo
+    cat "$tmp/schedules-noisier.md"
     echo
     echo "### 2. GETs per task at the floor settings (issue 10 part 2)"
     echo

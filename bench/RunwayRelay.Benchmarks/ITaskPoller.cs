@@ -7,4 +7,9 @@ internal interface ITaskPoller
 
     /// <summary>What the GET answered, and when.</summary>
     void Observed(string status, double? progress, DateTimeOffset? createdAt, DateTimeOffset answeredAt);
+
+    /// <summary>The GET that saw the task SUCCEEDED answered at <paramref name="answeredAt"/>.</summary>
+    void Succeeded(DateTimeOffset? createdAt, DateTimeOffset answeredAt)
+    {
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RunwayRelay.Runway;
 
 namespace RunwayRelay.Generations;
@@ -51,4 +52,11 @@ public sealed record GenerationCheckpoint(
     /// an interval between two THROTTLED answers counts whole, one next to another status half.
     /// </summary>
     public TimeSpan ThrottledFor { get; init; }
+
+    /// <summary>
+    /// What earlier generations like this one took (<see cref="RunTimePrior"/>), as the submission found it; null in
+    /// checkpoints from before, and when the submission was recovered from an earlier attempt.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunTimePrior? Prior { get; init; }
 }

@@ -44,7 +44,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         }
         var submitted = (Submitted)submission;
         context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().GenerationSubmitted(input.GenerationId, submitted.RunwayTaskId);
-        _checkpoint = new GenerationCheckpoint(submitted.RunwayTaskId, 0, null, null);
+        _checkpoint = new GenerationCheckpoint(submitted.RunwayTaskId, 0, null, null) { Prior = submitted.Prior };
         return null;
     }
 
@@ -226,7 +226,8 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         var ended = snapshot switch
         {
             TaskLost lost => Failed(taskId, lost.ErrorCode, lost.ErrorMessage),
-            TaskObserved succeeded when succeeded.Status == RunwayTaskStatus.Succeeded => await CopyAsync(taskId),
+            TaskObserved succeeded when succeeded.Status == RunwayTaskStatus.Succeeded =>
+                await CopyAsync(taskId, PollingPlan.RunTimeOf(input.Polling, checkpoint, succeeded, succeeded.ReadAt ?? Now)),
             TaskObserved failed when failed.Status == RunwayTaskStatus.Failed => Failed(taskId, failed.FailureCode ?? GenerationErrorCodes.RunwayTaskFailed,
                 $"Runway could not generate the video: {failed.Failure ?? "no reason given"}" +
                 (failed.FailureCode is null ? "" : $" (failure code {failed.FailureCode})")),
@@ -310,14 +311,15 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
 
     private GenerationOutcome Failed(string? taskId, string code, string message) => new(GenerationPhase.Failed, taskId, [], code, message);
 
-    private async Task<GenerationOutcome> CopyAsync(string taskId)
+    private async Task<GenerationOutcome> CopyAsync(string taskId, RunTimeSample? runTime)
     {
         SetStatus(GenerationPhase.Copying, taskId, RunwayTaskStatus.Succeeded, 1);
         var current = input.WithoutLegacyRequest();
         try
         {
             var videos = await context.CallActivityAsync<IReadOnlyList<StoredVideo>>(GenerationTasks.CopyOutputs,
-                new CopyOutputsInput(input.GenerationId, taskId, current.Model ?? "", current.PromptSha256 ?? PromptHash.Of(null), input.OutputBlobName) { TraceParent = input.TraceParent },
+                new CopyOutputsInput(input.GenerationId, taskId, current.Model ?? "", current.PromptSha256 ?? PromptHash.Of(null), input.OutputBlobName)
+                    { TraceParent = input.TraceParent, RunTime = runTime },
                 GenerationRetryPolicies.Copy);
             return new GenerationOutcome(GenerationPhase.Succeeded, taskId, videos);
         }

@@ -50,6 +50,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<OutputNameReservations>();
         services.TryAddSingleton<PromptImageLoader>();
         services.TryAddSingleton<RunwayOutputCache>();
+        services.TryAddSingleton<ModelRunTimes>();
         services.TryAddSingleton<GenerationScheduler>();
         services.TryAddSingleton<IDailySpendStore, DailySpendStore>();
         services.TryAddSingleton<BudgetGuard>();

@@ -6,7 +6,8 @@ namespace RunwayRelay.Orchestration;
 /// <summary>
 /// The poll schedule: a pure function of the checkpoint and the settings snapshot, so a replay computes the same
 /// timer. While a task is RUNNING and its progress moves, it predicts when the task ends from the progress rate and
-/// polls just after that moment; while nothing can be predicted (queued, throttled, progress not moving, unreadable)
+/// polls just after that moment (first part of the way there, when that moment is still far); no poll comes before
+/// the shortest time earlier generations of the same kind took (<see cref="RunTimePrior"/>); while nothing can be predicted (queued, throttled, progress not moving, unreadable)
 /// it backs off from <see cref="PollingSchedule.Interval"/> ×1.5 per uninformative poll. Whatever it predicts, a poll
 /// is never sooner than <see cref="PollingSchedule.Interval"/> (the floor) after the previous one's answer, nor later
 /// than <see cref="PollingSchedule.MaxInterval"/> (the ceiling).
@@ -23,6 +24,16 @@ public static class PollingPlan
 
     /// <summary>How long after the predicted end to poll, in floors: late enough that a slightly early prediction still finds the task done.</summary>
     private const double MarginInFloors = 0.3;
+
+    /// <summary>
+    /// A predicted end more than this many floors away is approached rather than aimed at: progress strays from a
+    /// straight line (most half-way), so the error of a prediction grows with the time it spans, and the poll that comes
+    /// too early costs a whole floor of delay.
+    /// </summary>
+    private const double ApproachBeyondFloors = 2;
+
+    /// <summary>How far towards a distant predicted end the approaching poll goes.</summary>
+    private const double ApproachFraction = 0.6;
 
     /// <summary>A RUNNING task's progress that has not changed for this many floors counts as stalled.</summary>
     private const double StallInFloors = 2.5;
@@ -47,10 +58,47 @@ public static class PollingPlan
         var last = checkpoint.LastPolledAt ?? now;
         var earliest = last + schedule.Interval;
         var latest = last + schedule.MaxInterval;
-        var target = PredictEnd(schedule, checkpoint) is { } end
-            ? end + schedule.Interval * MarginInFloors
-            : last + DelayBefore(schedule, checkpoint.UninformativePolls);
+        var target = PredictEnd(schedule, checkpoint) is not { } end ? last + DelayBefore(schedule, checkpoint.UninformativePolls)
+            // Far from the end, the prediction is off by more than a floor: a sample on the way makes the last poll land close.
+            : end - last > schedule.Interval * ApproachBeyondFloors && end - last < schedule.MaxInterval ? last + (end - last) * ApproachFraction
+            : end + schedule.Interval * MarginInFloors;
+        if (EarliestEnd(checkpoint, last) is { } soonest && target < soonest)
+        {
+            target = soonest;
+        }
         return target < earliest ? earliest : target > latest ? latest : target;
+    }
+
+    /// <summary>
+    /// No earlier generation like this one ended sooner than <see cref="RunTimePrior.Shortest"/> after its creation, so
+    /// polling before then is wasted. Before the first answer, <paramref name="submittedAt"/> stands in for <c>createdAt</c>.
+    /// </summary>
+    public static DateTimeOffset? EarliestEnd(GenerationCheckpoint checkpoint, DateTimeOffset submittedAt)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return checkpoint.Prior?.Shortest is not { } shortest ? null
+            : checkpoint.CreatedAt is { } created ? created + shortest
+            : checkpoint.PollCount == 0 ? submittedAt + shortest
+            : null;
+    }
+
+    /// <summary>
+    /// How long the task that <paramref name="readAt"/> saw SUCCEEDED took from its creation: half-way between the last
+    /// answer that saw it going and this one. When the first answer already saw it done, one floor before that answer
+    /// counts as the last one, so a prior that was too long shrinks with every generation that proves it.
+    /// </summary>
+    public static RunTimeSample? RunTimeOf(PollingSchedule schedule, GenerationCheckpoint checkpoint, TaskObserved succeeded, DateTimeOffset readAt)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(succeeded);
+        if (checkpoint.Prior is not { } prior || (succeeded.CreatedAt ?? checkpoint.CreatedAt) is not { } created)
+        {
+            return null;
+        }
+        var going = checkpoint.LastPolledAt is { } polled && polled > created ? polled : readAt - schedule.Interval;
+        var took = going + (readAt - going) / 2 - created;
+        return took > TimeSpan.Zero ? new RunTimeSample(prior.Key, took) : null;
     }
 
     /// <summary>When the task should end, from how fast its progress moves; null when that cannot be told.</summary>

@@ -10,6 +10,8 @@ public sealed class DurablePayloadShapeTests
         new ApiKeyAvailable("0123abcd", "RUNWAYML_API_SECRET"),
         new ApiKeyUnavailable("RUNWAYML_API_SECRET is not set."),
         new Submitted("task-1"),
+        new Submitted("task-1") { RunwayEstimatedCredits = 40, Prior = new RunTimePrior("text_to_video/gen4.5/5s", TimeSpan.FromSeconds(21.5)) },
+        new Submitted("task-1") { Prior = new RunTimePrior("text_to_video/gen4.5/5s") },
         new NotSubmitted(GenerationErrorCodes.InsufficientCredits, "Not enough credits."),
         new TaskObserved(RunwayTaskStatus.Running, 0.4),
         new TaskObserved(RunwayTaskStatus.Running, 0.4) { CreatedAt = DateTimeOffset.Parse("2026-11-28T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), ReadAt = DateTimeOffset.Parse("2026-11-28T12:00:30Z", System.Globalization.CultureInfo.InvariantCulture) },

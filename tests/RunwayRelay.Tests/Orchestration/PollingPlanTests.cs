@@ -17,16 +17,91 @@ public sealed class PollingPlanTests
         };
 
     [Fact]
-    public void NextPollAt_ProgressMoving_PollsJustAfterPredictedEnd()
+    public void NextPollAt_ProgressMovingEndNear_PollsJustAfterPredictedEnd()
     {
-        // 0.2 → 0.5 in 15 s: 0.02/s, 25 s to go from a value set half a floor (2.5 s) before it was seen.
+        // 0.2 → 0.7 in 15 s: 1/30 per s, 9 s to go from a value set half a floor (2.5 s) before it was seen.
+        var checkpoint = Running(0.2, 10, 0.7, 25);
+
+        var end = PollingPlan.PredictEnd(Defaults, checkpoint);
+        var next = PollingPlan.NextPollAt(Defaults, checkpoint, T0.AddSeconds(25));
+
+        Assert.Equal(T0.AddSeconds(25 - 2.5 + 9), end!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(end.Value + TimeSpan.FromSeconds(1.5), next); // margin 0.3 floor
+    }
+
+    [Fact]
+    public void NextPollAt_PredictedEndMoreThanTwoFloorsAway_ApproachesItFirst()
+    {
+        // 0.2 → 0.5 in 15 s: 0.02/s, the end 22.5 s after the last answer, within the ceiling.
         var checkpoint = Running(0.2, 10, 0.5, 25);
 
         var end = PollingPlan.PredictEnd(Defaults, checkpoint);
         var next = PollingPlan.NextPollAt(Defaults, checkpoint, T0.AddSeconds(25));
 
-        Assert.Equal(T0.AddSeconds(25 - 2.5 + 25), end);
-        Assert.Equal(end + TimeSpan.FromSeconds(1.5), next); // margin 0.3 floor
+        Assert.Equal(T0.AddSeconds(47.5), end);
+        Assert.Equal(T0.AddSeconds(25 + 0.6 * 22.5), next);
+    }
+
+    [Theory]
+    [InlineData(20, 20)] // the prior's shortest
+    [InlineData(3, 5)] // never sooner than the floor
+    [InlineData(90, 30)] // never later than the ceiling
+    public void NextPollAt_FirstPollWithPrior_WaitsForTheShortestEarlierRunTime(double shortestSeconds, double expectedSeconds)
+    {
+        var submitted = new GenerationCheckpoint("task-1", 0, null, null) { Prior = new RunTimePrior("kind", TimeSpan.FromSeconds(shortestSeconds)) };
+
+        Assert.Equal(T0.AddSeconds(expectedSeconds), PollingPlan.NextPollAt(Defaults, submitted, T0));
+    }
+
+    [Fact]
+    public void NextPollAt_FirstPollWithoutShortest_WaitsTheFloor()
+    {
+        var submitted = new GenerationCheckpoint("task-1", 0, null, null) { Prior = new RunTimePrior("kind") };
+
+        Assert.Equal(T0 + Defaults.Interval, PollingPlan.NextPollAt(Defaults, submitted, T0));
+    }
+
+    [Fact]
+    public void NextPollAt_QueuedBeforeTheShortestHasPassed_WaitsUntilItCountedFromCreation()
+    {
+        // PENDING at 15 s: the backoff says 5 s more, but nothing of this kind ever ended before 40 s after creation.
+        var queued = new GenerationCheckpoint("task-1", 1, RunwayTaskStatus.Pending, null)
+        {
+            CreatedAt = T0,
+            LastPolledAt = T0.AddSeconds(15),
+            Prior = new RunTimePrior("kind", TimeSpan.FromSeconds(40)),
+        };
+
+        Assert.Equal(T0.AddSeconds(40), PollingPlan.NextPollAt(Defaults, queued, T0.AddSeconds(15)));
+    }
+
+    [Fact]
+    public void RunTimeOf_SeenGoingThenDone_TakesTheMiddleSinceCreation()
+    {
+        var going = new GenerationCheckpoint("task-1", 2, RunwayTaskStatus.Running, 0.9) { CreatedAt = T0, LastPolledAt = T0.AddSeconds(30), Prior = new RunTimePrior("kind") };
+
+        var sample = PollingPlan.RunTimeOf(Defaults, going, new TaskObserved(RunwayTaskStatus.Succeeded) { CreatedAt = T0 }, T0.AddSeconds(36));
+
+        Assert.Equal(new RunTimeSample("kind", TimeSpan.FromSeconds(33)), sample);
+    }
+
+    [Fact]
+    public void RunTimeOf_FirstAnswerAlreadyDone_CountsOneFloorBeforeAsTheLastSeenGoing()
+    {
+        // The first poll came at the prior's 20 s and found it done: 17.5 s goes on record, so the next one polls sooner.
+        var submitted = new GenerationCheckpoint("task-1", 0, null, null) { Prior = new RunTimePrior("kind", TimeSpan.FromSeconds(20)) };
+
+        var sample = PollingPlan.RunTimeOf(Defaults, submitted, new TaskObserved(RunwayTaskStatus.Succeeded) { CreatedAt = T0 }, T0.AddSeconds(20));
+
+        Assert.Equal(TimeSpan.FromSeconds(17.5), sample?.Took);
+    }
+
+    [Fact]
+    public void RunTimeOf_CheckpointWithoutPrior_RecordsNothing()
+    {
+        var legacy = new GenerationCheckpoint("task-1", 2, RunwayTaskStatus.Running, 0.9) { CreatedAt = T0, LastPolledAt = T0.AddSeconds(30) };
+
+        Assert.Null(PollingPlan.RunTimeOf(Defaults, legacy, new TaskObserved(RunwayTaskStatus.Succeeded) { CreatedAt = T0 }, T0.AddSeconds(36)));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace RunwayRelay.Orchestration;
 /// reads the task again for fresh ones (they never leave this activity), and streams each output into Blob Storage.
 /// Safe to run twice: an output already stored for this task is not copied again.
 /// </summary>
-public sealed class CopyOutputsActivity(IRunwayClient runway, RunwayOutputCache cache, IVideoStore store, ILogger<CopyOutputsActivity> logger)
+public sealed class CopyOutputsActivity(IRunwayClient runway, RunwayOutputCache cache, IVideoStore store, ModelRunTimes runTimes, ILogger<CopyOutputsActivity> logger)
     : TaskActivity<CopyOutputsInput, IReadOnlyList<StoredVideo>>
 {
     public override async Task<IReadOnlyList<StoredVideo>> RunAsync(TaskActivityContext context, CopyOutputsInput input)
@@ -45,6 +45,10 @@ public sealed class CopyOutputsActivity(IRunwayClient runway, RunwayOutputCache 
             stored.Add(await store.CopyAsync(source, name, metadata).ConfigureAwait(false));
         }
         Record(stored, input.Model, Stopwatch.GetElapsedTime(started));
+        if (input.RunTime is { } runTime)
+        {
+            runTimes.Record(runTime);
+        }
         return stored;
     }
 

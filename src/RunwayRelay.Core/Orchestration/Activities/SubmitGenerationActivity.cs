@@ -19,6 +19,7 @@ public sealed class SubmitGenerationActivity(
     GenerationPayloadStore payloads,
     PromptImageLoader images,
     BudgetGuard budget,
+    ModelRunTimes runTimes,
     TimeProvider time,
     ILogger<SubmitGenerationActivity> logger) : TaskActivity<SubmitGenerationInput, SubmissionResult>
 {
@@ -124,7 +125,7 @@ public sealed class SubmitGenerationActivity(
         {
             await QuietlyAsync(() => budget.RecordRunwayEstimateAsync(id, reservedAt, verdict.EstimatedCredits, credits), id, "spend record").ConfigureAwait(false);
         }
-        return new Submitted(created.Id) { RunwayEstimatedCredits = runwayEstimate };
+        return new Submitted(created.Id) { RunwayEstimatedCredits = runwayEstimate, Prior = runTimes.PriorFor(request) };
     }
 
     /// <summary>Runway created nothing: the day's budget gets the estimate back.</summary>

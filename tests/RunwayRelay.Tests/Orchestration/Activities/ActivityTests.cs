@@ -11,6 +11,7 @@ public sealed class ActivityTests
     private readonly Mock<ISubmissionLedger> _ledger = new();
     private readonly Mock<IDailySpendStore> _spend = new();
     private readonly FakeTimeProvider _time = new(TestClock.Start);
+    private readonly ModelRunTimes _runTimes = new();
 
     private SubmitGenerationActivity SubmitActivity(Azure.Storage.Blobs.BlobServiceClient? storage = null)
     {
@@ -20,7 +21,7 @@ public sealed class ActivityTests
         var images = new PromptImageLoader(storage, _runway.Object, NullLogger<PromptImageLoader>.Instance);
         var budget = new BudgetGuard(_runway.Object, _spend.Object, Mock.Of<Microsoft.Extensions.Options.IOptionsMonitor<BudgetOptions>>(m => m.CurrentValue == new BudgetOptions { CheckBalance = false }),
             _time, NullLogger<BudgetGuard>.Instance);
-        return new(_runway.Object, _ledger.Object, payloads, images, budget, _time, NullLogger<SubmitGenerationActivity>.Instance);
+        return new(_runway.Object, _ledger.Object, payloads, images, budget, _runTimes, _time, NullLogger<SubmitGenerationActivity>.Instance);
     }
 
     [Fact]
@@ -148,12 +149,49 @@ public sealed class ActivityTests
         store.Setup(s => s.CopyAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<VideoMetadata>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Uri _, string name, VideoMetadata _, CancellationToken _) => new RunwayRelay.Generations.StoredVideo(name, new Uri("http://x/" + name), 1, "video/mp4"));
 
-        var stored = await new CopyOutputsActivity(_runway.Object, new RunwayOutputCache(TimeProvider.System), store.Object, NullLogger<CopyOutputsActivity>.Instance)
+        var stored = await new CopyOutputsActivity(_runway.Object, new RunwayOutputCache(TimeProvider.System), store.Object, _runTimes, NullLogger<CopyOutputsActivity>.Instance)
             .RunAsync(Ctx, new CopyOutputsInput("gen-1", "task-9", "gen4.5", "abc", "gen-1.mp4"));
 
         Assert.Equal(["gen-1.mp4", "gen-1-1.mp4"], stored.Select(v => v.Name));
         store.Verify(s => s.CopyAsync(It.IsAny<Uri>(), It.IsAny<string>(),
             It.Is<VideoMetadata>(m => m.RunwayTaskId == "task-9" && m.GenerationId == "gen-1" && m.PromptSha256 == "abc"), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task SubmitRunAsync_EarlierGenerationsOfTheKindSucceeded_HandsTheirShortestToTheSchedule()
+    {
+        string kind = ModelRunTimes.KindOf(Submit.Request!);
+        foreach (int seconds in new[] { 48, 35, 61, 40, 52 })
+        {
+            _runTimes.Record(new RunTimeSample(kind, TimeSpan.FromSeconds(seconds)));
+        }
+        _ledger.Setup(l => l.TryClaimAsync("gen-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync((SubmissionRecord?)null);
+        _runway.Setup(r => r.CreateTaskAsync(Submit.Request!, It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTaskCreated { Id = "task-9" });
+
+        var result = await SubmitActivity().RunAsync(Ctx, Submit);
+
+        Assert.Equal(new RunTimePrior("text_to_video/gen4.5/5s", TimeSpan.FromSeconds(35)), Assert.IsType<Submitted>(result).Prior);
+    }
+
+    [Fact]
+    public async Task CopyRunAsync_WithRunTime_RecordsItForLaterGenerations()
+    {
+        _runway.Setup(r => r.GetTaskAsync("task-9", It.IsAny<CancellationToken>())).ReturnsAsync(new RunwayTask
+        {
+            Id = "task-9", Status = RunwayTaskStatus.Succeeded, Output = ["https://cdn.example.com/a.mp4?_jwt=x"],
+        });
+        var store = new Mock<IVideoStore>();
+        store.Setup(s => s.CopyAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<VideoMetadata>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Uri _, string name, VideoMetadata _, CancellationToken _) => new RunwayRelay.Generations.StoredVideo(name, new Uri("http://x/" + name), 1, "video/mp4"));
+        for (int i = 0; i < ModelRunTimes.MinSamples - 1; i++)
+        {
+            _runTimes.Record(new RunTimeSample("kind", TimeSpan.FromSeconds(60)));
+        }
+
+        await new CopyOutputsActivity(_runway.Object, new RunwayOutputCache(TimeProvider.System), store.Object, _runTimes, NullLogger<CopyOutputsActivity>.Instance)
+            .RunAsync(Ctx, new CopyOutputsInput("gen-1", "task-9", "gen4.5", "abc", "gen-1.mp4") { RunTime = new RunTimeSample("kind", TimeSpan.FromSeconds(42)) });
+
+        Assert.Equal(TimeSpan.FromSeconds(42), _runTimes.PriorFor("kind").Shortest);
     }
 
     [Theory]

@@ -67,9 +67,9 @@ public sealed class RunwayOutputCacheTests
         var cache = new RunwayOutputCache(_time);
 
         var snapshot = await new ReadRunwayTaskActivity(runway.Object, cache, _time, NullLogger<ReadRunwayTaskActivity>.Instance).RunAsync(null!, new ReadRunwayTaskInput("task-9"));
-        await new CopyOutputsActivity(runway.Object, cache, store.Object, NullLogger<CopyOutputsActivity>.Instance)
+        await new CopyOutputsActivity(runway.Object, cache, store.Object, new ModelRunTimes(), NullLogger<CopyOutputsActivity>.Instance)
             .RunAsync(null!, new CopyOutputsInput("gen-1", "task-9", "gen4.5", "abc", "gen-1.mp4"));
-        await new CopyOutputsActivity(runway.Object, cache, store.Object, NullLogger<CopyOutputsActivity>.Instance)
+        await new CopyOutputsActivity(runway.Object, cache, store.Object, new ModelRunTimes(), NullLogger<CopyOutputsActivity>.Instance)
             .RunAsync(null!, new CopyOutputsInput("gen-1", "task-9", "gen4.5", "abc", "gen-1.mp4"));
 
         // The first copy used the read's URLs; the second (a re-run) misses and reads for itself.
