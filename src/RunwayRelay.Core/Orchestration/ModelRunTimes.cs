@@ -43,11 +43,20 @@ public sealed class ModelRunTimes
     public void Record(RunTimeSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        if (sample.Took <= TimeSpan.Zero || (_kinds.Count >= MaxKinds && !_kinds.ContainsKey(sample.Key)))
+        if (sample.Took <= TimeSpan.Zero)
         {
             return;
         }
-        _kinds.GetOrAdd(sample.Key, _ => new Samples()).Add(sample.Took);
+        if (!_kinds.TryGetValue(sample.Key, out var samples))
+        {
+            // Count takes every lock of the dictionary: only a new kind pays for it.
+            if (_kinds.Count >= MaxKinds)
+            {
+                return;
+            }
+            samples = _kinds.GetOrAdd(sample.Key, _ => new Samples());
+        }
+        samples.Add(sample.Took);
     }
 
     private sealed class Samples

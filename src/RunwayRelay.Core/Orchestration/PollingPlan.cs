@@ -73,14 +73,11 @@ public static class PollingPlan
     /// No earlier generation like this one ended sooner than <see cref="RunTimePrior.Shortest"/> after its creation, so
     /// polling before then is wasted. Before the first answer, <paramref name="submittedAt"/> stands in for <c>createdAt</c>.
     /// </summary>
-    public static DateTimeOffset? EarliestEnd(GenerationCheckpoint checkpoint, DateTimeOffset submittedAt)
-    {
-        ArgumentNullException.ThrowIfNull(checkpoint);
-        return checkpoint.Prior?.Shortest is not { } shortest ? null
+    private static DateTimeOffset? EarliestEnd(GenerationCheckpoint checkpoint, DateTimeOffset submittedAt) =>
+        checkpoint.Prior?.Shortest is not { } shortest ? null
             : checkpoint.CreatedAt is { } created ? created + shortest
             : checkpoint.PollCount == 0 ? submittedAt + shortest
             : null;
-    }
 
     /// <summary>
     /// How long the task that <paramref name="readAt"/> saw SUCCEEDED took from its creation: half-way between the last
