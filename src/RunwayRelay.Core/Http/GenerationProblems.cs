@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Budget;
 using RunwayRelay.Generations;
@@ -13,8 +14,6 @@ namespace RunwayRelay.Http;
 /// </summary>
 public static class GenerationProblems
 {
-    public const string ContentTypeHeader = "Content-Type";
-
     /// <summary>The <c>errorCode</c> of <see cref="UsageUnavailable"/>; a generation's codes are <see cref="GenerationErrorCodes"/>.</summary>
     public const string UsageUnavailableCode = "RUNWAY_USAGE_UNAVAILABLE";
 
@@ -165,7 +164,7 @@ public static class GenerationProblems
         detail: $"The body must be JSON sent as 'Content-Type: application/json' (got '{contentType ?? "no Content-Type"}').",
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "Unsupported media type",
-        extensions: Errors(ContentTypeHeader, "must be application/json (or another +json type), UTF-8 if a charset is given"));
+        extensions: Errors(HeaderNames.ContentType, "must be application/json (or another +json type), UTF-8 if a charset is given"));
 
     public static IResult IdempotencyKeyReused(string id) => TypedResults.Problem(
         detail: "This Idempotency-Key was already used for a different request. Send a new key for a new generation, " +

@@ -5,4 +5,4 @@ namespace RunwayRelay.Runway;
 /// <summary>A text_to_image reference; <see cref="Tag"/> names it for the prompt (<c>@tag</c>).</summary>
 public sealed record ReferenceImage(
     [property: JsonPropertyName("uri")] string Uri,
-    [property: JsonPropertyName("tag"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Tag = null);
+    [property: JsonPropertyName("tag")] string? Tag = null);

@@ -23,7 +23,7 @@ public sealed partial class RunwayClient : IRunwayClient
 {
     public const string ApiVersionHeader = "X-Runway-Version";
 
-    internal static readonly JsonSerializerOptions Json = RunwayRelayJson.Web;
+    internal static readonly JsonSerializerOptions Json = RunwayRelayJson.RunwayWire;
 
     private readonly HttpClient _http;
     private readonly IRunwayApiKeyProvider _keys;

@@ -20,9 +20,7 @@ public abstract record RunwayGenerationRequest
 
     [JsonPropertyName("model")] public required string Model { get; init; }
 
-    [JsonPropertyName("promptText"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? PromptText { get; init; }
+    [JsonPropertyName("promptText")] public string? PromptText { get; init; }
 
-    [JsonPropertyName("seed"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? Seed { get; init; }
+    [JsonPropertyName("seed")] public long? Seed { get; init; }
 }

@@ -4,18 +4,13 @@ namespace RunwayRelay.Runway;
 
 public abstract record RunwayVideoRequest : RunwayGenerationRequest
 {
-    [JsonPropertyName("ratio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Ratio { get; init; }
+    [JsonPropertyName("ratio")] public string? Ratio { get; init; }
 
-    [JsonPropertyName("duration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Duration { get; init; }
+    [JsonPropertyName("duration")] public int? Duration { get; init; }
 
-    [JsonPropertyName("audio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Audio { get; init; }
+    [JsonPropertyName("audio")] public bool? Audio { get; init; }
 
-    [JsonPropertyName("negativePrompt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? NegativePrompt { get; init; }
+    [JsonPropertyName("negativePrompt")] public string? NegativePrompt { get; init; }
 
-    [JsonPropertyName("contentModeration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ContentModeration? ContentModeration { get; init; }
+    [JsonPropertyName("contentModeration")] public ContentModeration? ContentModeration { get; init; }
 }

@@ -7,12 +7,9 @@ public sealed record TextToImageRequest : RunwayGenerationRequest
 {
     [JsonIgnore] public override string Endpoint => RunwayEndpoints.TextToImage;
 
-    [JsonPropertyName("ratio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Ratio { get; init; }
+    [JsonPropertyName("ratio")] public string? Ratio { get; init; }
 
-    [JsonPropertyName("referenceImages"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<ReferenceImage>? ReferenceImages { get; init; }
+    [JsonPropertyName("referenceImages")] public IReadOnlyList<ReferenceImage>? ReferenceImages { get; init; }
 
-    [JsonPropertyName("contentModeration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ContentModeration? ContentModeration { get; init; }
+    [JsonPropertyName("contentModeration")] public ContentModeration? ContentModeration { get; init; }
 }

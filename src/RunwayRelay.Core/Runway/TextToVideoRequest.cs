@@ -8,6 +8,5 @@ public sealed record TextToVideoRequest : RunwayVideoRequest
     [JsonIgnore] public override string Endpoint => RunwayEndpoints.TextToVideo;
 
     /// <summary>Reference images (seedance2 family).</summary>
-    [JsonPropertyName("references"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<MediaReference>? References { get; init; }
+    [JsonPropertyName("references")] public IReadOnlyList<MediaReference>? References { get; init; }
 }

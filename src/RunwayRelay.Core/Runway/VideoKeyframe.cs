@@ -7,12 +7,9 @@ public sealed record VideoKeyframe
 {
     [JsonPropertyName("uri")] public required string Uri { get; init; }
 
-    [JsonPropertyName("seconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Seconds { get; init; }
+    [JsonPropertyName("seconds")] public double? Seconds { get; init; }
 
-    [JsonPropertyName("at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? At { get; init; }
+    [JsonPropertyName("at")] public double? At { get; init; }
 
-    [JsonPropertyName("range"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public KeyframeRange? Range { get; init; }
+    [JsonPropertyName("range")] public KeyframeRange? Range { get; init; }
 }

@@ -7,21 +7,16 @@ public sealed record VideoToVideoRequest : RunwayVideoRequest
 {
     [JsonIgnore] public override string Endpoint => RunwayEndpoints.VideoToVideo;
 
-    [JsonPropertyName("videoUri"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? VideoUri { get; init; }
+    [JsonPropertyName("videoUri")] public string? VideoUri { get; init; }
 
-    [JsonPropertyName("promptVideo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? PromptVideo { get; init; }
+    [JsonPropertyName("promptVideo")] public string? PromptVideo { get; init; }
 
     /// <summary>Reference images (seedance2 family, gemini_omni_flash).</summary>
-    [JsonPropertyName("references"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<MediaReference>? References { get; init; }
+    [JsonPropertyName("references")] public IReadOnlyList<MediaReference>? References { get; init; }
 
     /// <summary>aleph2 keyframes (1 to 5).</summary>
-    [JsonPropertyName("keyframes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<VideoKeyframe>? Keyframes { get; init; }
+    [JsonPropertyName("keyframes")] public IReadOnlyList<VideoKeyframe>? Keyframes { get; init; }
 
     /// <summary>aleph2 outpainting target, e.g. <c>16:9</c>.</summary>
-    [JsonPropertyName("targetAspectRatio"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? TargetAspectRatio { get; init; }
+    [JsonPropertyName("targetAspectRatio")] public string? TargetAspectRatio { get; init; }
 }

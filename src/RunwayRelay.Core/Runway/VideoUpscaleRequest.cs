@@ -10,6 +10,5 @@ public sealed record VideoUpscaleRequest : RunwayGenerationRequest
     [JsonPropertyName("videoUri")] public string VideoUri { get; init; } = "";
 
     /// <summary><c>720p</c>, <c>1k</c>, <c>2k</c> (Runway's default) or <c>4k</c>.</summary>
-    [JsonPropertyName("resolution"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Resolution { get; init; }
+    [JsonPropertyName("resolution")] public string? Resolution { get; init; }
 }

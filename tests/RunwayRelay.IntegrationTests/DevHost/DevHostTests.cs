@@ -177,6 +177,7 @@ public sealed class DevHostTests(AzuriteFixture azurite) : AzuriteTestBase(azuri
         settings["Output__DownloadLinkLifetime"] = "8.00:00:00";
         settings["DevHost__MaxConcurrentActivities"] = "0";
         settings["DevHost__MaxConcurrentOrchestrations"] = "1001";
+        settings["DevHost__InboxMaxAttempts"] = "0";
         await using var devhost = await DevHostProcess.StartAsync(settings, waitUntilHealthy: false);
 
         int code = await devhost.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -186,6 +187,7 @@ public sealed class DevHostTests(AzuriteFixture azurite) : AzuriteTestBase(azuri
         Assert.Contains("Invalid setting: Output__DownloadLinkLifetime must be between", devhost.Output, StringComparison.Ordinal);
         Assert.Contains("Invalid setting: DevHost__MaxConcurrentActivities must be from 1 to 1000.", devhost.Output, StringComparison.Ordinal);
         Assert.Contains("Invalid setting: DevHost__MaxConcurrentOrchestrations must be from 1 to 1000.", devhost.Output, StringComparison.Ordinal);
+        Assert.Contains("Invalid setting: DevHost__InboxMaxAttempts must be from 1 to 100.", devhost.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", devhost.Output, StringComparison.Ordinal);
     }
 

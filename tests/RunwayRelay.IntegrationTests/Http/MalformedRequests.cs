@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using System.Text.Json.Nodes;
 
 namespace RunwayRelay.IntegrationTests.Http;
@@ -126,8 +127,8 @@ internal static class MalformedRequests
 
         // Headers.
         foreach (string type in BadContentTypes)
-            yield return new MalformedRequest("Content-Type " + type, Encoding.UTF8.GetBytes(valid), 415, [GenerationProblems.ContentTypeHeader]) { ContentType = type };
-        yield return new MalformedRequest("no Content-Type", Encoding.UTF8.GetBytes(valid), 415, [GenerationProblems.ContentTypeHeader]) { ContentType = null };
+            yield return new MalformedRequest("Content-Type " + type, Encoding.UTF8.GetBytes(valid), 415, [HeaderNames.ContentType]) { ContentType = type };
+        yield return new MalformedRequest("no Content-Type", Encoding.UTF8.GetBytes(valid), 415, [HeaderNames.ContentType]) { ContentType = null };
         foreach (string key in BadIdempotencyKeys)
             yield return new MalformedRequest($"Idempotency-Key of {key.Length}", Encoding.UTF8.GetBytes(valid), 400, [GenerationIds.IdempotencyKeyHeader]) { IdempotencyKey = key };
 
@@ -243,7 +244,7 @@ internal static class MalformedRequests
                     ? MalformedRequest.Bytes("BOM", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(valid)], "$")
                     : MalformedRequest.Bytes("UTF-16", Encoding.Unicode.GetBytes(valid), "$");
             case 13:
-                return new MalformedRequest("Content-Type", Encoding.UTF8.GetBytes(valid), 415, [GenerationProblems.ContentTypeHeader])
+                return new MalformedRequest("Content-Type", Encoding.UTF8.GetBytes(valid), 415, [HeaderNames.ContentType])
                 {
                     ContentType = random.Next(4) == 0 ? null : Pick(random, BadContentTypes),
                 };

@@ -68,7 +68,7 @@ public sealed class RunwayValidationAgreementTests : EmulatorTestBase
         using var http = new HttpClient { BaseAddress = Emulator.BaseUrl };
         using var message = new HttpRequestMessage(HttpMethod.Post, "v1/" + request.Endpoint)
         {
-            Content = new StringContent(JsonSerializer.Serialize(request, request.GetType()), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(request, request.GetType(), RunwayClient.Json), Encoding.UTF8, "application/json"),
         };
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Emulator.ApiKey);
         message.Headers.Add("X-Runway-Version", RunwayOptions.ApiVersion);

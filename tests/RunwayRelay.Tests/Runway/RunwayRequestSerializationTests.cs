@@ -16,7 +16,24 @@ public sealed class RunwayRequestSerializationTests
         var webBody = JsonNode.Parse(JsonSerializer.Serialize(request, request.GetType(), RunwayClient.Json))!.AsObject();
         Assert.DoesNotContain(webBody, p => p.Key.Equals("endpoint", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("https://example.com/a.png", body["promptImage"]!.GetValue<string>());
-        Assert.False(body.ContainsKey("seed"));
+    }
+
+    [Fact]
+    public void Serialize_WithTheClientsOptions_LeavesUnsetFieldsOut()
+    {
+        RunwayGenerationRequest request = new VideoToVideoRequest
+        {
+            Model = "aleph2", VideoUri = "https://example.com/v.mp4",
+            Keyframes = [new() { Uri = "https://example.com/k.png", Seconds = 1 }],
+            References = [new("https://example.com/r.png")],
+        };
+
+        var body = JsonNode.Parse(JsonSerializer.Serialize(request, request.GetType(), RunwayClient.Json))!.AsObject();
+
+        // Runway validates the fields it is sent: null is not "absent" to it, so an unset optional field must not appear.
+        Assert.Equal(["keyframes", "model", "references", "videoUri"], body.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["uri"], body["references"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["seconds", "uri"], body["keyframes"]![0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
