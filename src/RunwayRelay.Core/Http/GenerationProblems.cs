@@ -23,7 +23,8 @@ public static class GenerationProblems
     /// </summary>
     public static int StatusCodeFor(GenerationPhase generationStatus, string? errorCode)
     {
-        if (generationStatus == GenerationPhase.Cancelled || errorCode == GenerationErrorCodes.Terminated)
+        GenerationErrorCode? code = errorCode is { } value ? new GenerationErrorCode(value) : default(GenerationErrorCode?);
+        if (generationStatus == GenerationPhase.Cancelled || code == GenerationErrorCode.Terminated)
         {
             return StatusCodes.Status409Conflict;
         }
@@ -31,7 +32,7 @@ public static class GenerationProblems
         {
             return StatusCodes.Status504GatewayTimeout;
         }
-        return errorCode is null ? StatusCodes.Status502BadGateway : new GenerationErrorCode(errorCode).FailureStatusCode;
+        return code?.FailureStatusCode ?? StatusCodes.Status502BadGateway;
     }
 
     public static string TitleFor(GenerationPhase generationStatus) => generationStatus switch

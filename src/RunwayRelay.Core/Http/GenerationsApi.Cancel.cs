@@ -76,8 +76,14 @@ public sealed partial class GenerationsApi
     {
         if (generation.EndedStatus() is { } ended)
         {
-            // Every final phase has its member; a phase that is not final cannot have ended.
-            return Enum.TryParse<GenerationCancelStatus>(ended.ToString(), out var final) ? final : GenerationCancelStatus.Failed;
+            return ended switch
+            {
+                GenerationPhase.Succeeded => GenerationCancelStatus.Succeeded,
+                GenerationPhase.Cancelled => GenerationCancelStatus.Cancelled,
+                GenerationPhase.TimedOut => GenerationCancelStatus.TimedOut,
+                // Failed, and a phase that is not final (an ended generation cannot be in one).
+                _ => GenerationCancelStatus.Failed,
+            };
         }
         await client.RaiseEventAsync(generation.Id, GenerationEvents.Cancel, eventPayload: null, cancellationToken).ConfigureAwait(false);
         return GenerationCancelStatus.Cancelling;

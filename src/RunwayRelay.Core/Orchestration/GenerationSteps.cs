@@ -187,7 +187,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         {
             await context.CallActivityAsync<CallbackAttemptResult>(GenerationTasks.DeliverCallback, new DeliverCallbackInput(input.GenerationId,
                 WebhookIds.For(input.GenerationId, type, sequence), type, now,
-                Progress: new ProgressNotice(input.GenerationId, nameof(GenerationPhase.Running), checkpoint.RunwayTaskId, checkpoint.LastProgress)));
+                Progress: new ProgressNotice(input.GenerationId, GenerationPhase.Running, checkpoint.RunwayTaskId, checkpoint.LastProgress)));
         }
         catch (TaskFailedException e)
         {
@@ -219,9 +219,9 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         if (snapshot is TaskObserved { Status: var status } && RunwayTaskStatus.IsTerminal(status) && !context.IsReplaying)
         {
             var timed = PollingPlan.Timed(checkpoint, snapshot, snapshot.ReadAt ?? Now);
-            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Queued, TimeSpan.FromSeconds(timed.QueuedSeconds));
-            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Throttled, TimeSpan.FromSeconds(timed.ThrottledSeconds));
-            RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Running, TimeSpan.FromSeconds(timed.RunningSeconds));
+            RunwayRelayMetrics.RecordPhase(TimedPhase.Queued, TimeSpan.FromSeconds(timed.QueuedSeconds));
+            RunwayRelayMetrics.RecordPhase(TimedPhase.Throttled, TimeSpan.FromSeconds(timed.ThrottledSeconds));
+            RunwayRelayMetrics.RecordPhase(TimedPhase.Running, TimeSpan.FromSeconds(timed.RunningSeconds));
         }
         var ended = snapshot switch
         {

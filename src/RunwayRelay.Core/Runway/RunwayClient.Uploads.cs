@@ -32,7 +32,7 @@ public sealed partial class RunwayClient
         CheckUpload(fileName, contentType, content, length);
         var requestedAt = _time.GetUtcNow();
 
-        var operation = new Operation("create upload", fileName, IsCreate: false) { Kind = "upload" };
+        var operation = new Operation("create upload", fileName, RunwayRequestKind.Upload);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new RunwayUploadRequest(fileName), Json);
         var slot = await CallAsync<RunwayUploadSlot>(() => PostJson("v1/uploads", body, safeToRepeat: true), operation, cancellationToken)
             .ConfigureAwait(false);

@@ -63,7 +63,7 @@ public sealed partial class RunwayClient : IRunwayClient
 
         // The concrete type is serialized: the `endpoint` discriminator belongs to orchestration input, not to Runway's body.
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), Json);
-        var operation = new Operation("create", request.Endpoint, IsCreate: true) { Kind = "create", Model = request.Model };
+        var operation = new Operation("create", request.Endpoint, RunwayRequestKind.Create) { Model = request.Model };
         var created = await CallAsync<RunwayTaskCreated>(() => PostJson("v1/" + request.Endpoint, body, safeToRepeat: false), operation, cancellationToken)
             .ConfigureAwait(false);
         _logger.RunwayTaskCreated(created.Id, request.Endpoint, request.Model);
@@ -74,7 +74,7 @@ public sealed partial class RunwayClient : IRunwayClient
     public Task<RunwayTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var operation = new Operation("get task", taskId, IsCreate: false) { Kind = "get", TaskId = taskId };
+        var operation = new Operation("get task", taskId, RunwayRequestKind.Get) { TaskId = taskId };
         return CallAsync<RunwayTask>(() => new HttpRequestMessage(HttpMethod.Get, TaskPath(taskId)), operation, cancellationToken);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class RunwayClient : IRunwayClient
     public async Task CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var operation = new Operation("cancel task", taskId, IsCreate: false) { Kind = "delete", TaskId = taskId };
+        var operation = new Operation("cancel task", taskId, RunwayRequestKind.Delete) { TaskId = taskId };
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, TaskPath(taskId)), operation, cancellationToken)
             .ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -100,7 +100,7 @@ public sealed partial class RunwayClient : IRunwayClient
     /// <inheritdoc/>
     public Task<RunwayOrganization> GetOrganizationAsync(CancellationToken cancellationToken = default) =>
         CallAsync<RunwayOrganization>(() => new HttpRequestMessage(HttpMethod.Get, "v1/organization"),
-            new Operation("get organization", null, IsCreate: false) { Kind = "organization" }, cancellationToken);
+            new Operation("get organization", null, RunwayRequestKind.Organization), cancellationToken);
 
     /// <inheritdoc/>
     public Task<RunwayCreditUsage> GetUsageAsync(DateOnly startDate, DateOnly beforeDate, CancellationToken cancellationToken = default)
@@ -112,7 +112,7 @@ public sealed partial class RunwayClient : IRunwayClient
         }, Json);
         // A report, not a generation: repeating it is harmless.
         return CallAsync<RunwayCreditUsage>(() => PostJson("v1/organization/usage", body, safeToRepeat: true),
-            new Operation("get usage", null, IsCreate: false) { Kind = "usage" }, cancellationToken);
+            new Operation("get usage", null, RunwayRequestKind.Usage), cancellationToken);
     }
 
     /// <summary>One call whose success carries a JSON body; any other answer becomes the <see cref="RunwayException"/> for it.</summary>
@@ -176,7 +176,7 @@ public sealed partial class RunwayClient : IRunwayClient
             }
             RunwayRelayMetrics.RunwayRequests.Add(1, new TagList
             {
-                { RunwayRelayTelemetry.RequestKindTag, operation.Kind },
+                { RunwayRelayTelemetry.RequestKindTag, operation.Kind.ToTagValue() },
                 { RunwayRelayTelemetry.StatusCodeTag, status },
             });
         }
@@ -419,10 +419,9 @@ public sealed partial class RunwayClient : IRunwayClient
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditsPattern();
 
-    private sealed record Operation(string Name, string? Subject, bool IsCreate)
+    private sealed record Operation(string Name, string? Subject, RunwayRequestKind Kind)
     {
-        /// <summary>The call's kind in spans and metrics: create, get, delete, upload or organization.</summary>
-        public required string Kind { get; init; }
+        public bool IsCreate => Kind == RunwayRequestKind.Create;
 
         public string? TaskId { get; init; }
 

@@ -9,12 +9,6 @@ namespace RunwayRelay.Telemetry;
 /// </summary>
 public static class RunwayRelayMetrics
 {
-    /// <summary>Values of <see cref="RunwayRelayTelemetry.PhaseTag"/> on <see cref="PhaseDuration"/>.</summary>
-    public const string Queued = "queued";
-    public const string Throttled = "throttled";
-    public const string Running = "running";
-    public const string Copying = "copying";
-
     private static readonly Meter Meter = new(RunwayRelayTelemetry.SourceName);
 
     /// <summary>Generations scheduled (a repeat of an Idempotency-Key does not count), by model.</summary>
@@ -38,14 +32,24 @@ public static class RunwayRelayMetrics
     /// <summary>Throughput of one copy (all outputs of a generation).</summary>
     public static readonly Histogram<double> CopyThroughput = Meter.CreateHistogram<double>("runwayrelay.copy.throughput", "By/s", "Copy throughput");
 
-    /// <summary>Runway API calls by kind (create, get, delete, upload, organization) and HTTP status (0: no answer).</summary>
+    /// <summary>Runway API calls by kind (<see cref="Runway.RunwayRequestKind"/>: create, get, delete, upload, organization, usage) and HTTP status (0: no answer).</summary>
     public static readonly Counter<long> RunwayRequests = Meter.CreateCounter<long>("runwayrelay.runway.requests", "{request}", "Runway API requests");
 
-    internal static void RecordPhase(string phase, TimeSpan duration)
+    internal static void RecordPhase(TimedPhase phase, TimeSpan duration)
     {
         if (duration > TimeSpan.Zero)
         {
-            PhaseDuration.Record(duration.TotalSeconds, new TagList { { RunwayRelayTelemetry.PhaseTag, phase } });
+            PhaseDuration.Record(duration.TotalSeconds, new TagList { { RunwayRelayTelemetry.PhaseTag, TagValue(phase) } });
         }
     }
+
+    /// <summary>The tag values dashboards and docs/operations.md query.</summary>
+    internal static string TagValue(TimedPhase phase) => phase switch
+    {
+        TimedPhase.Queued => "queued",
+        TimedPhase.Throttled => "throttled",
+        TimedPhase.Running => "running",
+        TimedPhase.Copying => "copying",
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, null),
+    };
 }

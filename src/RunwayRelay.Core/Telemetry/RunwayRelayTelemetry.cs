@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.DurableTask;
+using RunwayRelay.Runway;
 
 namespace RunwayRelay.Telemetry;
 
@@ -46,15 +47,16 @@ public static class RunwayRelayTelemetry
         return span;
     }
 
-    /// <summary>A client span around one Runway API call (<paramref name="kind"/>: create, get, delete, upload, organization).</summary>
-    internal static Activity? StartRunwayCall(string kind, string? runwayTaskId, string? model)
+    /// <summary>A client span around one Runway API call, named <c>runway {kind}</c>.</summary>
+    internal static Activity? StartRunwayCall(RunwayRequestKind kind, string? runwayTaskId, string? model)
     {
-        var span = Source.StartActivity("runway " + kind, ActivityKind.Client);
+        string tag = kind.ToTagValue();
+        var span = Source.StartActivity("runway " + tag, ActivityKind.Client);
         if (span is null)
         {
             return null;
         }
-        span.SetTag(RequestKindTag, kind);
+        span.SetTag(RequestKindTag, tag);
         span.SetTag(RunwayTaskIdTag, runwayTaskId);
         span.SetTag(ModelTag, model);
         return span;

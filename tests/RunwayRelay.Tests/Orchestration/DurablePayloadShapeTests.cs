@@ -87,4 +87,19 @@ public sealed class DurablePayloadShapeTests
         Assert.DoesNotContain("sig=secret", json, StringComparison.Ordinal);
         Assert.DoesNotContain("a red fox", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DeliverCallbackInput_ProgressRecordedWhenStatusWasAString_ReadsAndWritesTheSameValue()
+    {
+        const string recorded = """
+            {"GenerationId":"gen-1","WebhookId":"msg_1","EventType":"generation.progress","Timestamp":"2026-12-01T10:00:00+00:00",
+             "Notice":null,"Progress":{"GenerationId":"gen-1","Status":"Running","RunwayTaskId":"task-1","Progress":0.4}}
+            """;
+
+        var input = JsonDataConverter.Default.Deserialize<DeliverCallbackInput>(recorded)!;
+
+        Assert.Equal(GenerationPhase.Running, input.Progress!.Status);
+        Assert.Contains("\"Status\":\"Running\"", JsonDataConverter.Default.Serialize(input), StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"Running\"", JsonSerializer.Serialize(input.Progress, RunwayRelayJson.Web), StringComparison.Ordinal);
+    }
 }

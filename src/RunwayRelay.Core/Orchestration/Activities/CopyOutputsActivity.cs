@@ -57,7 +57,7 @@ public sealed class CopyOutputsActivity(IRunwayClient runway, RunwayOutputCache 
     {
         long bytes = stored.Sum(v => v.Size);
         RunwayRelayMetrics.CopyBytes.Add(bytes, new KeyValuePair<string, object?>(RunwayRelayTelemetry.ModelTag, model));
-        RunwayRelayMetrics.RecordPhase(RunwayRelayMetrics.Copying, elapsed);
+        RunwayRelayMetrics.RecordPhase(TimedPhase.Copying, elapsed);
         if (elapsed > TimeSpan.Zero)
         {
             RunwayRelayMetrics.CopyThroughput.Record(bytes / elapsed.TotalSeconds);

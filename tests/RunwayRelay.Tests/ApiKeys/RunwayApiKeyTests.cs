@@ -1,6 +1,6 @@
 using RunwayRelay.ApiKeys;
 
-namespace RunwayRelay.Tests;
+namespace RunwayRelay.Tests.ApiKeys;
 
 public sealed class RunwayApiKeyTests
 {
