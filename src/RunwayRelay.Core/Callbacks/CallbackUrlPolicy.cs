@@ -1,4 +1,5 @@
 using System.Net;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Callbacks;
 
@@ -13,11 +14,6 @@ public static class CallbackUrlPolicy
     private const string PublicOnly = "callbacks only go to public internet addresses";
     private const string LoopbackNeedsSetting = "loopback callback URLs need Callbacks__AllowLoopback=true (local runs only)";
 
-    // Special-use and de facto private suffixes (RFC 6761, 6762 appendix G, 8375; ICANN's .internal), and the suffix of
-    // Azure's VNet-internal DNS.
-    private static readonly string[] LocalSuffixes =
-        ["local", "internal", "home.arpa", "lan", "intranet", "corp", "home", "localdomain", "internal.cloudapp.net"];
-
     /// <summary>Null when <paramref name="url"/> may be called; else why not, worded to follow the field name.</summary>
     public static string? Check(Uri url, bool allowLoopback)
     {
@@ -26,7 +22,7 @@ public static class CallbackUrlPolicy
         {
             return "the callback URL is not absolute";
         }
-        string host = Normalize(url);
+        string host = LocalHostNames.Normalize(url);
         if (host.Length == 0)
         {
             return "the callback URL has no host";
@@ -47,12 +43,12 @@ public static class CallbackUrlPolicy
         }
         else
         {
-            loopback = host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal);
+            loopback = LocalHostNames.IsLoopback(host);
             if (loopback && !allowLoopback)
             {
                 return $"host {url.Host} is a loopback name; {LoopbackNeedsSetting}";
             }
-            if (!loopback && LocalSuffixes.FirstOrDefault(s => host == s || host.EndsWith("." + s, StringComparison.Ordinal)) is { } suffix)
+            if (!loopback && LocalHostNames.LocalSuffixOf(host) is { } suffix)
             {
                 return $"host {url.Host} is a local network name (*.{suffix}); {PublicOnly}";
             }
@@ -62,16 +58,5 @@ public static class CallbackUrlPolicy
             }
         }
         return url.Scheme == Uri.UriSchemeHttps || (loopback && url.Scheme == Uri.UriSchemeHttp) ? null : "callback URLs must use https";
-    }
-
-    /// <summary>The host as DNS sees it: punycode, lower case, no IPv6 brackets or zone, no trailing root dot.</summary>
-    private static string Normalize(Uri url)
-    {
-        string host = url.IdnHost.Trim('[', ']').ToLowerInvariant();
-        if (url.HostNameType == UriHostNameType.IPv6 && host.IndexOf('%', StringComparison.Ordinal) is > 0 and var zone)
-        {
-            host = host[..zone];
-        }
-        return host.EndsWith('.') ? host[..^1] : host;
     }
 }

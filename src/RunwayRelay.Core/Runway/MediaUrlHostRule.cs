@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Runway;
 
@@ -10,9 +11,6 @@ namespace RunwayRelay.Runway;
 /// </summary>
 public static class MediaUrlHostRule
 {
-    /// <summary>Suffixes of names that never resolve on the public internet (RFC 6761, RFC 6762, RFC 8375, ICANN's .internal).</summary>
-    private static readonly string[] LocalSuffixes = [".localhost", ".local", ".internal", ".home.arpa"];
-
     /// <summary>Null when Runway could fetch from <paramref name="url"/>'s host; else why not, in one sentence.</summary>
     public static string? Problem(Uri url)
     {
@@ -22,18 +20,18 @@ public static class MediaUrlHostRule
             return $"has the IP address {url.Host} as its host; Runway fetches media only from a public domain name, not an IP address";
         }
 
-        string host = url.IdnHost.ToLowerInvariant();
         // One trailing dot is the fully qualified form of the same name.
-        string name = host.EndsWith('.') ? host[..^1] : host;
+        string name = LocalHostNames.Normalize(url);
         if (name.Length == 0)
         {
             return "has no host name; Runway fetches media only from a public domain name";
         }
-        if (name == "localhost" || LocalSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) || name == "home.arpa")
+        bool singleLabel = !name.Contains('.', StringComparison.Ordinal);
+        if (LocalHostNames.IsLoopback(name) || (!singleLabel && LocalHostNames.LocalSuffixOf(name) is not null))
         {
             return $"has the local host name '{url.Host}'; Runway fetches media from the public internet and cannot reach it";
         }
-        if (!name.Contains('.', StringComparison.Ordinal))
+        if (singleLabel)
         {
             return $"has the single-label host name '{url.Host}'; use a public domain name such as media.example.com";
         }

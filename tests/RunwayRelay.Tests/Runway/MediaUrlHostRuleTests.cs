@@ -20,6 +20,13 @@ public sealed class MediaUrlHostRuleTests
     [InlineData("https://printer.local/cat.png", "local host name")]
     [InlineData("https://db.internal/cat.png", "local host name")]
     [InlineData("https://nas.home.arpa/cat.png", "local host name")]
+    // The names callback URLs refuse as local are refused here too: one list (LocalHostNames) for both.
+    [InlineData("https://files.corp/cat.png", "local host name")]
+    [InlineData("https://nas.lan/cat.png", "local host name")]
+    [InlineData("https://media.home/cat.png", "local host name")]
+    [InlineData("https://share.intranet/cat.png", "local host name")]
+    [InlineData("https://box.localdomain/cat.png", "local host name")]
+    [InlineData("https://vm1.internal.cloudapp.net/cat.png", "local host name")]
     [InlineData("https://intranet/cat.png", "single-label")]
     [InlineData("https://intranet./cat.png", "single-label")]
     public void Problem_HostRunwayCannotFetch_IsNamed(string url, string expected)
