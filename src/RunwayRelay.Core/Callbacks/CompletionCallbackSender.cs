@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Callbacks;
 
@@ -74,7 +74,7 @@ public sealed class CompletionCallbackSender(HttpClient http, WebhookSigner sign
             return outcome switch
             {
                 CallbackAttemptOutcome.Delivered => new CallbackAttemptResult(outcome, status),
-                CallbackAttemptOutcome.Retry => new CallbackAttemptResult(outcome, status, RetryAfter(response), $"The callback endpoint answered {status}."),
+                CallbackAttemptOutcome.Retry => new CallbackAttemptResult(outcome, status, RetryAfterHeader.Read(response, time), $"The callback endpoint answered {status}."),
                 _ => new CallbackAttemptResult(outcome, status, Error: $"The callback endpoint answered {status}."),
             };
         }
@@ -88,26 +88,6 @@ public sealed class CompletionCallbackSender(HttpClient http, WebhookSigner sign
         410 => CallbackAttemptOutcome.Gone,
         _ => CallbackAttemptOutcome.Rejected,
     };
-
-    /// <summary>The answer's <c>Retry-After</c> (seconds or an HTTP date) as a delay from now; null when absent.</summary>
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-        if (header?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-        // Some servers send fractional or odd forms the typed header rejects; whole seconds are still honoured.
-        return response.Headers.TryGetValues("Retry-After", out var raw)
-            && double.TryParse(raw.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
-    }
 
     /// <summary>The content type as given (a rendered answer's already names its charset), UTF-8 when it names none.</summary>
     private static MediaTypeHeaderValue Utf8(string contentType)

@@ -353,8 +353,8 @@ public sealed partial class RunwayClient : IRunwayClient
         return result;
     }
 
-    private static string RetryAfterText(HttpResponseMessage response) =>
-        RunwayRetryPolicy.RetryAfter(response, TimeProvider.System) is { } delay ? $" (Runway asks to wait {Math.Ceiling(delay.TotalSeconds)} s)" : "";
+    private string RetryAfterText(HttpResponseMessage response) =>
+        RunwayRetryPolicy.RetryAfter(response, _time) is { } delay ? $" (Runway asks to wait {Math.Ceiling(delay.TotalSeconds)} s)" : "";
 
     /// <summary>Runway's error body: <c>{"error": "...", "issues": [{code, path: (string|number)[], message}]}</c>; anything else is tolerated.</summary>
     internal static (string? Error, IReadOnlyList<RunwayIssue> Issues) ParseError(string body)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using Polly;
 using Polly.Timeout;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Runway;
 
@@ -111,18 +112,6 @@ public static partial class RunwayRetryPolicy
         {
             return TimeSpan.FromMilliseconds(millis);
         }
-        if (response.Headers.RetryAfter is { } retryAfter)
-        {
-            if (retryAfter.Delta is { } delta)
-            {
-                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-            }
-            if (retryAfter.Date is { } date)
-            {
-                var wait = date - time.GetUtcNow();
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            }
-        }
-        return null;
+        return RetryAfterHeader.Read(response, time);
     }
 }

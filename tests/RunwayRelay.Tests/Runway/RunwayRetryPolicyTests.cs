@@ -69,6 +69,15 @@ public sealed class RunwayRetryPolicyTests
     }
 
     [Fact]
+    public void RetryAfter_FractionalSeconds_IsHonouredAsCallbacksHonourIt()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", "1.5");
+
+        Assert.Equal(TimeSpan.FromSeconds(1.5), RunwayRetryPolicy.RetryAfter(response, TimeProvider.System));
+    }
+
+    [Fact]
     public void RetryAfter_HttpDate_IsMeasuredFromNow()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
