@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -20,7 +19,7 @@ internal sealed class GenerationInstance(OrchestrationMetadata metadata, ILogger
 
     public string? FailureMessage => metadata.FailureDetails?.ErrorMessage;
 
-    public bool IsTerminal => IsTerminalStatus(metadata.RuntimeStatus);
+    public bool IsTerminal => DurableMetadata.HasEnded(metadata.RuntimeStatus);
 
     public GenerationOutcome? ReadOutcome() => Read(metadata.ReadOutputAs<GenerationOutcome>, "output");
 
@@ -66,14 +65,11 @@ internal sealed class GenerationInstance(OrchestrationMetadata metadata, ILogger
         {
             return delivery.ReadInputAs<CallbackDeliveryInput>();
         }
-        catch (Exception e) when (IsUnreadable(e))
+        catch (Exception e) when (DurableMetadata.IsUnreadable(e))
         {
             return null;
         }
     }
-
-    public static bool IsTerminalStatus(OrchestrationRuntimeStatus status) =>
-        status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
     private GenerationPhase FinalStatus() => metadata.RuntimeStatus switch
     {
@@ -88,12 +84,10 @@ internal sealed class GenerationInstance(OrchestrationMetadata metadata, ILogger
         {
             return read();
         }
-        catch (Exception e) when (IsUnreadable(e))
+        catch (Exception e) when (DurableMetadata.IsUnreadable(e))
         {
             logger.Unreadable(Id, part, e.GetType().Name);
             return null;
         }
     }
-
-    private static bool IsUnreadable(Exception e) => e is JsonException or NotSupportedException or InvalidOperationException;
 }

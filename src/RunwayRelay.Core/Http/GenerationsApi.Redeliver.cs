@@ -32,7 +32,7 @@ public sealed partial class GenerationsApi
         }
         string deliveryId = CallbackDeliveries.InstanceIdFor(id);
         var delivery = await client.GetInstanceAsync(deliveryId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (delivery is null || !GenerationInstance.IsTerminalStatus(delivery.RuntimeStatus))
+        if (delivery is null || !DurableMetadata.HasEnded(delivery.RuntimeStatus))
         {
             return GenerationProblems.CannotRedeliver(id, RedeliverErrorCode.CallbackDelivering,
                 "The callback is still being delivered; see callback in the status answer, and ask again once it has ended.");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -197,7 +196,7 @@ public sealed class GenerationScheduler(
         var holder = await client.GetInstanceAsync(held.GenerationId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
         bool abandoned = holder is null
             ? time.GetUtcNow() - held.ReservedAt > UnstartedReservationAge
-            : holder.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
+            : DurableMetadata.HasEnded(holder.RuntimeStatus);
         if (abandoned)
         {
             logger.ReservationTakenOver(held.OutputBlobName, held.GenerationId);
@@ -221,7 +220,7 @@ public sealed class GenerationScheduler(
             {
                 original = existing.ReadInputAs<GenerationInput>();
             }
-            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            catch (Exception e) when (DurableMetadata.IsUnreadable(e))
             {
                 logger.InputUnreadable(id, e.GetType().Name);
             }
