@@ -136,17 +136,8 @@ public static class DevHostBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         try
         {
-            await app.RunAsync();
-            return Environment.ExitCode;
-        }
-        catch (Exception e) when (InvalidSettings.Describe(e) is { } lines)
-        {
-            // The same lines the Functions worker prints (RunRunwayRelayAsync).
-            foreach (string line in lines)
-            {
-                await Console.Error.WriteLineAsync(line);
-            }
-            return DevHostExitCodes.Configuration;
+            // As the Functions worker runs: invalid settings end it with one line each on stderr and in the log.
+            return await app.RunRunwayRelayAsync();
         }
         catch (DevHostConfigurationException e)
         {

@@ -188,6 +188,8 @@ public sealed class DevHostTests(AzuriteFixture azurite) : AzuriteTestBase(azuri
         Assert.Contains("Invalid setting: DevHost__MaxConcurrentActivities must be from 1 to 1000.", devhost.Output, StringComparison.Ordinal);
         Assert.Contains("Invalid setting: DevHost__MaxConcurrentOrchestrations must be from 1 to 1000.", devhost.Output, StringComparison.Ordinal);
         Assert.Contains("Invalid setting: DevHost__InboxMaxAttempts must be from 1 to 100.", devhost.Output, StringComparison.Ordinal);
+        // Logged too, as the Functions worker logs them (event 850), so a log query finds what stderr showed.
+        Assert.Contains("RunwayRelay.Hosting.InvalidSettings[850]", devhost.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", devhost.Output, StringComparison.Ordinal);
     }
 
