@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace RunwayRelay.Callbacks;
 
 /// <summary>Completion callbacks (<c>Callbacks__*</c> settings), checked at start by <see cref="CallbackOptionsValidator"/>.</summary>
@@ -10,6 +12,10 @@ public sealed class CallbackOptions
     /// not accepted without one.
     /// </summary>
     public string? SigningSecret { get; set; }
+
+    /// <summary>Whether callbacks can be sent at all: every one is signed, so none without a secret.</summary>
+    [MemberNotNullWhen(true, nameof(SigningSecret))]
+    public bool CanSign => !string.IsNullOrEmpty(SigningSecret);
 
     /// <summary>
     /// The secret being rotated out, in the same form: while it is set every callback carries a second signature made

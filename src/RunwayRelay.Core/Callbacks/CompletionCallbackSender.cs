@@ -31,9 +31,8 @@ public sealed class CompletionCallbackSender(HttpClient http, WebhookSigner sign
         }
         if (!signer.CanSign)
         {
-            const string reason = "Callbacks__SigningSecret is not set, so the callback cannot be signed.";
             logger.CallbackNotSignable(generationId);
-            return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: reason);
+            return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: WebhookSigner.NoSecret);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url)

@@ -14,7 +14,9 @@ public sealed class WebhookSigner(IOptionsMonitor<CallbackOptions> options)
     // Strict: a body that is not UTF-8 would be signed as something other than the bytes sent.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public bool CanSign => !string.IsNullOrEmpty(options.CurrentValue.SigningSecret);
+    internal const string NoSecret = "Callbacks__SigningSecret is not set, so the callback cannot be signed.";
+
+    public bool CanSign => options.CurrentValue.CanSign;
 
     /// <summary>The three headers for <paramref name="body"/> sent at <paramref name="timestamp"/>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Sign(string webhookId, DateTimeOffset timestamp, byte[] body)
@@ -22,9 +24,9 @@ public sealed class WebhookSigner(IOptionsMonitor<CallbackOptions> options)
         ArgumentException.ThrowIfNullOrEmpty(webhookId);
         ArgumentNullException.ThrowIfNull(body);
         var settings = options.CurrentValue;
-        if (string.IsNullOrEmpty(settings.SigningSecret))
+        if (!settings.CanSign)
         {
-            throw new InvalidOperationException("Callbacks__SigningSecret is not set, so the callback cannot be signed.");
+            throw new InvalidOperationException(NoSecret);
         }
         string payload = StrictUtf8.GetString(body);
         // Whole seconds, as the header carries them, so what is signed is exactly what the receiver recomputes.

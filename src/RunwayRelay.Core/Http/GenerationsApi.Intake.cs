@@ -97,7 +97,7 @@ public sealed partial class GenerationsApi
                 return null;
             }
             var callbacks = _callbacks.CurrentValue;
-            var policy = new GenerationRequestPolicy(!string.IsNullOrEmpty(callbacks.SigningSecret), callbacks.AllowLoopback)
+            var policy = new GenerationRequestPolicy(callbacks.CanSign, callbacks.AllowLoopback)
             {
                 AllowUnknownModels = _runway.CurrentValue.AllowUnknownModels,
             };

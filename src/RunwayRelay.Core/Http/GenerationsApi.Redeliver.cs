@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using RunwayRelay.Callbacks;
 using RunwayRelay.Orchestration;
@@ -47,9 +46,8 @@ public sealed partial class GenerationsApi
         // The same notice as before, so a receiver that kept the first delivery gets an identical event.
         var notice = previous?.Notice ?? CompletionNotice.For(id, outcome, _time.GetUtcNow());
         await client.PurgeInstanceAsync(deliveryId, cancellation: cancellationToken).ConfigureAwait(false);
-        await client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.CallbackDelivery,
-            new CallbackDeliveryInput(id, notice, CallbackSchedule.From(_callbacks.CurrentValue), (previous?.Redelivery ?? 0) + 1),
-            new StartOrchestrationOptions(deliveryId), cancellationToken).ConfigureAwait(false);
+        await CallbackDeliveries.StartAsync(client, id, notice, _callbacks.CurrentValue, (previous?.Redelivery ?? 0) + 1, cancellationToken)
+            .ConfigureAwait(false);
         _logger.Redelivering(id);
 
         return Json(new GenerationRedeliverResponse(id, new CallbackDeliveryStatus(CallbackDeliveryState.Pending, 0), urls.Status),

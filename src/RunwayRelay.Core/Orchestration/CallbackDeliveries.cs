@@ -1,6 +1,10 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using RunwayRelay.Callbacks;
+
 namespace RunwayRelay.Orchestration;
 
-/// <summary>Instance ids of the delivery orchestrations.</summary>
+/// <summary>The delivery orchestrations: their instance ids, and how one is started.</summary>
 public static class CallbackDeliveries
 {
     /// <summary>
@@ -11,5 +15,19 @@ public static class CallbackDeliveries
     {
         ArgumentException.ThrowIfNullOrEmpty(generationId);
         return generationId + ":callback";
+    }
+
+    /// <summary>
+    /// Starts the delivery of <paramref name="notice"/> on the schedule the settings give now (the first delivery, or
+    /// redelivery number <paramref name="redelivery"/>); the caller has made sure no delivery instance exists.
+    /// </summary>
+    public static Task StartAsync(DurableTaskClient client, string generationId, CompletionNotice notice, CallbackOptions options,
+        int redelivery = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        return client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.CallbackDelivery,
+            new CallbackDeliveryInput(generationId, notice, CallbackSchedule.From(options), redelivery),
+            new StartOrchestrationOptions(InstanceIdFor(generationId)), cancellationToken);
     }
 }

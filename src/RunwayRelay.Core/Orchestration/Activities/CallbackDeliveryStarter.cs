@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,9 +29,7 @@ public sealed class CallbackDeliveryStarter(DurableTaskClient client, Generation
             logger.NoCallbackUrl(generationId);
             return;
         }
-        await client.ScheduleNewOrchestrationInstanceAsync(GenerationTasks.CallbackDelivery,
-            new CallbackDeliveryInput(generationId, notice, CallbackSchedule.From(options.CurrentValue)),
-            new StartOrchestrationOptions(deliveryId)).ConfigureAwait(false);
+        await CallbackDeliveries.StartAsync(client, generationId, notice, options.CurrentValue).ConfigureAwait(false);
         logger.CallbackDeliveryStarted(generationId, target.CallbackUrl.Host);
     }
 
