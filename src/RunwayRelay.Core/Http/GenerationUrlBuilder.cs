@@ -52,8 +52,8 @@ internal static class GenerationUrlBuilder
         }
         var itemPath = new PathString(path + "/" + Uri.EscapeDataString(id));
         // A Functions key passed as ?code= is carried over: a Logic App following Location sends no headers of its own.
-        var query = request.Query.TryGetValue("code", out var code) && code.Count == 1
-            ? QueryString.Create("code", code[0]!)
+        var query = request.Query.TryGetValue(FunctionKeys.QueryName, out var code) && code.Count == 1
+            ? QueryString.Create(FunctionKeys.QueryName, code[0]!)
             : QueryString.Empty;
 
         if (publicBaseUrl is not null)

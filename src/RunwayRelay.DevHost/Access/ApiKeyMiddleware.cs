@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RunwayRelay.Http;
 
 namespace RunwayRelay.DevHost.Access;
 
@@ -17,8 +18,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<DevHostOptio
             await next(context);
             return;
         }
-        string? presented = context.Request.Headers[DevHostApiKey.HeaderName].FirstOrDefault()
-            ?? context.Request.Query[DevHostApiKey.QueryName].FirstOrDefault();
+        string? presented = context.Request.Headers[FunctionKeys.HeaderName].FirstOrDefault()
+            ?? context.Request.Query[FunctionKeys.QueryName].FirstOrDefault();
         if (DevHostApiKey.Matches(presented, expected))
         {
             await next(context);
@@ -26,10 +27,10 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<DevHostOptio
         }
         logger.Refused(context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         await Results.Problem(
-            detail: $"Send the DevHost API key (DevHost__ApiKey) in the {DevHostApiKey.HeaderName} header or the ?{DevHostApiKey.QueryName}= query parameter.",
+            detail: $"Send the DevHost API key (DevHost__ApiKey) in the {FunctionKeys.HeaderName} header or the ?{FunctionKeys.QueryName}= query parameter.",
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Missing or wrong API key",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [DevHostApiKey.HeaderName] = ["missing or wrong"] } })
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [FunctionKeys.HeaderName] = ["missing or wrong"] } })
             .ExecuteAsync(context);
     }
 }

@@ -6,8 +6,6 @@ namespace RunwayRelay.DevHost.Access;
 /// <summary>The key every request must carry while <c>DevHost__AllowRemote=true</c>, sent as Azure Functions keys are.</summary>
 public static class DevHostApiKey
 {
-    public const string HeaderName = "x-functions-key";
-    public const string QueryName = "code";
     public const int MinLength = 32;
 
     /// <summary>Compares in constant time; hashing first keeps the time independent of the lengths too.</summary>

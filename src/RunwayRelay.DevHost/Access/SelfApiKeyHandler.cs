@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RunwayRelay.Http;
 
 namespace RunwayRelay.DevHost.Access;
 
@@ -15,7 +16,7 @@ public sealed class SelfApiKeyHandler(Uri self, IOptions<DevHostOptions> options
         if (settings.AllowRemote && settings.ApiKey is { } key && request.RequestUri is { } uri
             && Uri.Compare(uri, self, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
         {
-            request.Headers.TryAddWithoutValidation(DevHostApiKey.HeaderName, key);
+            request.Headers.TryAddWithoutValidation(FunctionKeys.HeaderName, key);
         }
         return base.SendAsync(request, cancellationToken);
     }

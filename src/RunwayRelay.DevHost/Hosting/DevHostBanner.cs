@@ -37,7 +37,7 @@ internal static class DevHostBanner
         }
         if (options.AllowRemote)
         {
-            output.WriteLine($"  Access     remote callers allowed; every request needs DevHost__ApiKey as {DevHostApiKey.HeaderName} or ?{DevHostApiKey.QueryName}=");
+            output.WriteLine($"  Access     remote callers allowed; every request needs DevHost__ApiKey as {FunctionKeys.HeaderName} or ?{FunctionKeys.QueryName}=");
         }
     }
 }

@@ -56,12 +56,12 @@ internal sealed class GenerationsDocumentTransformer : IOpenApiDocumentTransform
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
         document.Components.SecuritySchemes[KeyHeaderScheme] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "x-functions-key",
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = FunctionKeys.HeaderName,
             Description = "A function key (Functions in Azure), or `DevHost__ApiKey` on a DevHost with remote access.",
         };
         document.Components.SecuritySchemes[KeyQueryScheme] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = "code",
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = FunctionKeys.QueryName,
             Description = "The same key as a query parameter; it is carried over into `Location`, so a client following it keeps it.",
         };
 

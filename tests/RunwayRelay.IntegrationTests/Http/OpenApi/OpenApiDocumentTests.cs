@@ -3,6 +3,7 @@ using Microsoft.OpenApi;
 using RunwayRelay.DevHost.Access;
 using RunwayRelay.Health;
 using RunwayRelay.Http.OpenApi;
+using RunwayRelay.Http;
 
 namespace RunwayRelay.IntegrationTests.Http.OpenApi;
 
@@ -145,7 +146,7 @@ public sealed class OpenApiDocumentTests
         var doc = CheckedInOpenApi.Read().Document!;
         var schemes = doc.Components!.SecuritySchemes!.Values.ToList();
 
-        Assert.Equal([(ParameterLocation.Query, DevHostApiKey.QueryName), (ParameterLocation.Header, DevHostApiKey.HeaderName)],
+        Assert.Equal([(ParameterLocation.Query, FunctionKeys.QueryName), (ParameterLocation.Header, FunctionKeys.HeaderName)],
             schemes.Select(s => (s.In!.Value, s.Name!)).OrderBy(s => s.Item2, StringComparer.Ordinal));
         foreach (var operation in doc.Paths.Values.SelectMany(p => p.Operations!.Values))
         {

@@ -24,7 +24,7 @@ internal static class ConnectorProperties
                         "Calls go to https://<host name>/api/...", tabIndex: 1, clearText: true),
                     [PowerPlatformConnector.ApiKeyParameter] = Parameter("securestring", "Function key",
                         "A function key of the app (Azure portal: the Functions app, App keys), or DevHost__ApiKey on a DevHost with remote access.",
-                        $"Sent as the {PowerPlatformConnector.FunctionKeyHeader} header.", tabIndex: 2, clearText: false),
+                        $"Sent as the {FunctionKeys.HeaderName} header.", tabIndex: 2, clearText: false),
                 },
                 ["iconBrandColor"] = "#1f4e79",
                 ["capabilities"] = new JsonArray(),

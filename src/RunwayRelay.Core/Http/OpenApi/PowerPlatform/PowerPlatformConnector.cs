@@ -28,7 +28,6 @@ public static partial class PowerPlatformConnector
     public const string HostParameter = "hostName";
 
     /// <summary>The header the Functions host reads a function key from (the DevHost takes it too).</summary>
-    public const string FunctionKeyHeader = "x-functions-key";
 
     /// <summary>The trigger's body: the request with the platform's callback URL, hidden from makers.</summary>
     public const string SubscriptionSchema = "GenerationSubscription";
@@ -109,7 +108,7 @@ public static partial class PowerPlatformConnector
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
-                Name = FunctionKeyHeader,
+                Name = FunctionKeys.HeaderName,
                 Description = "A function key of the Functions app (the connection's API key).",
             },
         };
