@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RunwayRelay.Common;
 using RunwayRelay.Orchestration;
 using RunwayRelay.Runway;
 using RunwayRelay.Runway.Pricing;
@@ -36,7 +37,7 @@ public sealed class BudgetGuard(
         if (estimate is { } credits && settings.MaxCreditsPerDay is { } daily)
         {
             var now = time.GetUtcNow();
-            var today = await spend.GetAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken).ConfigureAwait(false);
+            var today = await spend.GetAsync(UtcDays.Of(now), cancellationToken).ConfigureAwait(false);
             if (today.TotalCredits + credits > daily)
             {
                 return PerDay(credits, daily, today.TotalCredits, now);
@@ -79,7 +80,7 @@ public sealed class BudgetGuard(
 
     /// <summary>Takes back the day's entry of a generation Runway definitely did not create.</summary>
     public Task ReleaseAsync(string generationId, DateTimeOffset reservedAt, CancellationToken cancellationToken = default) =>
-        spend.ReleaseAsync(DateOnly.FromDateTime(reservedAt.UtcDateTime), generationId, cancellationToken);
+        spend.ReleaseAsync(UtcDays.Of(reservedAt), generationId, cancellationToken);
 
     /// <summary>Records Runway's own estimate beside ours (the day then counts Runway's), and says when they differ.</summary>
     public async Task RecordRunwayEstimateAsync(string generationId, DateTimeOffset reservedAt, long? estimate, long runwayEstimate,
@@ -89,12 +90,8 @@ public sealed class BudgetGuard(
         {
             logger.CreditEstimateDiffers(generationId, estimate, runwayEstimate, ModelCreditRates.AsOf);
         }
-        await spend.RecordRunwayEstimateAsync(DateOnly.FromDateTime(reservedAt.UtcDateTime), generationId, runwayEstimate, cancellationToken).ConfigureAwait(false);
+        await spend.RecordRunwayEstimateAsync(UtcDays.Of(reservedAt), generationId, runwayEstimate, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The next UTC midnight after <paramref name="now"/>: when a daily budget turns.</summary>
-    public static DateTimeOffset NextUtcDay(DateTimeOffset now) =>
-        new(DateOnly.FromDateTime(now.UtcDateTime).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static BudgetRefused? PerGeneration(BudgetOptions settings, long? estimate) =>
         estimate is { } credits && settings.MaxCreditsPerGeneration is { } max && credits > max
@@ -106,7 +103,7 @@ public sealed class BudgetGuard(
     private static BudgetRefused PerDay(long credits, long limit, long spent, DateTimeOffset now)
     {
         long left = Math.Max(0, limit - spent);
-        var turns = NextUtcDay(now);
+        var turns = UtcDays.NextStart(now);
         return new BudgetRefused(GenerationErrorCodes.BudgetPerDayExceeded, credits, limit, left,
             $"This generation is estimated at {credits} credits, but only {left} of today's Budget__MaxCreditsPerDay ({limit}) are left " +
             $"({spent} already submitted today, UTC). Try again after {turns:yyyy-MM-dd HH:mm} UTC or raise the limit. Nothing was submitted.", turns);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Budget;
+using RunwayRelay.Common;
 using RunwayRelay.Storage;
 
 namespace RunwayRelay.Health;
@@ -15,11 +16,11 @@ internal sealed class DailyBudgetHealthCheck(IDailySpendStore spend, IOptionsMon
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UtcDays.Of(now);
         var day = await spend.GetAsync(today, cancellationToken).ConfigureAwait(false);
         var data = new Dictionary<string, object>
         {
-            ["date"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["date"] = UtcDays.ToText(today),
             ["spentCredits"] = day.TotalCredits,
             ["generations"] = day.Generations.Count,
         };

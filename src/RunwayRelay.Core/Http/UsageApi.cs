@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Common;
@@ -23,7 +22,7 @@ public sealed class UsageApi(IRunwayClient runway, IDailySpendStore spend, TimeP
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = UtcDays.Of(time.GetUtcNow());
         var to = ReadDate(request, ToParameter, errors) ?? today;
         var from = ReadDate(request, FromParameter, errors) ?? to.AddDays(-29);
         if (errors.Count == 0 && from > to)
@@ -58,7 +57,7 @@ public sealed class UsageApi(IRunwayClient runway, IDailySpendStore spend, TimeP
         var rows = new Dictionary<(DateOnly Date, string Model), (long Runway, long Recorded, int Generations)>();
         foreach (var day in reported.Results)
         {
-            if (!DateOnly.TryParseExact(day.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!UtcDays.TryParse(day.Date, out var date))
             {
                 continue;
             }
@@ -91,7 +90,7 @@ public sealed class UsageApi(IRunwayClient runway, IDailySpendStore spend, TimeP
         {
             return null;
         }
-        if (values.Count == 1 && DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (values.Count == 1 && UtcDays.TryParse(values[0], out var date))
         {
             return date;
         }

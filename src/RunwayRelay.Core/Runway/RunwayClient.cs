@@ -107,8 +107,8 @@ public sealed partial class RunwayClient : IRunwayClient
     {
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new
         {
-            startDate = startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            beforeDate = beforeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            startDate = UtcDays.ToText(startDate),
+            beforeDate = UtcDays.ToText(beforeDate),
         }, Json);
         // A report, not a generation: repeating it is harmless.
         return CallAsync<RunwayCreditUsage>(() => PostJson("v1/organization/usage", body, safeToRepeat: true),

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RunwayRelay.Budget;
+using RunwayRelay.Common;
 
 namespace RunwayRelay.Storage;
 
@@ -20,7 +21,6 @@ namespace RunwayRelay.Storage;
 public sealed class DailySpendStore : IDailySpendStore
 {
     internal const string Prefix = "spend/";
-    private const string DateFormat = "yyyy-MM-dd";
     private const int MaxAttempts = 50;
     private readonly JsonBlobContainer _blobs;
     private readonly IOptionsMonitor<BudgetOptions> _budget;
@@ -54,7 +54,7 @@ public sealed class DailySpendStore : IDailySpendStore
     public async Task<(SpendReservation Result, long DayTotal)> TryReserveAsync(SpendEntry entry, long? limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var date = DateOnly.FromDateTime(entry.At.UtcDateTime);
+        var date = UtcDays.Of(entry.At);
         string record = RecordName(date, entry.GenerationId);
         if (limit is null && !DayLimitSet)
         {
@@ -112,7 +112,7 @@ public sealed class DailySpendStore : IDailySpendStore
 
     internal static string RecordName(DateOnly date, string generationId) => Prefix + Day(date) + "/" + generationId + ".json";
 
-    private static string Day(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+    private static string Day(DateOnly date) => UtcDays.ToText(date);
 
     /// <summary>False when the generation has no record of its own.</summary>
     private async Task<bool> RecordOnOwnRecordAsync(string name, long credits, CancellationToken cancellationToken)
@@ -228,12 +228,12 @@ public sealed class DailySpendStore : IDailySpendStore
     {
         isDayBlob = false;
         date = default;
-        if (!name.StartsWith(Prefix, StringComparison.Ordinal) || name.Length < Prefix.Length + DateFormat.Length
-            || !DateOnly.TryParseExact(name.AsSpan(Prefix.Length, DateFormat.Length), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (!name.StartsWith(Prefix, StringComparison.Ordinal) || name.Length < Prefix.Length + UtcDays.Format.Length
+            || !UtcDays.TryParse(name.AsSpan(Prefix.Length, UtcDays.Format.Length), out date))
         {
             return false;
         }
-        var rest = name.AsSpan(Prefix.Length + DateFormat.Length);
+        var rest = name.AsSpan(Prefix.Length + UtcDays.Format.Length);
         isDayBlob = rest.SequenceEqual(".json");
         return isDayBlob || (rest.StartsWith("/") && rest.EndsWith(".json"));
     }
