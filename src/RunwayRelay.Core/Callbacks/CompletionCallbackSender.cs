@@ -24,7 +24,7 @@ public sealed class CompletionCallbackSender(HttpClient http, WebhookSigner sign
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(contentType);
         var settings = options.CurrentValue;
-        if (IsAllowed(url, settings.AllowLoopback) is { } refusal)
+        if (CallbackUrlPolicy.Check(url, settings.AllowLoopback) is { } refusal)
         {
             logger.CallbackNotAllowed(generationId, url.Host, refusal);
             return new CallbackAttemptResult(CallbackAttemptOutcome.Refused, Error: refusal);
@@ -95,9 +95,6 @@ public sealed class CompletionCallbackSender(HttpClient http, WebhookSigner sign
         type.CharSet ??= "utf-8";
         return type;
     }
-
-    /// <summary>Null when the URL may be called; else why not (see <see cref="CallbackUrlPolicy"/>).</summary>
-    public static string? IsAllowed(Uri url, bool allowLoopback) => CallbackUrlPolicy.Check(url, allowLoopback);
 
     private static CallbackAddressRefusedException? FindRefusal(Exception? e)
     {

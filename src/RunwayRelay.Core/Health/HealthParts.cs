@@ -1,9 +1,9 @@
 namespace RunwayRelay.Health;
 
 /// <summary>
-/// Names of the parts <c>GET /api/health</c> reports, and the tag that puts a health check into that report. A check
-/// registered with <see cref="HealthServiceCollectionExtensions.AddRunwayRelayHealthPart{T}"/> (e.g. the day's
-/// budget use) is reported, cached and named in a 503 like the built-in parts.
+/// Names of the parts <c>GET /api/health</c> reports, and the tag that puts a health check into that report. A host's
+/// own check registered with <see cref="HealthServiceCollectionExtensions.AddRunwayRelayHealthPart{T}"/> is reported,
+/// cached and named in a 503 like the built-in parts.
 /// </summary>
 public static class HealthParts
 {

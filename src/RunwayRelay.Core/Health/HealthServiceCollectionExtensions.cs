@@ -36,7 +36,7 @@ public static class HealthServiceCollectionExtensions
 
     /// <summary>
     /// Adds a part to <c>GET /api/health</c>: reported under <paramref name="name"/>, cached with the others, and named
-    /// in the 503 when it is unhealthy. The place for parts that other features own, such as the day's budget use.
+    /// in the 503 when it is unhealthy, with <c>Health__CheckTimeout</c>: the place for a host's own parts.
     /// </summary>
     public static IHealthChecksBuilder AddRunwayRelayHealthPart<T>(this IHealthChecksBuilder builder, string name) where T : class, IHealthCheck
     {

@@ -178,7 +178,7 @@ public static class GenerationRequestMapper
             errors.Add(field, "must be an absolute https URL");
             return null;
         }
-        if (CompletionCallbackSender.IsAllowed(url, policy.AllowLoopbackCallbacks) is { } refusal)
+        if (CallbackUrlPolicy.Check(url, policy.AllowLoopbackCallbacks) is { } refusal)
         {
             errors.Add(field, refusal);
             return null;

@@ -156,7 +156,7 @@ public static class PollingPlan
     /// THROTTLED time between the previous answer and this one: all of it when both were THROTTLED, half when one was
     /// (the change happened somewhere in between), none otherwise. The first poll counts from the task's creation.
     /// </summary>
-    public static TimeSpan ThrottledBetween(GenerationCheckpoint checkpoint, RunwayTaskStatus status, DateTimeOffset? createdAt, DateTimeOffset readAt)
+    private static TimeSpan ThrottledBetween(GenerationCheckpoint checkpoint, RunwayTaskStatus status, DateTimeOffset? createdAt, DateTimeOffset readAt)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         if ((checkpoint.LastPolledAt ?? createdAt) is not { } previous || readAt <= previous)

@@ -5,7 +5,7 @@ using RunwayRelay.Emulator.Tasks;
 namespace RunwayRelay.Emulator;
 
 /// <summary>
-/// The C# view of an emulator's state, for tests and the DevHost: resolve it from DI when the emulator is mapped
+/// The C# view of an emulator's state, for tests and benchmarks: resolve it from DI when the emulator is mapped
 /// into your own app, or use <see cref="RunwayEmulatorServer"/>, which exposes the same members.
 /// </summary>
 public sealed class RunwayEmulatorControl

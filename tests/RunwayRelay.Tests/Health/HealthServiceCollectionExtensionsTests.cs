@@ -29,4 +29,30 @@ public sealed class HealthServiceCollectionExtensionsTests
             Assert.Equal(TimeSpan.FromSeconds(7), r.Timeout);
         });
     }
+
+    [Fact]
+    public void AddRunwayRelayHealthPart_OwnCheck_IsReportedLikeTheBuiltInParts()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Health:CheckTimeout"] = "00:00:07" })
+            .Build());
+        services.AddRunwayRelayHealth();
+
+        services.AddHealthChecks().AddRunwayRelayHealthPart<AlwaysDegraded>("my-part");
+
+        using var provider = services.BuildServiceProvider();
+        var registrations = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HealthCheckServiceOptions>>().Value.Registrations;
+        var mine = Assert.Single(registrations, r => r.Name == "my-part");
+        Assert.Contains(HealthParts.Tag, mine.Tags);
+        Assert.Equal(HealthStatus.Unhealthy, mine.FailureStatus);
+        Assert.Equal(TimeSpan.FromSeconds(7), mine.Timeout);
+        Assert.IsType<AlwaysDegraded>(mine.Factory(provider));
+    }
+
+    private sealed class AlwaysDegraded : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(HealthCheckResult.Degraded("close to the cap"));
+    }
 }

@@ -201,5 +201,5 @@ public sealed class ActivityTests
     [InlineData("http://127.0.0.1:5000/x", true, true)]
     [InlineData("http://localhost:5000/x", true, true)]
     public void CallbackIsAllowed_SchemeAndLoopback_FollowsSettings(string url, bool allowLoopback, bool allowed) =>
-        Assert.Equal(allowed, CompletionCallbackSender.IsAllowed(new Uri(url), allowLoopback) is null);
+        Assert.Equal(allowed, CallbackUrlPolicy.Check(new Uri(url), allowLoopback) is null);
 }
