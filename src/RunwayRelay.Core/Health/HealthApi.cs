@@ -25,12 +25,12 @@ public sealed class HealthApi(HealthProbe probe)
     public static HealthResponse ToResponse(HealthSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var parts = snapshot.Report.Entries
-            .OrderBy(e => e.Key, StringComparer.Ordinal)
+        var entries = snapshot.Report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var parts = entries
             .Select(e => new HealthPartResponse(e.Key, Name(e.Value.Status), e.Value.Description ?? e.Value.Exception?.Message,
                 Math.Round(e.Value.Duration.TotalMilliseconds, 1), e.Value.Data))
             .ToList();
-        var failing = parts.Where(p => p.Status == Name(HealthStatus.Unhealthy)).Select(p => p.Name).ToList();
+        var failing = entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => e.Key).ToList();
         return new HealthResponse(Name(snapshot.Report.Status), snapshot.CheckedAt, failing, parts);
     }
 

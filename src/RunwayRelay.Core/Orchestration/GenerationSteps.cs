@@ -254,7 +254,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
     private async Task<GenerationOutcome> TimeOutAsync()
     {
         var checkpoint = Checkpoint;
-        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().DeadlinePassed(input.GenerationId, checkpoint.RunwayTaskId, checkpoint.LastRunwayStatus?.ToString());
+        context.CreateReplaySafeLogger<GenerateVideoOrchestrator>().DeadlinePassed(input.GenerationId, checkpoint.RunwayTaskId, checkpoint.LastRunwayStatus);
         await TryCancelRunwayTaskAsync(checkpoint.RunwayTaskId);
         return new GenerationOutcome(GenerationPhase.TimedOut, checkpoint.RunwayTaskId, [], GenerationErrorCodes.TimedOut,
             $"Runway did not finish within {input.Polling.Timeout} (last status {checkpoint.LastRunwayStatus?.ToString() ?? "unknown"}); the Runway task was cancelled.");
@@ -287,7 +287,7 @@ internal sealed class GenerationSteps(TaskOrchestrationContext context, Generati
         }
         else
         {
-            log.GenerationEnded(input.GenerationId, outcome.Status.ToString(), outcome.ErrorCode, outcome.RunwayTaskId, outcome.ErrorMessage);
+            log.GenerationEnded(input.GenerationId, outcome.Status, outcome.ErrorCode, outcome.RunwayTaskId, outcome.ErrorMessage);
         }
         SetStatus(outcome.Status, outcome.RunwayTaskId, null, null, outcome);
         var notice = input.HasCallback || input.CallbackUrl is not null ? CompletionNotice.For(input.GenerationId, outcome, Now) : null;

@@ -41,11 +41,6 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
         public const string Seed = "seed";
     }
 
-    private static readonly Dictionary<string, string> ImageTypesByExtension = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png", [".webp"] = "image/webp",
-    };
-
     private readonly GenerationScheduler _scheduler;
     private readonly BlobServiceClient _storage;
     private readonly IOptionsMonitor<OutputOptions> _output;
@@ -110,7 +105,7 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
             _logger.UploadChangedWhileRead(blob.BlobContainerName, blob.Name);
             return new BlobGenerationResult(null, BlobGenerationOutcome.Gone);
         }
-        else if (!ImageSignatures.Matches(mediaType, head.Span))
+        else if (!UploadImageTypes.Matches(mediaType, head.Span))
         {
             errors.Add(GenerationFields.PromptImage, $"the upload's content is not a {mediaType} image (by its first bytes); upload a JPEG, PNG or WebP image");
         }
@@ -201,17 +196,13 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
 
     internal static string? ImageMediaType(string blobName, string? contentType)
     {
-        string? declared = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (declared is "image/jpg") declared = "image/jpeg";
-        if (declared is "image/jpeg" or "image/png" or "image/webp")
+        if (UploadImageTypes.FromContentType(contentType) is { } declared)
         {
             return declared;
         }
         // Uploads often arrive as application/octet-stream; the extension is then the best evidence.
-        return ImageTypesByExtension.TryGetValue(Path.GetExtension(blobName), out var byExtension)
-               && (declared is null or "" or "application/octet-stream" or "binary/octet-stream")
-            ? byExtension
-            : null;
+        string? type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        return type is null or "" or "application/octet-stream" or "binary/octet-stream" ? UploadImageTypes.FromFileName(blobName) : null;
     }
 
     /// <summary>
@@ -224,7 +215,7 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
         {
             var content = await blob.DownloadContentAsync(new BlobDownloadOptions
             {
-                Range = new HttpRange(0, ImageSignatures.Length),
+                Range = new HttpRange(0, UploadImageTypes.Length),
                 Conditions = new BlobRequestConditions { IfMatch = etag },
             }, cancellationToken).ConfigureAwait(false);
             return content.Value.Content.ToMemory();
@@ -236,7 +227,7 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
     }
 
     /// <summary>A smallest well-formed data URI of the upload's type, so the image field is judged like any other.</summary>
-    private static string ValidationStandIn(string mediaType) => $"data:{mediaType};base64,AAAA";
+    private static string ValidationStandIn(string mediaType) => UploadImageTypes.DataUriPrefix(mediaType) + "AAAA";
 
     private async Task ReportRefusalAsync(BlobClient blob, string outputName, ValidationErrors errors, CancellationToken cancellationToken)
     {

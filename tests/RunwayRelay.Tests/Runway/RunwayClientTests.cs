@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using RunwayRelay.ApiKeys;
 
 namespace RunwayRelay.Tests.Runway;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using RunwayRelay.Generations;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
+using RunwayRelay.Uploads;
 
 namespace RunwayRelay.Orchestration;
 
@@ -26,7 +27,7 @@ public sealed class PromptImageLoader(
     public static long MaxDataUriImageBytes(string mediaType)
     {
         ArgumentNullException.ThrowIfNull(mediaType);
-        long room = RunwayRequestValidator.MaxImageDataUriLength - DataUriPrefix(mediaType).Length;
+        long room = RunwayRequestValidator.MaxImageDataUriLength - UploadImageTypes.DataUriPrefix(mediaType).Length;
         return room / 4 * 3;
     }
 
@@ -41,7 +42,7 @@ public sealed class PromptImageLoader(
             if (image.Length <= MaxDataUriImageBytes(image.MediaType))
             {
                 var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = pinned }, cancellationToken).ConfigureAwait(false);
-                return DataUriPrefix(image.MediaType) + Convert.ToBase64String(content.Value.Content.ToMemory().Span);
+                return UploadImageTypes.DataUriPrefix(image.MediaType) + Convert.ToBase64String(content.Value.Content.ToMemory().Span);
             }
             // Seekable, so the client may post it again when the upload's storage answers a transient error.
             await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = pinned },
@@ -62,14 +63,11 @@ public sealed class PromptImageLoader(
         }
     }
 
-    private static string DataUriPrefix(string mediaType) => $"data:{mediaType};base64,";
-
     /// <summary>Runway wants 3-255 characters ending in a media extension; the blob's own name may have neither.</summary>
     internal static string FileNameFor(UploadedImage image)
     {
         string stem = Path.GetFileNameWithoutExtension(image.BlobName);
         stem = stem.Length == 0 ? "image" : stem[..Math.Min(stem.Length, 200)];
-        string extension = image.MediaType switch { "image/jpeg" => ".jpg", "image/webp" => ".webp", _ => ".png" };
-        return stem + extension;
+        return stem + UploadImageTypes.FileExtension(image.MediaType);
     }
 }

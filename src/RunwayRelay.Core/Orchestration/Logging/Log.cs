@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RunwayRelay.Callbacks;
+using RunwayRelay.Generations;
 using RunwayRelay.Runway;
 using RunwayRelay.Storage;
 
@@ -22,14 +23,14 @@ internal static partial class Log
     public static partial void CancelRequested(this ILogger logger, string generationId);
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Generation {GenerationId}: deadline passed with Runway task {RunwayTaskId} {Status}; cancelling it")]
-    public static partial void DeadlinePassed(this ILogger logger, string generationId, string runwayTaskId, string? status);
+    public static partial void DeadlinePassed(this ILogger logger, string generationId, string runwayTaskId, RunwayTaskStatus? status);
 
     /// <summary>One line per generation with its outcome: what "which generations failed and why" is asked of (docs/operations.md).</summary>
     [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Generation {GenerationId} ended Succeeded (Runway task {RunwayTaskId}, {VideoCount} videos)")]
     public static partial void GenerationSucceeded(this ILogger logger, string generationId, string? runwayTaskId, int videoCount);
 
     [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "Generation {GenerationId} ended {Status} with {ErrorCode} (Runway task {RunwayTaskId}): {ErrorMessage}")]
-    public static partial void GenerationEnded(this ILogger logger, string generationId, string status, string? errorCode, string? runwayTaskId, string? errorMessage);
+    public static partial void GenerationEnded(this ILogger logger, string generationId, GenerationPhase status, string? errorCode, string? runwayTaskId, string? errorMessage);
 
     [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Generation {GenerationId}: {Activity} failed: {Error}")]
     public static partial void StepFailed(this ILogger logger, string generationId, string activity, string error);

@@ -1,0 +1,39 @@
+using RunwayRelay.Uploads;
+
+namespace RunwayRelay.Tests.Uploads;
+
+public sealed class UploadImageTypesTests
+{
+    [Theory]
+    [InlineData("cat.png", "image/png", "image/png")]
+    [InlineData("cat.png", "image/JPG; charset=binary", "image/jpeg")]
+    [InlineData("cat.webp", "application/octet-stream", "image/webp")]
+    [InlineData("cat.JPEG", null, "image/jpeg")]
+    [InlineData("cat.jpg", "", "image/jpeg")]
+    [InlineData("cat.png", "text/plain", null)]
+    [InlineData("cat.gif", "application/octet-stream", null)]
+    [InlineData("cat", "binary/octet-stream", null)]
+    public void ImageMediaType_DeclaredTypeThenExtension_IsTheAcceptedType(string blobName, string? contentType, string? expected)
+    {
+        Assert.Equal(expected, BlobGenerationStarter.ImageMediaType(blobName, contentType));
+    }
+
+    [Theory]
+    [InlineData("image/jpeg", ".jpg")]
+    [InlineData("image/png", ".png")]
+    [InlineData("image/webp", ".webp")]
+    public void FileExtension_EveryType_NamesItBackFromTheFileName(string mediaType, string extension)
+    {
+        Assert.Equal(extension, UploadImageTypes.FileExtension(mediaType));
+        Assert.Equal(mediaType, UploadImageTypes.FromFileName("a" + extension));
+    }
+
+    [Fact]
+    public void Matches_PngHeadDeclaredAsJpeg_IsRefused()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+
+        Assert.True(UploadImageTypes.Matches(UploadImageTypes.Png, png));
+        Assert.False(UploadImageTypes.Matches(UploadImageTypes.Jpeg, png));
+    }
+}
