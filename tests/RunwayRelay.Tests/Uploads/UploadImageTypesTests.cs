@@ -4,15 +4,21 @@ namespace RunwayRelay.Tests.Uploads;
 
 public sealed class UploadImageTypesTests
 {
+    /// <summary>Blob name, Content-Type, and the type the upload is taken as (null: refused).</summary>
+    public static TheoryData<string, string?, string?> Uploads => new()
+    {
+        { "cat.png", "image/png", UploadImageTypes.Png },
+        { "cat.png", "image/JPG; charset=binary", UploadImageTypes.Jpeg },
+        { "cat.webp", "application/octet-stream", UploadImageTypes.Webp },
+        { "cat.JPEG", null, UploadImageTypes.Jpeg },
+        { "cat.jpg", "", UploadImageTypes.Jpeg },
+        { "cat.png", "text/plain", null },
+        { "cat.gif", "application/octet-stream", null },
+        { "cat", "binary/octet-stream", null },
+    };
+
     [Theory]
-    [InlineData("cat.png", "image/png", "image/png")]
-    [InlineData("cat.png", "image/JPG; charset=binary", "image/jpeg")]
-    [InlineData("cat.webp", "application/octet-stream", "image/webp")]
-    [InlineData("cat.JPEG", null, "image/jpeg")]
-    [InlineData("cat.jpg", "", "image/jpeg")]
-    [InlineData("cat.png", "text/plain", null)]
-    [InlineData("cat.gif", "application/octet-stream", null)]
-    [InlineData("cat", "binary/octet-stream", null)]
+    [MemberData(nameof(Uploads))]
     public void ImageMediaType_DeclaredTypeThenExtension_IsTheAcceptedType(string blobName, string? contentType, string? expected)
     {
         Assert.Equal(expected, BlobGenerationStarter.ImageMediaType(blobName, contentType));
