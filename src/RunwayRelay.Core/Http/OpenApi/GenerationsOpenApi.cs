@@ -17,9 +17,6 @@ public static class GenerationsOpenApi
     /// <summary>Where both hosts serve the document; under <c>/api</c> like the API itself (the Functions default prefix).</summary>
     public const string DocumentRoute = "/api/openapi.json";
 
-    /// <summary>The checked-in copy, relative to the repository root (the Functions app serves it, embedded in this assembly).</summary>
-    public const string CheckedInPath = "docs/openapi.json";
-
     public static IServiceCollection AddGenerationsOpenApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -1,17 +1,20 @@
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using RunwayRelay.Http.OpenApi.PowerPlatform;
 
 namespace RunwayRelay.IntegrationTests.Http.OpenApi;
 
 /// <summary>The checked-in Power Platform connector (<c>docs/connector</c>): its two files as text, JSON and Swagger 2.0.</summary>
 internal static class CheckedInConnector
 {
-    public static string Folder { get; } = Path.Combine(RepoPaths.Root, PowerPlatformConnector.CheckedInFolder);
+    public const string ApiDefinitionFile = "apiDefinition.swagger.json";
+    public const string ApiPropertiesFile = "apiProperties.json";
 
-    public static string ApiDefinitionPath { get; } = Path.Combine(Folder, PowerPlatformConnector.ApiDefinitionFile);
+    /// <summary>Relative to the repository root; scripts/update-openapi.sh rewrites it.</summary>
+    public static string Folder { get; } = Path.Combine(RepoPaths.Root, "docs", "connector");
 
-    public static string ApiPropertiesPath { get; } = Path.Combine(Folder, PowerPlatformConnector.ApiPropertiesFile);
+    public static string ApiDefinitionPath { get; } = Path.Combine(Folder, ApiDefinitionFile);
+
+    public static string ApiPropertiesPath { get; } = Path.Combine(Folder, ApiPropertiesFile);
 
     public static JsonElement ApiDefinition() => Parse(File.ReadAllText(ApiDefinitionPath));
 

@@ -1,6 +1,5 @@
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using RunwayRelay.Http.OpenApi;
 
 namespace RunwayRelay.IntegrationTests.Http.OpenApi;
 
@@ -10,7 +9,10 @@ internal static class CheckedInOpenApi
     /// <summary>Set to 1 to let the drift test rewrite the file with what the DevHost serves (scripts/update-openapi.sh does).</summary>
     public const string UpdateVariable = "RUNWAYRELAY_UPDATE_OPENAPI";
 
-    public static string Path { get; } = System.IO.Path.Combine(RepoPaths.Root, GenerationsOpenApi.CheckedInPath);
+    /// <summary>Relative to the repository root; the Functions app serves it, embedded in the Core assembly.</summary>
+    public const string RelativePath = "docs/openapi.json";
+
+    public static string Path { get; } = System.IO.Path.Combine(RepoPaths.Root, RelativePath);
 
     public static string Text() => File.ReadAllText(Path);
 

@@ -25,8 +25,8 @@ public sealed partial class PowerPlatformConnectorTests
             File.WriteAllText(CheckedInConnector.ApiPropertiesPath, generated.ApiProperties);
         }
         string hint = $"differs from what the code generates: run scripts/update-openapi.sh (or this test with {CheckedInOpenApi.UpdateVariable}=1) and commit it.";
-        Assert.True(generated.ApiDefinition == File.ReadAllText(CheckedInConnector.ApiDefinitionPath), $"{PowerPlatformConnector.ApiDefinitionFile} {hint}");
-        Assert.True(generated.ApiProperties == File.ReadAllText(CheckedInConnector.ApiPropertiesPath), $"{PowerPlatformConnector.ApiPropertiesFile} {hint}");
+        Assert.True(generated.ApiDefinition == File.ReadAllText(CheckedInConnector.ApiDefinitionPath), $"{CheckedInConnector.ApiDefinitionFile} {hint}");
+        Assert.True(generated.ApiProperties == File.ReadAllText(CheckedInConnector.ApiPropertiesPath), $"{CheckedInConnector.ApiPropertiesFile} {hint}");
     }
 
     [Fact]

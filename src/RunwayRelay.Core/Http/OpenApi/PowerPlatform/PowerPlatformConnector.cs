@@ -15,11 +15,6 @@ namespace RunwayRelay.Http.OpenApi.PowerPlatform;
 /// </summary>
 public static partial class PowerPlatformConnector
 {
-    /// <summary>The checked-in connector, relative to the repository root (scripts/update-openapi.sh rewrites it).</summary>
-    public const string CheckedInFolder = "docs/connector";
-    public const string ApiDefinitionFile = "apiDefinition.swagger.json";
-    public const string ApiPropertiesFile = "apiProperties.json";
-
     /// <summary>The swagger's host; the <c>dynamichosturl</c> policy replaces it with the connection's host name.</summary>
     public const string PlaceholderHost = "your-function-app.azurewebsites.net";
 
