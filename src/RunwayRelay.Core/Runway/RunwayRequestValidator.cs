@@ -89,7 +89,7 @@ public static class RunwayRequestValidator
     }
 
     /// <summary>Checks one media string (URL, upload URI or data URI) and reports problems under <paramref name="path"/>.</summary>
-    public static IReadOnlyList<RunwayIssue> ValidateMedia(string? value, RunwayMediaKind kind, params string[] path)
+    internal static IReadOnlyList<RunwayIssue> ValidateMedia(string? value, RunwayMediaKind kind, params string[] path)
     {
         var issues = new Issues();
         CheckMedia(issues, value, kind, path);

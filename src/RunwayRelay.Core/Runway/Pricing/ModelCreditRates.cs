@@ -37,7 +37,7 @@ public static class ModelCreditRates
 
     private static readonly FrozenDictionary<string, ModelCreditRate> ByModel = Rows.ToFrozenDictionary(r => r.Model, StringComparer.Ordinal);
 
-    public static IReadOnlyList<ModelCreditRate> All => Rows;
+    internal static IReadOnlyList<ModelCreditRate> All => Rows;
 
     public static ModelCreditRate? For(string model) => ByModel.GetValueOrDefault(model);
 
