@@ -39,17 +39,7 @@ public static class RunwayRelayMetrics
     {
         if (duration > TimeSpan.Zero)
         {
-            PhaseDuration.Record(duration.TotalSeconds, new TagList { { RunwayRelayTelemetry.PhaseTag, TagValue(phase) } });
+            PhaseDuration.Record(duration.TotalSeconds, new TagList { { RunwayRelayTelemetry.PhaseTag, phase.ToTagValue() } });
         }
     }
-
-    /// <summary>The tag values dashboards and docs/operations.md query.</summary>
-    internal static string TagValue(TimedPhase phase) => phase switch
-    {
-        TimedPhase.Queued => "queued",
-        TimedPhase.Throttled => "throttled",
-        TimedPhase.Running => "running",
-        TimedPhase.Copying => "copying",
-        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, null),
-    };
 }
