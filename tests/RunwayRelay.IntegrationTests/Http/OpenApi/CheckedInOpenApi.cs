@@ -9,10 +9,8 @@ internal static class CheckedInOpenApi
     /// <summary>Set to 1 to let the drift test rewrite the file with what the DevHost serves (scripts/update-openapi.sh does).</summary>
     public const string UpdateVariable = "RUNWAYRELAY_UPDATE_OPENAPI";
 
-    /// <summary>Relative to the repository root; the Functions app serves it, embedded in the Core assembly.</summary>
-    public const string RelativePath = "docs/openapi.json";
-
-    public static string Path { get; } = System.IO.Path.Combine(RepoPaths.Root, RelativePath);
+    /// <summary>The Functions app serves this file, embedded in the Core assembly.</summary>
+    public static string Path { get; } = System.IO.Path.Combine(RepoPaths.Root, "docs", "openapi.json");
 
     public static string Text() => File.ReadAllText(Path);
 

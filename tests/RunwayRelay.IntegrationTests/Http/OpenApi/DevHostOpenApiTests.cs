@@ -26,7 +26,7 @@ public sealed partial class DevHostOpenApiTests(AzuriteFixture azurite) : Azurit
         }
         // On a difference: run scripts/update-openapi.sh, review the diff of docs/openapi.json and commit it.
         Assert.True(served == CheckedInOpenApi.Text(),
-            $"{CheckedInOpenApi.RelativePath} differs from what the code generates: run scripts/update-openapi.sh " +
+            $"docs/openapi.json differs from what the code generates: run scripts/update-openapi.sh " +
             $"(or this test with {CheckedInOpenApi.UpdateVariable}=1), then rebuild and commit the file.");
     }
 
