@@ -23,8 +23,7 @@ public static class GenerationProblems
     /// </summary>
     public static int StatusCodeFor(GenerationPhase generationStatus, string? errorCode)
     {
-        GenerationErrorCode? code = errorCode is { } value ? new GenerationErrorCode(value) : default(GenerationErrorCode?);
-        if (generationStatus == GenerationPhase.Cancelled || code == GenerationErrorCode.Terminated)
+        if (generationStatus == GenerationPhase.Cancelled || errorCode == GenerationErrorCodes.Terminated)
         {
             return StatusCodes.Status409Conflict;
         }
@@ -32,7 +31,7 @@ public static class GenerationProblems
         {
             return StatusCodes.Status504GatewayTimeout;
         }
-        return code?.FailureStatusCode ?? StatusCodes.Status502BadGateway;
+        return errorCode is null ? StatusCodes.Status502BadGateway : new GenerationErrorCode(errorCode).FailureStatusCode;
     }
 
     public static string TitleFor(GenerationPhase generationStatus) => generationStatus switch

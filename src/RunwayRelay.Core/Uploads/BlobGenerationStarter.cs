@@ -196,13 +196,13 @@ public sealed class BlobGenerationStarter : IBlobGenerationStarter
 
     internal static string? ImageMediaType(string blobName, string? contentType)
     {
-        if (UploadImageTypes.FromContentType(contentType) is { } declared)
+        string? declared = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (UploadImageTypes.FromMediaType(declared) is { } image)
         {
-            return declared;
+            return image;
         }
         // Uploads often arrive as application/octet-stream; the extension is then the best evidence.
-        string? type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return type is null or "" or "application/octet-stream" or "binary/octet-stream" ? UploadImageTypes.FromFileName(blobName) : null;
+        return declared is null or "" or "application/octet-stream" or "binary/octet-stream" ? UploadImageTypes.FromFileName(blobName) : null;
     }
 
     /// <summary>

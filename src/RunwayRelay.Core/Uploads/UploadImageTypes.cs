@@ -19,17 +19,13 @@ public static class UploadImageTypes
         [".jpg"] = Jpeg, [".jpeg"] = Jpeg, [".png"] = Png, [".webp"] = Webp,
     };
 
-    /// <summary>The accepted type a Content-Type names (<c>image/jpg</c> read as JPEG); null for any other.</summary>
-    public static string? FromContentType(string? contentType)
+    /// <summary>The accepted type a lower-case media type names (<c>image/jpg</c> read as JPEG); null for any other.</summary>
+    public static string? FromMediaType(string? mediaType) => mediaType switch
     {
-        string? declared = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return declared switch
-        {
-            "image/jpg" or Jpeg => Jpeg,
-            Png or Webp => declared,
-            _ => null,
-        };
-    }
+        "image/jpg" or Jpeg => Jpeg,
+        Png or Webp => mediaType,
+        _ => null,
+    };
 
     /// <summary>The accepted type a file name's extension names; null for any other.</summary>
     public static string? FromFileName(string fileName) =>
